@@ -1,0 +1,205 @@
+"""The ``arggraph`` command: a thin layer over the library.
+
+Each command parses its arguments, calls one library function and prints. This is
+the only place errors become exit codes; bad input never shows a traceback.
+
+Exit codes
+----------
+0  success (for ``validate``: the graph is valid)
+1  the input has problems; each is printed as ``file:line:col: error[code] ... (hint: ...)``
+2  the command line is wrong (unknown command or option, missing argument)
+3  an output could not be written (it would overwrite an input, or the disk refused)
+4  an analysis refused to run (e.g. too large for an exponential method)
+70 an internal error: a bug in arggraph; rerun with ``--debug`` and report it
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from arggraph.analysis.summary import CountRow, graph_summary
+from arggraph.errors import AnalysisError, ArgGraphError, InvalidGraphError, OutputError
+from arggraph.io.atomic import write_text_atomic
+from arggraph.io.graphml import dump_graphml
+from arggraph.io.yaml_json import dump_json, dump_yaml, read_graph
+from arggraph.model import ArgumentGraph
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_OUTPUT, EXIT_ANALYSIS, EXIT_BUG = 0, 1, 2, 3, 4, 70
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (see the module docs)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command: Command = args.command
+    try:
+        return command(args)
+    except InvalidGraphError as exc:
+        print(exc.report(), file=sys.stderr)
+        return EXIT_INVALID
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ANALYSIS
+    except ArgGraphError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("interrupted; no output was changed", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in arggraph, not in your input. Rerun with --debug and report it.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="arggraph",
+        description="Grounded argument graphs: check, summarise, analyse and render them.",
+        epilog="Exit codes: 0 ok, 1 invalid input, 2 usage, 3 output refused, 4 analysis "
+        "refused, 70 internal error. 'arggraph COMMAND --help' for each command.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.set_defaults(command=lambda _args: _usage(parser))
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check graph files and report every problem",
+        description="Check graph files (YAML or JSON) and every quote against its document. "
+        "Prints every problem with file:line:column; exit 0 only when valid.",
+    )
+    _add_graph_args(validate)
+    validate.add_argument("-q", "--quiet", action="store_true", help="print nothing when valid")
+    validate.set_defaults(command=cmd_validate)
+
+    info = commands.add_parser(
+        "info",
+        help="counts per document, speaker and topic",
+        description="Summarise a graph: totals, and claims, attributions and relations "
+        "per document, speaker and topic.",
+    )
+    _add_graph_args(info)
+    info.add_argument("--json", action="store_true", help="print the summary as JSON")
+    info.set_defaults(command=cmd_info)
+
+    export = commands.add_parser(
+        "export",
+        help="write the graph as JSON, YAML or GraphML",
+        description="Write the whole graph in another format. JSON and YAML are arggraph's "
+        "own format (quote offsets filled in); GraphML is for Gephi, Cytoscape and yEd.",
+    )
+    _add_graph_args(export)
+    export.add_argument(
+        "--format", "-f", choices=("json", "yaml", "graphml"), default="json", help="default: json"
+    )
+    export.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    export.set_defaults(command=cmd_export)
+    return parser
+
+
+def _add_graph_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "graph", nargs="+", type=Path, help="graph file(s), YAML or JSON; several are merged"
+    )
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def _load(args: argparse.Namespace) -> ArgumentGraph:
+    return read_graph(args.graph)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """``arggraph validate``: every problem, or a one-line confirmation."""
+    graph = _load(args)
+    if not args.quiet:
+        quotes = sum(1 for _ in graph.iter_attributions()) + sum(
+            1 for r in graph.relations if r.attribution
+        )
+        names = ", ".join(str(p) for p in args.graph)
+        print(
+            f"valid: {names}: {len(graph.documents)} documents, {len(graph.speakers)} speakers, "
+            f"{len(graph.topics)} topics, {len(graph.claims)} claims, "
+            f"{len(graph.relations)} relations; all {quotes} quotes found in their documents"
+        )
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    """``arggraph info``: the graph summary as tables or JSON."""
+    summary = graph_summary(_load(args))
+    if args.json:
+        print(json.dumps(summary.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    out = sys.stdout
+    print(summary.title or "(untitled graph)", file=out)
+    print(
+        f"{summary.documents} documents, {summary.speakers} speakers, {summary.topics} topics, "
+        f"{summary.claims} claims ({summary.attributions} attributions), "
+        f"{summary.supports} supports, {summary.rebuts} rebuts",
+        file=out,
+    )
+    for heading, rows in (
+        ("Documents", summary.by_document),
+        ("Speakers", summary.by_speaker),
+        ("Topics", summary.by_topic),
+    ):
+        _print_table(out, heading, rows)
+    return EXIT_OK
+
+
+def _print_table(out: TextIO, heading: str, rows: list[CountRow]) -> None:
+    width = max([len(heading)] + [len(_clip(r.label)) for r in rows])
+    print(f"\n{heading:<{width}}  claims  quotes  supports  rebuts", file=out)
+    for row in rows:
+        print(
+            f"{_clip(row.label):<{width}}  {row.claims:>6}  {row.attributions:>6}  "
+            f"{row.supports:>8}  {row.rebuts:>6}",
+            file=out,
+        )
+
+
+def _clip(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``arggraph export``: the graph in another format, to a file or standard output."""
+    graph = _load(args)
+    base = args.output.resolve().parent if args.output else Path.cwd()
+    if args.format == "graphml":
+        text = dump_graphml(graph)
+    elif args.format == "yaml":
+        text = dump_yaml(graph, base_dir=base)
+    else:
+        text = dump_json(graph, base_dir=base)
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(args.output, text, inputs=graph.input_paths)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

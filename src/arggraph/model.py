@@ -1,0 +1,257 @@
+"""The grounded argument-graph model: documents, speakers, topics, claims, relations.
+
+Models are strict: unknown fields, wrong types and malformed ids are errors. A graph
+built in code is checked on construction (references, duplicates, self-relations,
+contradictions, empty statements, unattributed claims), and quotes are checked
+against every document whose text is known (inline ``text``, or loaded by
+:func:`arggraph.load`). Problems are collected and raised together as
+:class:`~arggraph.errors.InvalidGraphError`.
+
+Example
+-------
+>>> g = ArgumentGraph(
+...     documents=[Document(id="d", title="Talk", kind="transcript",
+...                         text="Heim: Compute still matters a lot.")],
+...     speakers=[Speaker(id="heim", name="Lennart Heim")],
+...     topics=[Topic(id="compute", label="Compute")],
+...     claims=[Claim(id="c", statement="Compute still matters.", topics=["compute"],
+...                   attributions=[Attribution(speaker="heim", document="d",
+...                                             quote="Compute still matters")])],
+... )
+>>> g.claims[0].attributions[0].start
+6
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic.functional_validators import AfterValidator
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$"
+"""Ids are ASCII so that look-alike letters cannot make two ids that read the same."""
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        min_length=1,
+        max_length=200,
+        description="ASCII letters, digits and _ . : - ; starts with a letter or digit",
+    ),
+]
+PartialDate = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="ISO date, possibly partial: 2025, 2025-02, 2025-02-11",
+    ),
+]
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only whitespace")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+
+DocumentKind = Literal[
+    "transcript", "article", "essay", "brief", "report", "post", "debate", "text", "other"
+]
+SpeakerKind = Literal["person", "organisation", "group"]
+RelationKind = Literal["supports", "rebuts"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, revalidate_instances="always")
+
+
+class Document(_Strict):
+    """A source text that claims are quoted from.
+
+    Give its text by ``path`` (relative to the graph file that defines it) or inline by
+    ``text``, exactly one of the two.
+    """
+
+    id: Id
+    title: Text
+    authors: list[Text] = Field(default_factory=list, description="authors, as credited")
+    date: PartialDate | None = None
+    kind: DocumentKind = "text"
+    path: str | None = Field(None, min_length=1, description="UTF-8 text file, relative path")
+    text: str | None = Field(None, description="the text itself, for small or generated graphs")
+    url: str | None = None
+
+    @model_validator(mode="after")
+    def _path_or_text(self) -> Document:
+        if (self.path is None) == (self.text is None):
+            raise ValueError("give exactly one of 'path' (a text file) or 'text' (inline)")
+        return self
+
+
+class Speaker(_Strict):
+    """Who holds claims: a person, or a body such as 'Brookings analysis'."""
+
+    id: Id
+    name: Text
+    role: str | None = Field(None, description="role or affiliation, as the source gives it")
+    kind: SpeakerKind = "person"
+
+
+class Topic(_Strict):
+    """A question under debate, e.g. 'Does compute still matter?'."""
+
+    id: Id
+    label: Text = Field(description="a short label for views: 'Compute'")
+    question: str | None = Field(None, description="the question the topic asks")
+
+
+class Attribution(_Strict):
+    """Who holds a claim, in which document, in their words.
+
+    ``start``/``end`` are where the quote occurs in the document's text (code points,
+    end exclusive). Loaders fill them in; a file may give ``start`` to choose one of
+    several occurrences.
+    """
+
+    speaker: Id
+    document: Id
+    quote: Text
+    start: int | None = Field(None, ge=0)
+    end: int | None = Field(None, ge=0)
+
+
+class Claim(_Strict):
+    """A proposition, stated once in normal words, held by one or more speakers."""
+
+    id: Id
+    statement: str = Field(description="a short normalised statement of the proposition")
+    topics: list[Id] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+    note: str | None = None
+
+    @property
+    def speakers(self) -> list[str]:
+        """Ids of the speakers who hold this claim, in attribution order, without repeats."""
+        return list(dict.fromkeys(a.speaker for a in self.attributions))
+
+    @property
+    def documents(self) -> list[str]:
+        """Ids of the documents this claim is quoted from, without repeats."""
+        return list(dict.fromkeys(a.document for a in self.attributions))
+
+
+class Relation(_Strict):
+    """``source`` supports or rebuts ``target`` (both claim ids)."""
+
+    id: Id | None = Field(None, description="optional; defaults to 'source->target'")
+    source: Id
+    target: Id
+    kind: RelationKind
+    attribution: Attribution | None = Field(None, description="who draws the link, if anyone")
+    note: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The relation's id, or ``source->target`` when it has none."""
+        return self.id or f"{self.source}->{self.target}"
+
+
+class GraphContent(_Strict):
+    """The sections every graph file has; all optional so one graph can span files."""
+
+    arggraph: Literal[1] = Field(1, description="format version")
+    title: str | None = None
+    description: str | None = None
+    documents: list[Document] = Field(default_factory=list)
+    speakers: list[Speaker] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+
+class GraphFile(GraphContent):
+    """One file of a graph: the sections plus ``include``, other files merged into it."""
+
+    include: list[str] = Field(default_factory=list, description="relative paths of more files")
+
+
+class ArgumentGraph(GraphContent):
+    """A whole, checked argument graph.
+
+    Construction checks references and structure and grounds quotes in every document
+    whose text is known; see :mod:`arggraph.validation`. Texts loaded from files are
+    kept beside the model (not serialised): :meth:`text_of` returns them.
+    """
+
+    _texts: dict[str, str] = PrivateAttr(default_factory=dict)
+    _sources: dict[str, Path] = PrivateAttr(default_factory=dict)
+    _inputs: list[Path] = PrivateAttr(default_factory=list)
+    _claims: dict[str, Claim] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _checked(cls, data: Any, handler: Any, info: Any) -> ArgumentGraph:
+        graph: ArgumentGraph = handler(data)
+        context = info.context or {}
+        graph._texts = dict(context.get("texts", {}))
+        for doc in graph.documents:
+            if doc.text is not None:
+                graph._texts.setdefault(doc.id, doc.text)
+        if not context.get("unchecked", False):
+            from arggraph.validation import check_graph
+
+            check_graph(graph)
+        return graph
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._claims = {c.id: c for c in self.claims}
+
+    def attach_sources(
+        self, texts: dict[str, str], sources: dict[str, Path], *, inputs: list[Path]
+    ) -> None:
+        """Remember document texts and the files they and the graph came from (loaders use this)."""
+        self._texts.update(texts)
+        self._sources.update(sources)
+        self._inputs = [*inputs, *sources.values()]
+
+    @property
+    def source_paths(self) -> dict[str, Path]:
+        """Absolute path of each document's text file, for documents read from files."""
+        return dict(self._sources)
+
+    @property
+    def input_paths(self) -> list[Path]:
+        """Every file this graph was read from: graph files and document texts."""
+        return list(self._inputs)
+
+    def text_of(self, document_id: str) -> str | None:
+        """The text of a document, if known (inline, or read by the loader)."""
+        return self._texts.get(document_id)
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id; ``KeyError`` if there is none."""
+        return self._claims[claim_id]
+
+    def iter_attributions(self) -> Iterator[tuple[Claim, Attribution]]:
+        """Every (claim, attribution) pair, in file order."""
+        for claim in self.claims:
+            for attribution in claim.attributions:
+                yield claim, attribution
+
+    def to_networkx(self) -> nx.MultiDiGraph[str]:
+        """A ``networkx.MultiDiGraph``: claims as nodes, relations as keyed edges.
+
+        See :func:`arggraph.convert.to_networkx` for the attributes.
+        """
+        from arggraph.convert import to_networkx
+
+        return to_networkx(self)

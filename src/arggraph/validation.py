@@ -1,0 +1,244 @@
+"""The rules a whole graph must keep, beyond the types of its fields.
+
+:func:`graph_problems` lists broken references and structure; :func:`ground_quotes`
+finds every quote in its document and records the offsets. Both return
+:class:`~arggraph.errors.Problem` objects whose ``path`` points into the graph
+(``("claims", 4, "attributions", 0, "quote")``) so a loader can place them in a file.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from arggraph.errors import InvalidGraphError, Problem
+from arggraph.quotes import find_quote, line_and_column, nearest_passage
+
+if TYPE_CHECKING:
+    from arggraph.model import ArgumentGraph, Attribution
+
+_SECTIONS = ("documents", "speakers", "topics", "claims", "relations")
+_SINGULAR = {
+    "documents": "document",
+    "speakers": "speaker",
+    "topics": "topic",
+    "claims": "claim",
+    "relations": "relation",
+}
+
+
+def check_graph(graph: ArgumentGraph) -> None:
+    """Raise :class:`InvalidGraphError` with every problem, or ground quotes and return."""
+    problems = graph_problems(graph) + ground_quotes(graph)
+    if problems:
+        raise InvalidGraphError(problems)
+
+
+def graph_problems(graph: ArgumentGraph) -> list[Problem]:
+    """Every broken reference and structural rule in ``graph``, in section order."""
+    return [
+        *_duplicate_ids(graph),
+        *_unknown_references(graph),
+        *_claim_rules(graph),
+        *_relation_rules(graph),
+    ]
+
+
+def _duplicate_ids(graph: ArgumentGraph) -> Iterator[Problem]:
+    for section in _SECTIONS:
+        first_index: dict[str, int] = {}
+        for index, item in enumerate(getattr(graph, section)):
+            item_id = item.id
+            if item_id is None:  # relations without an id: the pair rules cover repeats
+                continue
+            if item_id in first_index:
+                kind = _SINGULAR[section]
+                yield Problem(
+                    f"{kind} id '{item_id}' is defined twice "
+                    f"(first as {section}[{first_index[item_id]}])",
+                    code="duplicate-id",
+                    id=item_id,
+                    path=(section, index, "id"),
+                    hint=f"rename one of them, or merge the two {section}",
+                )
+            else:
+                first_index[item_id] = index
+
+
+def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
+    known = {
+        "document": {d.id for d in graph.documents},
+        "speaker": {s.id for s in graph.speakers},
+        "topic": {t.id for t in graph.topics},
+        "claim": {c.id for c in graph.claims},
+    }
+
+    def unknown(kind: str, ref: str, owner: str, path: tuple[str | int, ...]) -> Iterator[Problem]:
+        if ref not in known[kind]:
+            yield Problem(
+                f"{owner} names unknown {kind} '{ref}'",
+                code="unknown-id",
+                id=ref,
+                path=path,
+                hint=_suggest(ref, known[kind], f"define {kind} '{ref}' under {kind}s:"),
+            )
+
+    for i, claim in enumerate(graph.claims):
+        owner = f"claim '{claim.id}'"
+        for j, topic in enumerate(claim.topics):
+            yield from unknown("topic", topic, owner, ("claims", i, "topics", j))
+        for j, att in enumerate(claim.attributions):
+            base: tuple[str | int, ...] = ("claims", i, "attributions", j)
+            yield from unknown("speaker", att.speaker, owner, (*base, "speaker"))
+            yield from unknown("document", att.document, owner, (*base, "document"))
+    for i, rel in enumerate(graph.relations):
+        owner = f"relation '{rel.key}'"
+        yield from unknown("claim", rel.source, owner, ("relations", i, "source"))
+        yield from unknown("claim", rel.target, owner, ("relations", i, "target"))
+        if rel.attribution is not None:
+            base = ("relations", i, "attribution")
+            yield from unknown("speaker", rel.attribution.speaker, owner, (*base, "speaker"))
+            yield from unknown("document", rel.attribution.document, owner, (*base, "document"))
+
+
+def _claim_rules(graph: ArgumentGraph) -> Iterator[Problem]:
+    for i, claim in enumerate(graph.claims):
+        if not claim.statement.strip():
+            yield Problem(
+                f"claim '{claim.id}' has an empty statement",
+                code="empty-statement",
+                id=claim.id,
+                path=("claims", i, "statement"),
+                hint="state the proposition in one short sentence",
+            )
+        if not claim.attributions:
+            yield Problem(
+                f"claim '{claim.id}' has no attribution: nobody holds it",
+                code="no-attribution",
+                id=claim.id,
+                path=("claims", i, "id"),
+                hint="add attributions: [{speaker: ..., document: ..., quote: ...}]",
+            )
+
+
+def _relation_rules(graph: ArgumentGraph) -> Iterator[Problem]:
+    kinds_by_pair: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for i, rel in enumerate(graph.relations):
+        if rel.source == rel.target:
+            yield Problem(
+                f"relation '{rel.key}' relates claim '{rel.source}' to itself",
+                code="self-relation",
+                id=rel.key,
+                path=("relations", i, "target"),
+                hint="a claim cannot support or rebut itself; point target at another claim",
+            )
+            continue
+        seen = kinds_by_pair[(rel.source, rel.target)]
+        if rel.kind in seen:
+            yield Problem(
+                f"claims '{rel.source}' -> '{rel.target}' are related twice as '{rel.kind}' "
+                f"(also relations[{seen[rel.kind]}])",
+                code="duplicate-relation",
+                id=rel.key,
+                path=("relations", i, "source"),
+                hint="keep one relation; several holders belong in the claims' attributions",
+            )
+        elif seen:
+            other_kind, other_index = next(iter(seen.items()))
+            yield Problem(
+                f"'{rel.source}' both {other_kind} (relations[{other_index}]) "
+                f"and {rel.kind} '{rel.target}'",
+                code="contradictory-relation",
+                id=rel.key,
+                path=("relations", i, "kind"),
+                hint="decide which one holds; if views differ, split the source claim in two",
+            )
+        seen.setdefault(rel.kind, i)
+
+
+def ground_quotes(graph: ArgumentGraph) -> list[Problem]:
+    """Find every quote whose document text is known; record offsets; list the misses."""
+    problems: list[Problem] = []
+    for owner, path, att in _attributions_with_paths(graph):
+        text = graph.text_of(att.document)
+        if text is None:
+            continue
+        problem = _ground(att, text, owner, path)
+        if problem is not None:
+            problems.append(problem)
+    return problems
+
+
+def _attributions_with_paths(
+    graph: ArgumentGraph,
+) -> Iterator[tuple[str, tuple[str | int, ...], Attribution]]:
+    for i, claim in enumerate(graph.claims):
+        for j, att in enumerate(claim.attributions):
+            yield claim.id, ("claims", i, "attributions", j, "quote"), att
+    for i, rel in enumerate(graph.relations):
+        if rel.attribution is not None:
+            yield rel.key, ("relations", i, "attribution", "quote"), rel.attribution
+
+
+def _ground(att: Attribution, text: str, owner: str, path: tuple[str | int, ...]) -> Problem | None:
+    """Set ``att.start``/``att.end`` from the text, or explain why the quote is not there."""
+    match = find_quote(text, att.quote, start=att.start)
+    if match is None:
+        elsewhere = find_quote(text, att.quote) if att.start is not None else None
+        if elsewhere is None:
+            return _quote_miss(att, text, owner, path)
+        return Problem(
+            f"quote by '{att.speaker}' does not start at offset {att.start} "
+            f"of document '{att.document}'",
+            code="quote-offset-mismatch",
+            id=owner,
+            path=(*path[:-1], "start"),
+            hint=f"it occurs at offset {elsewhere.start}; fix start, or remove it to use the first",
+        )
+    if att.end is not None and att.end != match.end:
+        return Problem(
+            f"quote by '{att.speaker}' ends at offset {match.end} of document "
+            f"'{att.document}', not {att.end}",
+            code="quote-offset-mismatch",
+            id=owner,
+            path=(*path[:-1], "end"),
+            hint="fix end, or remove start and end and let arggraph compute them",
+        )
+    att.start, att.end = match.start, match.end
+    return None
+
+
+def _quote_miss(att: Attribution, text: str, owner: str, path: tuple[str | int, ...]) -> Problem:
+    near = nearest_passage(text, att.quote)
+    if near is None or near.similarity < 0.3:
+        hint = "copy the words exactly from the document; nothing similar was found"
+    else:
+        line, column = line_and_column(text, near.start)
+        hint = (
+            f"nearest passage ({near.similarity:.0%} alike) at line {line}, column {column}, "
+            f'offsets {near.start}-{near.end}: "{_excerpt(near.passage, 90)}"; '
+            f'quote has "{near.quote_differs}" where the text has "{near.text_differs}"'
+        )
+    return Problem(
+        f"quote by '{att.speaker}' not found in document '{att.document}': "
+        f'"{_excerpt(att.quote, 60)}"',
+        code="quote-not-found",
+        id=owner,
+        path=path,
+        hint=hint,
+    )
+
+
+def _excerpt(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _suggest(ref: str, known: set[str], fallback: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'? Otherwise {fallback}"
+    return fallback
