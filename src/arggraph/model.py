@@ -215,6 +215,14 @@ class ArgumentGraph(GraphContent):
     def model_post_init(self, context: Any, /) -> None:
         self._claims = {c.id: c for c in self.claims}
 
+    def __eq__(self, other: object) -> bool:
+        """Graphs are equal when their content is; where they were read from does not count."""
+        if not isinstance(other, ArgumentGraph):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
     def attach_sources(
         self, texts: dict[str, str], sources: dict[str, Path], *, inputs: list[Path]
     ) -> None:

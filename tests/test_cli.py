@@ -1,0 +1,113 @@
+"""The command line, run as a user runs it: a subprocess, real files, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEEPSEEK, SMALL_GRAPH, TALK, WriteFiles
+
+SCRIPT = Path(sys.executable).with_name("arggraph")
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "arggraph"]
+    return subprocess.run(
+        [*command, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def test_validate_valid_graph(small_graph: Path) -> None:
+    result = run("validate", small_graph)
+    assert result.returncode == 0, result.stderr
+    assert "valid:" in result.stdout
+    assert "all 2 quotes found" in result.stdout
+    assert result.stderr == ""
+
+
+def test_validate_quiet_prints_nothing(small_graph: Path) -> None:
+    result = run("validate", "--quiet", small_graph)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_validate_invalid_graph_lists_every_problem_without_traceback(
+    write_files: WriteFiles,
+) -> None:
+    bad = SMALL_GRAPH.replace("[compute]", "[nope]").replace("target: matters-less", "target: x")
+    folder = write_files(**{"g.yaml": bad, "talk.txt": TALK})
+    result = run("validate", "g.yaml", cwd=folder)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "3 problems found"
+    assert lines[0].startswith("g.yaml:16:14: error[unknown-id] claim 'still-matters'")
+    assert "Traceback" not in result.stderr
+    assert all("hint:" in line for line in lines[:-1])
+
+
+def test_validate_missing_file(tmp_path: Path) -> None:
+    result = run("validate", tmp_path / "nothing.yaml")
+    assert result.returncode == 1
+    assert "nothing.yaml: error[unreadable-file] file not found" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("frobnicate").returncode == 2
+    assert run().returncode == 2
+    assert run("export", "--format", "pdf", "x.yaml").returncode == 2
+
+
+@pytest.mark.parametrize("command", ["validate", "info", "export"])
+def test_every_command_has_help(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "usage: arggraph" in result.stdout
+
+
+def test_info_counts_per_document_speaker_topic(small_graph: Path) -> None:
+    result = run("info", small_graph)
+    assert result.returncode == 0, result.stderr
+    assert "1 documents, 2 speakers, 1 topics, 2 claims (2 attributions), 0 supports, 1 rebuts" in (
+        result.stdout
+    )
+    assert "Lennart Heim" in result.stdout
+
+
+def test_info_json(small_graph: Path) -> None:
+    result = run("info", "--json", small_graph)
+    data = json.loads(result.stdout)
+    assert data["claims"] == 2
+    heim = next(r for r in data["by_speaker"] if r["id"] == "heim")
+    assert (heim["claims"], heim["rebuts"]) == (1, 1)
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "graphml"])
+def test_export_writes_a_file(small_graph: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / "out" / f"g.{fmt}"
+    result = run("export", "--format", fmt, "-o", out, small_graph)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 0
+    if fmt != "graphml":
+        assert run("validate", out).returncode == 0
+
+
+def test_export_to_stdout_is_json(small_graph: Path) -> None:
+    result = run("export", small_graph)
+    assert json.loads(result.stdout)["title"] == "Small"
+
+
+def test_export_refuses_to_overwrite_its_input(small_graph: Path) -> None:
+    before = small_graph.read_bytes()
+    result = run("export", "--format", "yaml", "-o", small_graph, small_graph)
+    assert result.returncode == 3
+    assert "refusing to write over an input" in result.stderr
+    assert small_graph.read_bytes() == before
+
+
+@pytest.mark.skipif(not DEEPSEEK.exists(), reason="the DeepSeek graph is not written yet")
+def test_deepseek_graph_validates_from_the_command_line() -> None:
+    result = run("validate", DEEPSEEK)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,112 @@
+"""The shipped DeepSeek graph: valid, grounded, and what the design card asks of it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import arggraph
+from arggraph import ArgumentGraph
+from tests.conftest import DEEPSEEK
+
+pytestmark = pytest.mark.skipif(not DEEPSEEK.exists(), reason="graph not written yet")
+
+# Everyone the seeds' MANIFEST lists as taking a position.
+MANIFEST_PEOPLE = [
+    "Keegan McBride",
+    "Lauren Wagner",
+    "Lennart Heim",
+    "Neil Chilson",
+    "Liang Wenfeng",
+    "Martin Chorzempa",
+    "John Villasenor",
+    "Alexandra Mousavizadeh",
+    "Dario Amodei",
+    "Alex Karp",
+    "JD Vance",
+    "Donald Trump",
+    "Jared Dunnmon",
+]
+
+
+@pytest.fixture(scope="module")
+def graph() -> ArgumentGraph:
+    return arggraph.load(DEEPSEEK)
+
+
+def test_size_and_shape(graph: ArgumentGraph) -> None:
+    assert len(graph.documents) == 4
+    assert len(graph.claims) >= 60
+    assert len(graph.topics) >= 10
+    kinds = Counter(r.kind for r in graph.relations)
+    assert kinds["supports"] >= 10
+    assert kinds["rebuts"] >= 10
+
+
+def test_every_quote_is_grounded_with_offsets(graph: ArgumentGraph) -> None:
+    for claim, att in graph.iter_attributions():
+        text = graph.text_of(att.document)
+        assert text is not None
+        assert att.start is not None
+        assert att.end is not None
+        assert att.end > att.start, claim.id
+
+
+def test_every_manifest_person_is_a_speaker_with_a_claim(graph: ArgumentGraph) -> None:
+    holders = {a.speaker for _, a in graph.iter_attributions()}
+    by_name = {s.name: s.id for s in graph.speakers}
+    for person in MANIFEST_PEOPLE:
+        matches = [sid for name, sid in by_name.items() if person in name]
+        assert matches, f"{person} is not a speaker"
+        assert set(matches) & holders, f"{person} holds no claim"
+
+
+def test_every_document_has_claims(graph: ArgumentGraph) -> None:
+    used = {a.document for _, a in graph.iter_attributions()}
+    assert used == {d.id for d in graph.documents}
+
+
+def test_design_card_example_compute_matters_less_rebutted_by_heim_and_mcbride(
+    graph: ArgumentGraph,
+) -> None:
+    target = graph.claim("compute-matters-less")
+    assert "compute" in target.statement.lower()
+    names = {s.id: s.name for s in graph.speakers}
+    rebutters = {
+        names[speaker]
+        for rel in graph.relations
+        if rel.target == target.id and rel.kind == "rebuts"
+        for speaker in graph.claim(rel.source).speakers
+    }
+    assert any("Heim" in n for n in rebutters), rebutters
+    assert any("McBride" in n for n in rebutters), rebutters
+
+
+def test_relations_cross_documents(graph: ArgumentGraph) -> None:
+    crossing = [
+        r
+        for r in graph.relations
+        if not set(graph.claim(r.source).documents) & set(graph.claim(r.target).documents)
+    ]
+    assert len(crossing) >= 10
+
+
+def test_no_orphan_claim_without_explanation(graph: ArgumentGraph) -> None:
+    related = {r.source for r in graph.relations} | {r.target for r in graph.relations}
+    orphans = [
+        c.id
+        for c in graph.claims
+        if c.id not in related and not (c.note or "").startswith("Unrelated:")
+    ]
+    assert orphans == []
+
+
+def test_every_claim_has_a_topic_and_every_topic_claims(graph: ArgumentGraph) -> None:
+    assert all(c.topics for c in graph.claims)
+    used = {t for c in graph.claims for t in c.topics}
+    assert used == {t.id for t in graph.topics}
+
+
+def test_shared_propositions_are_one_claim_with_several_holders(graph: ArgumentGraph) -> None:
+    assert any(len(c.speakers) >= 2 for c in graph.claims)

@@ -1,0 +1,131 @@
+"""The model: strict fields, checks on construction, grounding, networkx conversion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pydantic
+import pytest
+
+import arggraph
+from arggraph import ArgumentGraph, Attribution, Claim, Document, Relation, Speaker, Topic
+from arggraph.errors import InvalidGraphError
+
+TEXT = "Heim: Compute still matters. Wagner: Compute matters less now."
+
+
+def make(**overrides: Any) -> ArgumentGraph:
+    parts: dict[str, Any] = {
+        "documents": [Document(id="d", title="Talk", kind="transcript", text=TEXT)],
+        "speakers": [Speaker(id="heim", name="Lennart Heim"), Speaker(id="w", name="Wagner")],
+        "topics": [Topic(id="compute", label="Compute")],
+        "claims": [
+            Claim(
+                id="a",
+                statement="Compute still matters.",
+                topics=["compute"],
+                attributions=[
+                    Attribution(speaker="heim", document="d", quote="Compute still matters")
+                ],
+            ),
+            Claim(
+                id="b",
+                statement="Compute matters less.",
+                topics=["compute"],
+                attributions=[
+                    Attribution(speaker="w", document="d", quote="Compute matters less now")
+                ],
+            ),
+        ],
+        "relations": [Relation(source="a", target="b", kind="rebuts")],
+    }
+    parts.update(overrides)
+    return ArgumentGraph(**parts)
+
+
+def test_construction_grounds_quotes_with_offsets() -> None:
+    graph = make()
+    a, b = (graph.claim(i).attributions[0] for i in ("a", "b"))
+    assert TEXT[a.start : a.end] == "Compute still matters"  # type: ignore[index]
+    assert TEXT[b.start : b.end] == "Compute matters less now"  # type: ignore[index]
+
+
+def test_construction_does_not_change_the_callers_objects() -> None:
+    att = Attribution(speaker="heim", document="d", quote="Compute still matters")
+    claim = Claim(id="a", statement="S.", attributions=[att])
+    make(claims=[claim], relations=[])
+    assert att.start is None
+
+
+def test_construction_reports_every_integrity_problem() -> None:
+    with pytest.raises(InvalidGraphError) as caught:
+        make(
+            relations=[
+                Relation(source="a", target="a", kind="rebuts"),
+                Relation(source="a", target="zz", kind="supports"),
+            ]
+        )
+    assert sorted(p.code for p in caught.value.problems) == ["self-relation", "unknown-id"]
+
+
+def test_unknown_fields_are_errors() -> None:
+    with pytest.raises(pydantic.ValidationError, match="extra"):
+        Speaker(id="x", name="X", colour="red")  # type: ignore[call-arg]
+
+
+def test_strict_types_no_coercion() -> None:
+    with pytest.raises(pydantic.ValidationError):
+        Topic(id=5, label="Five")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad_id", ["", "-lead", "has space", "caf\u00e9", "\u0430pple", "x" * 201])
+def test_ids_are_plain_ascii(bad_id: str) -> None:
+    with pytest.raises(pydantic.ValidationError):
+        Topic(id=bad_id, label="L")
+
+
+def test_document_needs_exactly_one_source() -> None:
+    with pytest.raises(pydantic.ValidationError, match="exactly one"):
+        Document(id="d", title="T")
+    with pytest.raises(pydantic.ValidationError, match="exactly one"):
+        Document(id="d", title="T", path="a.txt", text="x")
+
+
+def test_relation_key_defaults_to_source_arrow_target() -> None:
+    assert Relation(source="a", target="b", kind="rebuts").key == "a->b"
+    assert Relation(id="r1", source="a", target="b", kind="rebuts").key == "r1"
+
+
+def test_claim_speakers_and_documents_are_unique_in_order() -> None:
+    claim = Claim(
+        id="c",
+        statement="S.",
+        attributions=[
+            Attribution(speaker="x", document="d1", quote="q"),
+            Attribution(speaker="y", document="d1", quote="q"),
+            Attribution(speaker="x", document="d2", quote="q"),
+        ],
+    )
+    assert claim.speakers == ["x", "y"]
+    assert claim.documents == ["d1", "d2"]
+
+
+def test_to_networkx_keeps_every_field() -> None:
+    graph = make()
+    G = graph.to_networkx()
+    assert sorted(G.nodes) == ["a", "b"]
+    assert G.nodes["a"]["statement"] == "Compute still matters."
+    assert G.nodes["a"]["speakers"] == ["heim"]
+    assert G.nodes["a"]["attributions"][0]["start"] == 6
+    (edge,) = G.edges(keys=True, data=True)
+    assert edge[:3] == ("a", "b", "a->b")
+    assert edge[3]["kind"] == "rebuts"
+    assert G.graph["speakers"]["heim"]["name"] == "Lennart Heim"
+    assert G.graph["topics"]["compute"]["label"] == "Compute"
+
+
+def test_to_networkx_is_a_fresh_graph_each_time() -> None:
+    graph = make()
+    G = arggraph.to_networkx(graph)
+    G.nodes["a"]["statement"] = "changed"
+    assert graph.claim("a").statement == "Compute still matters."
