@@ -129,3 +129,41 @@ def test_to_networkx_is_a_fresh_graph_each_time() -> None:
     G = arggraph.to_networkx(graph)
     G.nodes["a"]["statement"] = "changed"
     assert graph.claim("a").statement == "Compute still matters."
+
+
+def test_undercut_targets_a_relation_and_survives_networkx() -> None:
+    third = Claim(
+        id="c",
+        statement="Matters less is a non sequitur.",
+        attributions=[Attribution(speaker="w", document="d", quote="Wagner")],
+    )
+    graph = make(
+        claims=[*make().claims, third],
+        relations=[
+            Relation(id="r1", source="a", target="b", kind="rebuts"),
+            Relation(id="u1", source="c", target="r1", kind="rebuts"),
+        ],
+    )
+    assert graph.is_undercut(graph.relations[1])
+    assert not graph.is_undercut(graph.relations[0])
+    G = graph.to_networkx()
+    assert G.number_of_edges() == 1
+    assert G.edges["a", "b", "r1"]["undercut_by"] == ["u1"]
+    assert G.graph["undercuts"]["u1"]["source"] == "c"
+
+
+def test_only_rebuts_may_target_a_relation() -> None:
+    with pytest.raises(InvalidGraphError) as caught:
+        make(
+            relations=[
+                Relation(id="r1", source="a", target="b", kind="rebuts"),
+                Relation(id="s1", source="b", target="r1", kind="supports"),
+            ]
+        )
+    assert [p.code for p in caught.value.problems] == ["invalid-value"]
+
+
+def test_claim_and_relation_ids_share_one_namespace() -> None:
+    with pytest.raises(InvalidGraphError) as caught:
+        make(relations=[Relation(id="a", source="a", target="b", kind="rebuts")])
+    assert [p.code for p in caught.value.problems] == ["duplicate-id"]

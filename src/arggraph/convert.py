@@ -25,6 +25,10 @@ from arggraph.model import ArgumentGraph
 def to_networkx(graph: ArgumentGraph) -> nx.MultiDiGraph[str]:
     """Claims as nodes, relations as keyed edges, every field as an attribute.
 
+    Undercuts (relations that target a relation) cannot be edges between nodes: each
+    is listed under the target edge's ``undercut_by`` attribute (relation ids) and in
+    ``G.graph["undercuts"]`` (relation id -> its fields).
+
     Node attributes: ``statement``, ``topics``, ``attributions`` (list of dicts with
     ``speaker``, ``document``, ``quote``, ``start``, ``end``), ``note``, and the
     derived ``speakers`` and ``documents``. Edge attributes: ``kind``
@@ -39,6 +43,7 @@ def to_networkx(graph: ArgumentGraph) -> nx.MultiDiGraph[str]:
         documents={d.id: d.model_dump(exclude={"id", "text"}) for d in graph.documents},
         speakers={s.id: s.model_dump(exclude={"id"}) for s in graph.speakers},
         topics={t.id: t.model_dump(exclude={"id"}) for t in graph.topics},
+        undercuts={},
     )
     for claim in graph.claims:
         G.add_node(
@@ -50,7 +55,12 @@ def to_networkx(graph: ArgumentGraph) -> nx.MultiDiGraph[str]:
             speakers=claim.speakers,
             documents=claim.documents,
         )
+    edge_of: dict[str, tuple[str, str, str]] = {}
+    undercuts = [r for r in graph.relations if graph.is_undercut(r)]
     for rel in graph.relations:
+        if graph.is_undercut(rel):
+            continue
+        edge_of[rel.key] = (rel.source, rel.target, rel.key)
         G.add_edge(
             rel.source,
             rel.target,
@@ -58,7 +68,12 @@ def to_networkx(graph: ArgumentGraph) -> nx.MultiDiGraph[str]:
             kind=rel.kind,
             attribution=rel.attribution.model_dump() if rel.attribution else None,
             note=rel.note,
+            undercut_by=[],
         )
+    for rel in undercuts:
+        G.graph["undercuts"][rel.key] = rel.model_dump(exclude={"id"})
+        if rel.target in edge_of:
+            G.edges[edge_of[rel.target]]["undercut_by"].append(rel.key)
     return G
 
 

@@ -150,11 +150,16 @@ class Claim(_Strict):
 
 
 class Relation(_Strict):
-    """``source`` supports or rebuts ``target`` (both claim ids)."""
+    """``source`` supports or rebuts ``target``.
+
+    ``source`` is a claim. ``target`` is a claim, or the id of another relation: a
+    claim that rebuts a relation attacks the inference itself, not its conclusion (an
+    *undercut*, Pollock 1987; microtexts' ``und``, AIF's CA on an RA node).
+    """
 
     id: Id | None = Field(None, description="optional; defaults to 'source->target'")
     source: Id
-    target: Id
+    target: Id = Field(description="a claim id, or a relation id for an undercut")
     kind: RelationKind
     attribution: Attribution | None = Field(None, description="who draws the link, if anyone")
     note: str | None = None
@@ -248,6 +253,10 @@ class ArgumentGraph(GraphContent):
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id; ``KeyError`` if there is none."""
         return self._claims[claim_id]
+
+    def is_undercut(self, relation: Relation) -> bool:
+        """True when ``relation`` targets another relation rather than a claim."""
+        return relation.target not in self._claims
 
     def iter_attributions(self) -> Iterator[tuple[Claim, Attribution]]:
         """Every (claim, attribution) pair, in file order."""

@@ -39,6 +39,7 @@ def graph_problems(graph: ArgumentGraph) -> list[Problem]:
     """Every broken reference and structural rule in ``graph``, in section order."""
     return [
         *_duplicate_ids(graph),
+        *_shared_claim_relation_ids(graph),
         *_unknown_references(graph),
         *_claim_rules(graph),
         *_relation_rules(graph),
@@ -66,12 +67,27 @@ def _duplicate_ids(graph: ArgumentGraph) -> Iterator[Problem]:
                 first_index[item_id] = index
 
 
+def _shared_claim_relation_ids(graph: ArgumentGraph) -> Iterator[Problem]:
+    """Claims and relations share one namespace, since a relation may target either."""
+    claim_ids = {c.id for c in graph.claims}
+    for index, rel in enumerate(graph.relations):
+        if rel.id is not None and rel.id in claim_ids:
+            yield Problem(
+                f"relation id '{rel.id}' is also a claim id",
+                code="duplicate-id",
+                id=rel.id,
+                path=("relations", index, "id"),
+                hint="a relation's target may name a claim or a relation: give them distinct ids",
+            )
+
+
 def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
     known = {
         "document": {d.id for d in graph.documents},
         "speaker": {s.id for s in graph.speakers},
         "topic": {t.id for t in graph.topics},
         "claim": {c.id for c in graph.claims},
+        "claim or relation": {c.id for c in graph.claims} | _relation_ids(graph),
     }
 
     def unknown(kind: str, ref: str, owner: str, path: tuple[str | int, ...]) -> Iterator[Problem]:
@@ -81,7 +97,7 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
                 code="unknown-id",
                 id=ref,
                 path=path,
-                hint=_suggest(ref, known[kind], f"define {kind} '{ref}' under {kind}s:"),
+                hint=_suggest(ref, known[kind], f"define {kind} '{ref}' under {_section(kind)}:"),
             )
 
     for i, claim in enumerate(graph.claims):
@@ -95,11 +111,19 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
     for i, rel in enumerate(graph.relations):
         owner = f"relation '{rel.key}'"
         yield from unknown("claim", rel.source, owner, ("relations", i, "source"))
-        yield from unknown("claim", rel.target, owner, ("relations", i, "target"))
+        yield from unknown("claim or relation", rel.target, owner, ("relations", i, "target"))
         if rel.attribution is not None:
             base = ("relations", i, "attribution")
             yield from unknown("speaker", rel.attribution.speaker, owner, (*base, "speaker"))
             yield from unknown("document", rel.attribution.document, owner, (*base, "document"))
+
+
+def _relation_ids(graph: ArgumentGraph) -> set[str]:
+    return {r.id for r in graph.relations if r.id is not None}
+
+
+def _section(kind: str) -> str:
+    return "claims: or relations: (with an id)" if kind == "claim or relation" else kind + "s"
 
 
 def _claim_rules(graph: ArgumentGraph) -> Iterator[Problem]:
@@ -124,16 +148,26 @@ def _claim_rules(graph: ArgumentGraph) -> Iterator[Problem]:
 
 def _relation_rules(graph: ArgumentGraph) -> Iterator[Problem]:
     kinds_by_pair: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    relation_ids = _relation_ids(graph)
     for i, rel in enumerate(graph.relations):
         if rel.source == rel.target:
             yield Problem(
-                f"relation '{rel.key}' relates claim '{rel.source}' to itself",
+                f"relation '{rel.key}' relates '{rel.source}' to itself",
                 code="self-relation",
                 id=rel.key,
                 path=("relations", i, "target"),
                 hint="a claim cannot support or rebut itself; point target at another claim",
             )
             continue
+        if rel.target in relation_ids and rel.kind != "rebuts":
+            yield Problem(
+                f"relation '{rel.key}' supports relation '{rel.target}'; only 'rebuts' "
+                "may target a relation (an undercut)",
+                code="invalid-value",
+                id=rel.key,
+                path=("relations", i, "kind"),
+                hint="use kind: rebuts to attack the inference, or target a claim",
+            )
         seen = kinds_by_pair[(rel.source, rel.target)]
         if rel.kind in seen:
             yield Problem(
