@@ -167,3 +167,16 @@ def test_claim_and_relation_ids_share_one_namespace() -> None:
     with pytest.raises(InvalidGraphError) as caught:
         make(relations=[Relation(id="a", source="a", target="b", kind="rebuts")])
     assert [p.code for p in caught.value.problems] == ["duplicate-id"]
+
+
+def test_stance_must_be_on_one_of_the_claims_topics() -> None:
+    claim = Claim(
+        id="a",
+        statement="S.",
+        topics=["compute"],
+        stances={"other": "pro"},
+        attributions=[Attribution(speaker="heim", document="d", quote="Compute still matters")],
+    )
+    with pytest.raises(InvalidGraphError) as caught:
+        make(claims=[claim], relations=[])
+    assert [(p.code, p.id) for p in caught.value.problems] == [("unknown-id", "other")]

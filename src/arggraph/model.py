@@ -68,6 +68,7 @@ DocumentKind = Literal[
 ]
 SpeakerKind = Literal["person", "organisation", "group"]
 RelationKind = Literal["supports", "rebuts"]
+Stance = Literal["pro", "con"]
 
 
 class _Strict(BaseModel):
@@ -135,6 +136,10 @@ class Claim(_Strict):
     id: Id
     statement: str = Field(description="a short normalised statement of the proposition")
     topics: list[Id] = Field(default_factory=list)
+    stances: dict[Id, Stance] = Field(
+        default_factory=dict,
+        description="optional side on a topic's question: {topic id: pro | con}",
+    )
     attributions: list[Attribution] = Field(default_factory=list)
     note: str | None = None
 

@@ -104,6 +104,15 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
         owner = f"claim '{claim.id}'"
         for j, topic in enumerate(claim.topics):
             yield from unknown("topic", topic, owner, ("claims", i, "topics", j))
+        for topic in claim.stances:
+            if topic not in claim.topics:
+                yield Problem(
+                    f"{owner} takes a stance on topic '{topic}' but is not in that topic",
+                    code="unknown-id",
+                    id=topic,
+                    path=("claims", i, "stances", topic),
+                    hint=f"add '{topic}' to the claim's topics, or remove the stance",
+                )
         for j, att in enumerate(claim.attributions):
             base: tuple[str | int, ...] = ("claims", i, "attributions", j)
             yield from unknown("speaker", att.speaker, owner, (*base, "speaker"))

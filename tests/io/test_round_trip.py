@@ -34,7 +34,7 @@ def test_json_has_fixed_key_order_and_offsets(small_graph: Path) -> None:
         "claims",
         "relations",
     ]
-    assert list(data["claims"][0]) == ["id", "statement", "topics", "attributions"]
+    assert list(data["claims"][0]) == ["id", "statement", "topics", "stances", "attributions"]
     att = data["claims"][0]["attributions"][0]
     assert list(att) == ["speaker", "document", "quote", "start", "end"]
     assert TALK[att["start"] : att["end"]] == "compute still matters \u2014 a lot"
