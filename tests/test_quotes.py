@@ -106,3 +106,19 @@ def test_line_and_column(offset: int) -> None:
     text = "abc\ndefgh\nij\nklmnopqrs"
     line, column = line_and_column(text, offset)
     assert text.split("\n")[line - 1][column - 1] == text[offset]
+
+
+def test_an_occurrence_that_begins_a_word_is_preferred() -> None:
+    text = "we recompute. compute matters; compute again"
+    match = find_quote(text, "compute")
+    assert match is not None
+    assert (match.start, match.occurrences) == (14, 2)
+    long_quote = find_quote(text * 3, "compute matters; compute again")
+    assert long_quote is not None
+    assert long_quote.start == 14
+
+
+def test_a_quote_inside_a_word_is_still_found() -> None:
+    match = find_quote("we recompute it", "compute it")
+    assert match is not None
+    assert match.start == 5
