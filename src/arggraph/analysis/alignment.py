@@ -1,0 +1,324 @@
+"""Who agrees with whom: speaker alignment and the camps it implies.
+
+Two speakers *agree* when a claim of one supports a claim of the other, when they
+hold the same claim, or when their claims relate the same way to a third claim
+(both support it, or both rebut it); they *disagree* when a claim of one rebuts a
+claim of the other, or when one supports and the other rebuts the same claim.
+:func:`speaker_alignment` counts this evidence for every pair of speakers, with the
+relations and claims behind each count, and scores it in ``[-1, 1]``;
+:func:`speaker_camps` splits the signed speaker graph into camps by structural
+balance (Cartwright & Harary 1956), as :func:`~arggraph.analysis.contested.contested_topics`
+does for claims. docs/analysis.md gives the definitions.
+
+Example
+-------
+>>> import arggraph                                                    # doctest: +SKIP
+>>> camps = speaker_camps(arggraph.load("graphs/deepseek.yaml"))       # doctest: +SKIP
+>>> [[s.name for s in camp.speakers] for camp in camps.camps][:2]      # doctest: +SKIP
+
+References
+----------
+D. Cartwright and F. Harary, "Structural balance: a generalization of Heider's theory",
+Psychological Review 63 (1956).
+N. Bansal, A. Blum and S. Chawla, "Correlation clustering", Machine Learning 56 (2004).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from arggraph.analysis.contested import (
+    DEFAULT_EXACT_LIMIT,
+    ROUND_DIGITS,
+    SpeakerRef,
+    balanced_split,
+    signed_relations,
+)
+from arggraph.errors import AnalysisError
+from arggraph.model import ArgumentGraph
+
+INDIRECT_WEIGHT = 0.5
+"""Weight of agreeing or disagreeing about a third claim, against 1 for direct evidence."""
+
+DEFAULT_MAX_PAIRS = 2_000_000
+"""Speaker pairs counted before :func:`speaker_alignment` refuses (AnalysisError)."""
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AlignmentPair(_Result):
+    """The evidence that two speakers agree or disagree, and its score.
+
+    Lists hold the relation keys or claim ids behind each count; ``first`` comes
+    before ``second`` in the alignment's speaker order.
+    """
+
+    first: str = Field(description="speaker id")
+    second: str = Field(description="speaker id")
+    supports: list[str] = Field(description="relations where a claim of one supports the other's")
+    rebuts: list[str] = Field(description="relations where a claim of one rebuts the other's")
+    shared_claims: list[str] = Field(description="claims both hold")
+    same_side_of: list[str] = Field(description="claims both support, or both rebut")
+    opposite_sides_of: list[str] = Field(description="claims one supports and the other rebuts")
+    agreement: float = Field(description="supports + shared_claims + 0.5 * same_side_of")
+    disagreement: float = Field(description="rebuts + 0.5 * opposite_sides_of")
+    score: float = Field(description="(agreement - disagreement) / (agreement + disagreement)")
+
+
+class SpeakerAlignment(_Result):
+    """Pairwise alignment of speakers: a sparse symmetric matrix.
+
+    ``speakers`` fixes the order (by name, then id); ``pairs`` holds every pair with
+    some evidence, ``first`` before ``second``, in that order. Pairs not listed have
+    no evidence and score 0.
+    """
+
+    speakers: list[SpeakerRef]
+    pairs: list[AlignmentPair]
+
+    def pair(self, a: str, b: str) -> AlignmentPair | None:
+        """The evidence between speakers ``a`` and ``b`` (either order), if any."""
+        for item in self.pairs:
+            if {item.first, item.second} == {a, b}:
+                return item
+        return None
+
+    def score_matrix(self) -> list[list[float]]:
+        """Scores as a dense matrix in ``speakers`` order; 1 on the diagonal, 0 without evidence."""
+        position = {s.id: i for i, s in enumerate(self.speakers)}
+        size = len(self.speakers)
+        matrix = [[1.0 if i == j else 0.0 for j in range(size)] for i in range(size)]
+        for item in self.pairs:
+            i, j = position[item.first], position[item.second]
+            matrix[i][j] = matrix[j][i] = item.score
+        return matrix
+
+
+def speaker_alignment(
+    graph: ArgumentGraph, *, max_pairs: int = DEFAULT_MAX_PAIRS
+) -> SpeakerAlignment:
+    """How often each pair of speakers agrees or disagrees, directly and through claims.
+
+    For speakers X and Y (X is not Y), counting each relation or claim once per pair:
+
+    - ``supports`` / ``rebuts``: relations from a claim X holds to a claim Y holds
+      (either direction); an undercut of a relation counts as a rebuttal of that
+      relation's source claim (see :func:`~arggraph.analysis.contested.signed_relations`);
+    - ``shared_claims``: claims both hold;
+    - ``same_side_of`` / ``opposite_sides_of``: third claims that X's and Y's claims
+      both support or both rebut, or one supports and the other rebuts (a speaker who
+      both supports and rebuts a claim takes neither side of it).
+
+    ``agreement = supports + shared_claims + 0.5 * same_side_of``,
+    ``disagreement = rebuts + 0.5 * opposite_sides_of``, and
+    ``score = (agreement - disagreement) / (agreement + disagreement)``.
+
+    Parameters
+    ----------
+    graph : ArgumentGraph
+    max_pairs : int
+        Refuse with :class:`~arggraph.errors.AnalysisError` rather than count more
+        speaker pairs than this (many distinct speakers relating to one claim make
+        the pairs grow with the square of their number).
+
+    Returns
+    -------
+    SpeakerAlignment
+
+    Example
+    -------
+    >>> import arggraph                                                    # doctest: +SKIP
+    >>> a = speaker_alignment(arggraph.load("graphs/deepseek.yaml"))       # doctest: +SKIP
+    >>> a.pair("heim", "chilson").score                                    # doctest: +SKIP
+    -1.0
+    """
+    speakers = sorted(graph.speakers, key=lambda s: (s.name, s.id))
+    order = {s.id: i for i, s in enumerate(speakers)}
+    holders = {c.id: sorted(c.speakers, key=order.__getitem__) for c in graph.claims}
+    evidence: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    budget = [max_pairs]
+
+    def add(x: str, y: str, kind: str, item: str) -> None:
+        if x == y:
+            return
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise AnalysisError(
+                f"speaker alignment would count more than {max_pairs} speaker pairs; "
+                "pass a larger max_pairs to run it anyway"
+            )
+        key = (x, y) if order[x] < order[y] else (y, x)
+        evidence[key][kind].add(item)
+
+    for claim in graph.claims:
+        for x, y in combinations(holders[claim.id], 2):
+            add(x, y, "shared_claims", claim.id)
+    stance: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for rel in signed_relations(graph):
+        kind = "supports" if rel.sign > 0 else "rebuts"
+        for x in holders[rel.source]:
+            stance[rel.target][x].add(rel.sign)
+            for y in holders[rel.target]:
+                add(x, y, kind, rel.relation)
+    for target, by_speaker in stance.items():
+        sided = sorted(
+            ((x, signs.pop()) for x, signs in by_speaker.items() if len(signs) == 1),
+            key=lambda xs: order[xs[0]],
+        )
+        for (x, sx), (y, sy) in combinations(sided, 2):
+            add(x, y, "same_side_of" if sx == sy else "opposite_sides_of", target)
+    pairs = [_pair(x, y, kinds) for (x, y), kinds in evidence.items()]
+    pairs.sort(key=lambda p: (order[p.first], order[p.second]))
+    return SpeakerAlignment(
+        speakers=[SpeakerRef(id=s.id, name=s.name, role=s.role) for s in speakers],
+        pairs=pairs,
+    )
+
+
+def _pair(x: str, y: str, kinds: dict[str, set[str]]) -> AlignmentPair:
+    lists = {k: sorted(kinds.get(k, ())) for k in _KINDS}
+    agreement = (
+        len(lists["supports"])
+        + len(lists["shared_claims"])
+        + INDIRECT_WEIGHT * len(lists["same_side_of"])
+    )
+    disagreement = len(lists["rebuts"]) + INDIRECT_WEIGHT * len(lists["opposite_sides_of"])
+    total = agreement + disagreement
+    score = (agreement - disagreement) / total if total else 0.0
+    return AlignmentPair(
+        first=x,
+        second=y,
+        agreement=_round(agreement),
+        disagreement=_round(disagreement),
+        score=_round(score),
+        **lists,
+    )
+
+
+_KINDS = ("supports", "rebuts", "shared_claims", "same_side_of", "opposite_sides_of")
+
+
+def _round(value: float) -> float:
+    return round(value, ROUND_DIGITS) + 0.0
+
+
+class CampLink(_Result):
+    """A signed link between two speakers: the net of their agreement and disagreement."""
+
+    first: str
+    second: str
+    sign: int = Field(description="+1 allies, -1 opponents")
+    weight: float = Field(description="|agreement - disagreement|")
+
+
+class Camp(_Result):
+    """A group of speakers on one side of a structural-balance split."""
+
+    id: str = Field(description="'camp-1', 'camp-2', ... largest first")
+    speakers: list[SpeakerRef]
+    opposes: list[str] = Field(description="camps on the other side of the same split")
+
+
+class SpeakerCamps(_Result):
+    """Coalitions of speakers, the speakers linked to nobody, and what the split leaves out."""
+
+    camps: list[Camp]
+    unaligned: list[SpeakerRef] = Field(description="speakers with no signed link to anyone")
+    links: list[CampLink]
+    frustrated: list[CampLink] = Field(description="links the split does not respect")
+    frustration: float = Field(description="total weight of the frustrated links")
+    exact: bool = Field(description="False when some part was split by local search")
+
+
+def speaker_camps(
+    graph: ArgumentGraph,
+    *,
+    exact_limit: int = DEFAULT_EXACT_LIMIT,
+    max_pairs: int = DEFAULT_MAX_PAIRS,
+) -> SpeakerCamps:
+    """Group speakers into camps by a structural-balance split of the signed speaker graph.
+
+    Two speakers are linked when their alignment's agreement and disagreement differ
+    (see :func:`speaker_alignment`): allies (+) when agreement is larger, opponents
+    (-) when disagreement is, with weight the difference. Each connected part of this
+    graph is split in two by :func:`~arggraph.analysis.contested.balanced_split`,
+    minimising the weight of frustrated links (allies split apart, opponents kept
+    together); each side of a split is a camp, and the two camps of one split oppose
+    each other. Parts are never merged (nothing links them), so a graph yields as many
+    camps as its parts need; a part without opponents is one camp. Speakers with no
+    link are *unaligned*, not forced into a camp.
+
+    Parameters
+    ----------
+    graph : ArgumentGraph
+    exact_limit : int
+        Largest unbalanced part split exactly (see ``balanced_split``).
+    max_pairs : int
+        Passed to :func:`speaker_alignment`.
+
+    Returns
+    -------
+    SpeakerCamps
+        Camps largest first (ties: by their first speaker's name), speakers by name.
+
+    Example
+    -------
+    >>> import arggraph                                                  # doctest: +SKIP
+    >>> speaker_camps(arggraph.load("graphs/deepseek.yaml")).frustration  # doctest: +SKIP
+    0.0
+
+    References
+    ----------
+    Cartwright & Harary (1956); Bansal, Blum & Chawla (2004).
+    """
+    alignment = speaker_alignment(graph, max_pairs=max_pairs)
+    refs = {s.id: s for s in alignment.speakers}
+    links = []
+    for pair in alignment.pairs:
+        net = pair.agreement - pair.disagreement
+        if net:
+            links.append(
+                CampLink(
+                    first=pair.first,
+                    second=pair.second,
+                    sign=1 if net > 0 else -1,
+                    weight=_round(abs(net)),
+                )
+            )
+    linked = {s for link in links for s in (link.first, link.second)}
+    nodes = [s.id for s in alignment.speakers if s.id in linked]
+    # Weights are multiples of INDIRECT_WEIGHT = 1/2: doubled, they are whole numbers.
+    edges = [(link.first, link.second, link.sign * round(2 * link.weight)) for link in links]
+    split = balanced_split(nodes, edges, exact_limit=exact_limit)
+    sides: list[list[str]] = []
+    opposed: list[tuple[int, int]] = []
+    for component in split.components:
+        halves = [[s for s in component if split.sides[s] == k] for k in (0, 1)]
+        halves = sorted((h for h in halves if h), key=lambda h: (-len(h), component.index(h[0])))
+        if len(halves) == 2:
+            opposed.append((len(sides), len(sides) + 1))
+        sides.extend(halves)
+    position = {s.id: i for i, s in enumerate(alignment.speakers)}
+    numbered = sorted(range(len(sides)), key=lambda k: (-len(sides[k]), position[sides[k][0]]))
+    camp_id = {k: f"camp-{n}" for n, k in enumerate(numbered, start=1)}
+    opponents: dict[int, list[str]] = defaultdict(list)
+    for a, b in opposed:
+        opponents[a].append(camp_id[b])
+        opponents[b].append(camp_id[a])
+    frustrated = [links[k] for k in split.frustrated_edges]
+    return SpeakerCamps(
+        camps=[
+            Camp(id=camp_id[k], speakers=[refs[s] for s in sides[k]], opposes=opponents[k])
+            for k in numbered
+        ],
+        unaligned=[s for s in alignment.speakers if s.id not in linked],
+        links=links,
+        frustrated=frustrated,
+        frustration=_round(sum(link.weight for link in frustrated)),
+        exact=split.exact,
+    )
