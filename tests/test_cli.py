@@ -60,7 +60,7 @@ def test_usage_errors_exit_2() -> None:
     assert run("export", "--format", "pdf", "x.yaml").returncode == 2
 
 
-@pytest.mark.parametrize("command", ["validate", "info", "export"])
+@pytest.mark.parametrize("command", ["validate", "info", "export", "topics", "alignment"])
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0
@@ -111,3 +111,42 @@ def test_export_refuses_to_overwrite_its_input(small_graph: Path) -> None:
 def test_deepseek_graph_validates_from_the_command_line() -> None:
     result = run("validate", DEEPSEEK)
     assert result.returncode == 0, result.stderr
+
+
+def test_topics_ranks_and_explains(small_graph: Path) -> None:
+    result = run("topics", small_graph)
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("1. Compute [compute]  score ")
+    assert "Lennart Heim" in result.stdout and "Lauren Wagner" in result.stdout
+    assert "1 cross-side rebuttals" in result.stdout
+
+
+def test_topics_json_is_the_library_result(small_graph: Path) -> None:
+    from arggraph import load
+    from arggraph.analysis.contested import contested_topics
+
+    result = run("topics", "--json", small_graph)
+    assert result.returncode == 0, result.stderr
+    expected = contested_topics(load(small_graph)).model_dump(mode="json")
+    assert json.loads(result.stdout) == expected
+
+
+def test_topics_one_topic_in_full_shows_quotes(small_graph: Path) -> None:
+    result = run("topics", "--topic", "compute", small_graph)
+    assert result.returncode == 0, result.stderr
+    assert '"compute still matters - a lot"' in result.stdout
+
+
+def test_topics_unknown_topic_is_a_usage_error(small_graph: Path) -> None:
+    result = run("topics", "--topic", "nope", small_graph)
+    assert result.returncode == 2
+    assert "no topic 'nope'" in result.stderr and "compute" in result.stderr
+
+
+def test_alignment_shows_opponents(small_graph: Path) -> None:
+    result = run("alignment", small_graph)
+    assert result.returncode == 0, result.stderr
+    assert "-1.00  Lauren Wagner / Lennart Heim: 0 supports, 1 rebuttals" in result.stdout
+    data = json.loads(run("alignment", "--json", small_graph).stdout)
+    assert {c["id"] for c in data["camps"]["camps"]} == {"camp-1", "camp-2"}

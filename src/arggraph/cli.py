@@ -22,6 +22,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from pydantic import BaseModel
+
+from arggraph.analysis.alignment import speaker_alignment, speaker_camps
+from arggraph.analysis.contested import ContestedReport, Side, TopicContest, contested_topics
 from arggraph.analysis.summary import CountRow, graph_summary
 from arggraph.errors import AnalysisError, ArgGraphError, InvalidGraphError, OutputError
 from arggraph.io.atomic import write_text_atomic
@@ -98,6 +102,31 @@ def build_parser() -> argparse.ArgumentParser:
     _add_graph_args(info)
     info.add_argument("--json", action="store_true", help="print the summary as JSON")
     info.set_defaults(command=cmd_info)
+
+    topics = commands.add_parser(
+        "topics",
+        help="rank topics from most to least contested, with sides and reasons",
+        description="Rank topics by contestedness (docs/analysis.md gives the formula): "
+        "each topic's two sides with their speakers and documents, the rebuttals between "
+        "them, and the reasons in words.",
+    )
+    _add_graph_args(topics)
+    topics.add_argument("--json", action="store_true", help="print the full result as JSON")
+    topics.add_argument("--top", type=int, metavar="N", help="show only the N most contested")
+    topics.add_argument(
+        "--topic", metavar="ID", help="show one topic in full: claims, quotes and rebuttals"
+    )
+    topics.set_defaults(command=cmd_topics)
+
+    alignment = commands.add_parser(
+        "alignment",
+        help="who agrees with whom: speaker pairs and camps",
+        description="For every pair of speakers, the supports and rebuttals between their "
+        "claims and the claims they share; then the camps of a structural-balance split.",
+    )
+    _add_graph_args(alignment)
+    alignment.add_argument("--json", action="store_true", help="print the result as JSON")
+    alignment.set_defaults(command=cmd_alignment)
 
     export = commands.add_parser(
         "export",
@@ -181,6 +210,105 @@ def _print_table(out: TextIO, heading: str, rows: list[CountRow]) -> None:
 
 def _clip(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_json(model: BaseModel) -> None:
+    print(json.dumps(model.model_dump(mode="json"), indent=2, ensure_ascii=False))
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    """``arggraph topics``: topics ranked by contestedness, or one topic in full."""
+    graph = _load(args)
+    report = contested_topics(graph)
+    if args.topic is not None:
+        chosen = [t for t in report.topics if t.topic == args.topic]
+        if not chosen:
+            known = ", ".join(t.topic for t in report.topics) or "none"
+            print(f"error: no topic {args.topic!r} in the graph (topics: {known})", file=sys.stderr)
+            return EXIT_USAGE
+        report = ContestedReport(topics=chosen, by_speaker=[], by_document=[])
+    elif args.top is not None:
+        report = ContestedReport(topics=report.topics[: args.top], by_speaker=[], by_document=[])
+    if args.json:
+        _print_json(report)
+        return EXIT_OK
+    for topic in report.topics:
+        _print_topic(topic, full=args.topic is not None)
+    return EXIT_OK
+
+
+def _print_topic(topic: TopicContest, *, full: bool) -> None:
+    c = topic.components
+    print(f"{topic.rank}. {topic.label} [{topic.topic}]  score {topic.score:g}")
+    if topic.question:
+        print(f"   {topic.question}")
+    for side in (topic.side_a, topic.side_b):
+        print(f"   {_side_line(side)}")
+    print(
+        f"   {c.rebuttals} cross-side rebuttals, {c.answered} answered; "
+        f"{len(topic.frustrated)} relations fit neither side"
+    )
+    for reason in topic.reasons:
+        print(f"   - {reason}")
+    if full:
+        for side in (topic.side_a, topic.side_b):
+            print(f"\n   Side {side.name}{f' ({side.stance})' if side.stance else ''}:")
+            for claim in side.claims:
+                print(f"     [{claim.id}] {claim.statement}")
+                for quote in claim.quotes:
+                    said = _clip(quote.quote, 100)
+                    print(f'       {quote.speaker_name} ({quote.document}): "{said}"')
+    print()
+
+
+def _side_line(side: Side) -> str:
+    stance = f" ({side.stance})" if side.stance else ""
+    names = ", ".join(s.name for s in side.speakers[:5])
+    more = f" and {len(side.speakers) - 5} more" if len(side.speakers) > 5 else ""
+    return (
+        f"side {side.name}{stance}: {_count(len(side.claims), 'claim')}, "
+        f"{_count(len(side.speakers), 'speaker')}{': ' + names + more if names else ''}; "
+        f"{_count(len(side.documents), 'document')}"
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def cmd_alignment(args: argparse.Namespace) -> int:
+    """``arggraph alignment``: speaker pairs from most allied to most opposed, and camps."""
+    graph = _load(args)
+    alignment = speaker_alignment(graph)
+    camps = speaker_camps(graph)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "alignment": alignment.model_dump(mode="json"),
+                    "camps": camps.model_dump(mode="json"),
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    names = {s.id: s.name for s in alignment.speakers}
+    print("Camps")
+    for camp in camps.camps:
+        members = ", ".join(s.name for s in camp.speakers)
+        against = f"  (opposes {', '.join(camp.opposes)})" if camp.opposes else ""
+        print(f"  {camp.id}: {members}{against}")
+    if camps.unaligned:
+        print(f"  aligned with nobody: {', '.join(s.name for s in camps.unaligned)}")
+    print("\nPairs (score from -1 opposed to +1 allied)")
+    for pair in sorted(alignment.pairs, key=lambda p: (-p.score, p.first, p.second)):
+        print(
+            f"  {pair.score:+.2f}  {names[pair.first]} / {names[pair.second]}: "
+            f"{len(pair.supports)} supports, {len(pair.rebuts)} rebuttals, "
+            f"{len(pair.shared_claims)} shared claims"
+        )
+    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
