@@ -1257,7 +1257,8 @@ def _topic_reasons(
                 "stays below 2 however many rebut them; debates with two or more voices on "
                 "each side rank higher."
             )
-    both = [s for s in sides[0].speakers if s in sides[1].speakers]
+    other_side = {s.id for s in sides[1].speakers}
+    both = [s for s in sides[0].speakers if s.id in other_side]
     if both:
         reasons.append(
             f"{_names(both)} {'holds' if len(both) == 1 else 'hold'} claims on both sides."
