@@ -226,10 +226,27 @@ class ArgumentGraph(GraphContent):
         self._claims = {c.id: c for c in self.claims}
 
     def __eq__(self, other: object) -> bool:
-        """Graphs are equal when their content is; where they were read from does not count."""
+        """Graphs are equal when their content is; where they were read from does not count.
+
+        A document's ``path`` counts as the file it points to, so a graph written to
+        another folder (paths rebased) equals the graph it was written from.
+        """
         if not isinstance(other, ArgumentGraph):
             return NotImplemented
-        return self.__dict__ == other.__dict__
+        mine = {k: v for k, v in self.__dict__.items() if k != "documents"}
+        theirs = {k: v for k, v in other.__dict__.items() if k != "documents"}
+        return mine == theirs and self._document_content() == other._document_content()
+
+    def _document_content(self) -> list[dict[str, object]]:
+        """Documents as data, each ``path`` replaced by the resolved file when known."""
+        content = []
+        for document in self.documents:
+            data = document.model_dump()
+            source = self._sources.get(document.id)
+            if document.path is not None and source is not None:
+                data["path"] = str(source.resolve())
+            content.append(data)
+        return content
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -202,15 +202,21 @@ def _relation_rules(graph: ArgumentGraph) -> Iterator[Problem]:
 
 def ground_quotes(graph: ArgumentGraph) -> list[Problem]:
     """Find every quote whose document text is known; record offsets; list the misses."""
-    problems: list[Problem] = []
-    for owner, path, att in _attributions_with_paths(graph):
-        text = graph.text_of(att.document)
+    # One document at a time: quote lookups build a per-text index, and visiting the
+    # documents in turn keeps one index live instead of rebuilding them in claim order.
+    by_document: dict[str, list[tuple[int, str, tuple[str | int, ...], Attribution]]] = {}
+    for order, (owner, path, att) in enumerate(_attributions_with_paths(graph)):
+        by_document.setdefault(att.document, []).append((order, owner, path, att))
+    found: list[tuple[int, Problem]] = []
+    for document, items in by_document.items():
+        text = graph.text_of(document)
         if text is None:
             continue
-        problem = _ground(att, text, owner, path)
-        if problem is not None:
-            problems.append(problem)
-    return problems
+        for order, owner, path, att in items:
+            problem = _ground(att, text, owner, path)
+            if problem is not None:
+                found.append((order, problem))
+    return [problem for _, problem in sorted(found, key=lambda item: item[0])]
 
 
 def _attributions_with_paths(

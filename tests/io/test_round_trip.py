@@ -138,3 +138,17 @@ def test_deepseek_round_trips_through_json(tmp_path: Path) -> None:
     graph = arggraph.load(DEEPSEEK)
     again = arggraph.load(arggraph.write_graph(graph, tmp_path / "deepseek.json"))
     assert again == graph
+
+
+def test_graphs_pointing_at_different_files_are_not_equal(write_files: WriteFiles) -> None:
+    folder = write_files(
+        **{
+            "a__g.yaml": SMALL_GRAPH,
+            "a__talk.txt": TALK,
+            "b__g.yaml": SMALL_GRAPH,
+            "b__talk.txt": TALK,
+        }
+    )
+    first, second = arggraph.load(folder / "a" / "g.yaml"), arggraph.load(folder / "b" / "g.yaml")
+    assert first != second  # same text, but each document is a different file
+    assert first == arggraph.load(folder / "a" / "g.yaml")
