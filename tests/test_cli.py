@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -60,7 +61,7 @@ def test_usage_errors_exit_2() -> None:
     assert run("export", "--format", "pdf", "x.yaml").returncode == 2
 
 
-@pytest.mark.parametrize("command", ["validate", "info", "export", "topics", "alignment"])
+@pytest.mark.parametrize("command", ["validate", "info", "export", "import", "topics", "alignment"])
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0
@@ -118,7 +119,8 @@ def test_topics_ranks_and_explains(small_graph: Path) -> None:
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0]
     assert first.startswith("1. Compute [compute]  score ")
-    assert "Lennart Heim" in result.stdout and "Lauren Wagner" in result.stdout
+    assert "Lennart Heim" in result.stdout
+    assert "Lauren Wagner" in result.stdout
     assert "1 cross-side rebuttals" in result.stdout
 
 
@@ -141,7 +143,8 @@ def test_topics_one_topic_in_full_shows_quotes(small_graph: Path) -> None:
 def test_topics_unknown_topic_is_a_usage_error(small_graph: Path) -> None:
     result = run("topics", "--topic", "nope", small_graph)
     assert result.returncode == 2
-    assert "no topic 'nope'" in result.stderr and "compute" in result.stderr
+    assert "no topic 'nope'" in result.stderr
+    assert "compute" in result.stderr
 
 
 def test_alignment_shows_opponents(small_graph: Path) -> None:
@@ -150,3 +153,52 @@ def test_alignment_shows_opponents(small_graph: Path) -> None:
     assert "-1.00  Lauren Wagner / Lennart Heim: 0 supports, 1 rebuttals" in result.stdout
     data = json.loads(run("alignment", "--json", small_graph).stdout)
     assert {c["id"] for c in data["camps"]["camps"]} == {"camp-1", "camp-2"}
+
+
+MICROTEXTS = Path(__file__).parent / "data" / "microtexts"
+
+
+def test_import_a_folder_of_microtexts_then_rank_its_topics(tmp_path: Path) -> None:
+    out = tmp_path / "micro.yaml"
+    result = run("import", "microtexts", MICROTEXTS, "-o", out, "--progress", "always")
+    assert result.returncode == 0, result.stderr
+    assert "5/5 micro_b013.xml" in result.stderr  # the progress bar reached the last file
+    assert result.stderr.strip().endswith("from 5 documents")
+    assert run("validate", out).returncode == 0
+    topics = run("topics", "--json", out)
+    assert topics.returncode == 0, topics.stderr
+    assert len(json.loads(topics.stdout)["topics"]) >= 1
+
+
+def test_import_bad_file_reports_location_and_writes_nothing(write_files: WriteFiles) -> None:
+    folder = write_files(**{"bad.xml": "<arggraph id='x'><edu id='e1'>Hi", "bad.txt": "Hi"})
+    result = run("import", "microtexts", folder / "bad.xml", "-o", folder / "out.yaml")
+    assert result.returncode == 1
+    assert "bad.xml" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (folder / "out.yaml").exists()
+
+
+@pytest.mark.parametrize("fmt", ["aif", "argdown", "nodelink"])
+def test_export_to_the_field_formats(small_graph: Path, fmt: str) -> None:
+    result = run("export", "--format", fmt, small_graph)
+    assert result.returncode == 0, result.stderr
+    assert "Compute still matters." in result.stdout or "compute still matters" in result.stdout
+
+
+def test_writing_into_a_closed_pipe_is_not_an_error(small_graph: Path) -> None:
+    """``arggraph topics g.yaml | head -1`` must not end in an internal error."""
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "arggraph"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before arggraph writes a byte
+    try:
+        result = subprocess.run(
+            [*command, "topics", str(small_graph)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, "")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,9 +29,13 @@ from arggraph.analysis.alignment import speaker_alignment, speaker_camps
 from arggraph.analysis.contested import ContestedReport, Side, TopicContest, contested_topics
 from arggraph.analysis.summary import CountRow, graph_summary
 from arggraph.errors import AnalysisError, ArgGraphError, InvalidGraphError, OutputError
+from arggraph.io.aif import dump_aif
+from arggraph.io.argdown import dump_argdown
 from arggraph.io.atomic import write_text_atomic
+from arggraph.io.formats import FORMATS, export_formats, import_formats, import_graph
 from arggraph.io.graphml import dump_graphml
-from arggraph.io.yaml_json import dump_json, dump_yaml, read_graph
+from arggraph.io.nodelink import dump_nodelink
+from arggraph.io.yaml_json import dump_json, dump_yaml, read_graph, write_graph
 from arggraph.model import ArgumentGraph
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_OUTPUT, EXIT_ANALYSIS, EXIT_BUG = 0, 1, 2, 3, 4, 70
@@ -60,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; no output was changed", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``arggraph topics g.yaml | head``): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         if args.debug:
             raise
@@ -130,16 +140,44 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write the graph as JSON, YAML or GraphML",
+        help="write the graph in another format (JSON, YAML, GraphML, AIF, Argdown, node-link)",
         description="Write the whole graph in another format. JSON and YAML are arggraph's "
-        "own format (quote offsets filled in); GraphML is for Gephi, Cytoscape and yEd.",
+        "own format (quote offsets filled in); the others are listed with what they keep "
+        "and lose in docs/formats.md.",
+        epilog=_formats_epilog(export_formats()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_graph_args(export)
     export.add_argument(
-        "--format", "-f", choices=("json", "yaml", "graphml"), default="json", help="default: json"
+        "--format", "-f", choices=export_formats(), default="json", help="default: json"
     )
     export.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     export.set_defaults(command=cmd_export)
+
+    importer = commands.add_parser(
+        "import",
+        help="read files in another format (microtexts, AIF, Argdown, Kialo) into a graph",
+        description="Read files or folders in FORMAT into one checked graph and write it as "
+        "arggraph YAML or JSON (by the output's suffix). Every problem in every file is "
+        "reported together; nothing is written unless all files import.",
+        epilog=_formats_epilog(import_formats()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    importer.add_argument("format", choices=import_formats(), help="the input format")
+    importer.add_argument("paths", nargs="+", type=Path, help="files or folders to read")
+    importer.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="graph file to write, .yaml or .json (default: YAML on standard output)",
+    )
+    importer.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on standard error (auto: when it is a terminal)",
+    )
+    importer.set_defaults(command=cmd_import)
     return parser
 
 
@@ -311,22 +349,59 @@ def cmd_alignment(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_DUMPERS: dict[str, Callable[[ArgumentGraph, Path], str]] = {
+    "json": lambda graph, base: dump_json(graph, base_dir=base),
+    "yaml": lambda graph, base: dump_yaml(graph, base_dir=base),
+    "nodelink": lambda graph, base: dump_nodelink(graph, base_dir=base),
+    "graphml": lambda graph, _base: dump_graphml(graph),
+    "aif": lambda graph, _base: dump_aif(graph),
+    "argdown": lambda graph, _base: dump_argdown(graph),
+}
+
+
+def _formats_epilog(names: list[str]) -> str:
+    return "formats:\n" + "\n".join(f"  {name:<11} {FORMATS[name].summary}" for name in names)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """``arggraph export``: the graph in another format, to a file or standard output."""
     graph = _load(args)
     base = args.output.resolve().parent if args.output else Path.cwd()
-    if args.format == "graphml":
-        text = dump_graphml(graph)
-    elif args.format == "yaml":
-        text = dump_yaml(graph, base_dir=base)
-    else:
-        text = dump_json(graph, base_dir=base)
+    text = _DUMPERS[args.format](graph, base)
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
     else:
         write_text_atomic(args.output, text, inputs=graph.input_paths)
         print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """``arggraph import``: files in another format, as one arggraph graph."""
+    show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    graph = import_graph(args.format, args.paths, progress=_progress_bar if show else None)
+    if show:
+        print(file=sys.stderr)
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.write(dump_yaml(graph, base_dir=Path.cwd()))
+    else:
+        write_graph(graph, args.output)
+        print(
+            f"wrote {args.output}: {len(graph.claims)} claims, {len(graph.relations)} relations, "
+            f"{len(graph.topics)} topics from {len(graph.documents)} documents",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _progress_bar(done: int, total: int, path: str) -> None:
+    """Redraw a one-line progress bar on standard error."""
+    width = 30
+    filled = width * done // max(total, 1)
+    name = _clip(Path(path).name, 32)
+    bar = "#" * filled + "." * (width - filled)
+    sys.stderr.write(f"\r[{bar}] {done}/{total} {name:<32}")
+    sys.stderr.flush()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,602 @@
+"""AIF and xAIF JSON (AIFdb, OVA, arguebuf): import and export.
+
+AIF (the Argument Interchange Format, Chesñevar et al. 2006) is a graph of typed
+nodes joined by edges. The mapping:
+
+- ``I`` nodes (propositions) are claims; their id is the ``nodeID``.
+- ``RA`` (inference) is ``supports`` from each premise to each conclusion; ``CA``
+  (conflict) is ``rebuts``; a ``CA`` whose target is an ``RA``/``CA``/``MA`` node
+  rebuts the relations made from that node: an undercut. ``MA`` (rephrase) becomes
+  ``supports`` with a note, since a restatement supports what it restates.
+  A node with several premises or conclusions gives one relation per pair, with ids
+  ``<nodeID>.1``, ``<nodeID>.2`` ... and a note naming the linked premises.
+- ``L`` nodes (locutions, ``"Speaker : words"``) anchored to an ``I`` node through a
+  ``YA`` node give that claim's attribution: the speaker (``locutions`` personID, name
+  from ``participants`` or the L text) and the quote (the words after the name); an
+  L-YA anchoring an ``RA``/``CA`` gives the relation's attribution. ``TA`` and other
+  ``YA`` structure (dialogue) is not kept.
+- AIF has no document, so one is made per file: the locutions' texts, one per line,
+  then the text of every ``I`` node no locution anchors, so that every quote grounds.
+- Defects that arggraph cannot hold (a node without premise or conclusion, a second
+  relation between the same claims, an attack on a locution) are not dropped silently:
+  they are recorded in the notes of the claims or relations involved.
+
+Malformed JSON, unknown node types, repeated node ids and edges whose ends do not
+exist are errors, all reported together with the node id and line.
+
+Example
+-------
+>>> g = read_aif(["nodeset6064.json"])             # doctest: +SKIP
+>>> text = dump_aif(g)                              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from arggraph.errors import FormatError, InvalidGraphError, Problem
+from arggraph.io.atomic import write_text_atomic
+from arggraph.io.formats import (
+    ImportedData,
+    Origin,
+    Progress,
+    build_imported,
+    display_path,
+    expand_paths,
+    read_each,
+    safe_id,
+    slug,
+)
+from arggraph.io.yaml_json import read_text_file
+from arggraph.model import ArgumentGraph
+
+NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")
+"""AIF node types arggraph reads; ``PA`` (preference) and ``TA`` are read but not kept."""
+
+_SCHEMES = ("RA", "CA", "MA")
+UNATTRIBUTED = "aif-unattributed"
+_NODE_ID = re.compile(r'"nodeID"\s*:\s*"?(?P<id>[^",}\s]+)')
+_SPEAKER_PREFIX = re.compile(r"^\s*(?P<name>[^\n]{1,100}?)\s+:\s+(?P<words>.+)$", re.DOTALL)
+
+
+@dataclass
+class _Node:
+    """One AIF node, with the ids of its neighbours."""
+
+    id: str
+    type: str
+    text: str
+    raw: dict[str, Any]
+    into: list[str] = field(default_factory=list)
+    out: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Aif:
+    """A parsed AIF file: nodes by id (file order), persons, and where to find lines."""
+
+    nodes: dict[str, _Node]
+    person_of: dict[str, str]
+    names: dict[str, str]
+    source: str
+    raw_text: str
+
+    _lines: dict[str, int] | None = None
+
+    def line(self, node_id: str) -> int | None:
+        """The line of the node's first ``nodeID`` in the file, for messages."""
+        if self._lines is None:
+            self._lines = {}
+            line, last = 1, 0
+            for match in _NODE_ID.finditer(self.raw_text):
+                line += self.raw_text.count("\n", last, match.start())
+                last = match.start()
+                self._lines.setdefault(match["id"], line)
+        return self._lines.get(node_id)
+
+    def origin(self, node_id: str) -> Origin:
+        return Origin(self.source, self.line(node_id), f"node {node_id}")
+
+
+# --- parsing ----------------------------------------------------------------------------
+
+
+def parse_aif(text: str, *, source: str, prefix: str = "", name: str | None = None) -> ImportedData:
+    """One AIF or xAIF JSON text as graph data (claims, relations, speakers, a document).
+
+    Parameters
+    ----------
+    text
+        The JSON text; parsed once.
+    source
+        The file name, for messages and the document's title.
+    prefix
+        Put before every claim and relation id (for several files in one graph).
+    name
+        The document's id and title; defaults to ``source``'s stem.
+
+    Raises
+    ------
+    FormatError
+        With every problem in the file at once.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            [
+                Problem(
+                    f"not valid JSON: {exc.msg}",
+                    code="json-syntax",
+                    file=source,
+                    line=exc.lineno,
+                    column=exc.colno,
+                    hint="check brackets, commas and quotes around this place",
+                )
+            ]
+        ) from None
+    aif = _read_structure(data, source, text)
+    return _Builder(aif, prefix, safe_id(name or Path(source).stem, fallback="aif")).build()
+
+
+def _read_structure(data: Any, source: str, raw_text: str) -> _Aif:
+    """Nodes, edges and persons of AIF (``nodes``/``edges``) or xAIF (``{"AIF": ...}``)."""
+    problems: list[Problem] = []
+    body = data.get("AIF", data) if isinstance(data, dict) else data
+    if not isinstance(body, dict) or not isinstance(body.get("nodes"), list):
+        raise FormatError(
+            [
+                Problem(
+                    "not AIF: expected an object with a 'nodes' list",
+                    code="malformed-input",
+                    file=source,
+                    line=1,
+                    hint="AIF JSON has 'nodes', 'edges' and optionally 'locutions'",
+                )
+            ]
+        )
+    aif = _Aif({}, {}, {}, source, raw_text)
+    for index, raw in enumerate(body["nodes"]):
+        node = _node(raw, index, aif, problems)
+        if node is not None:
+            aif.nodes[node.id] = node
+    _read_edges(body.get("edges", []), aif, problems)
+    _read_persons(body, aif, problems)
+    if problems:
+        raise FormatError(problems)
+    return aif
+
+
+def _node(raw: Any, index: int, aif: _Aif, problems: list[Problem]) -> _Node | None:
+    where = Origin(aif.source, None, f"nodes[{index}]")
+    if not isinstance(raw, dict) or not isinstance(raw.get("nodeID"), str | int):
+        problems.append(_located("node without a 'nodeID'", where, hint="give every node an id"))
+        return None
+    node_id = str(raw["nodeID"])
+    origin = aif.origin(node_id)
+    node_type = raw.get("type")
+    text = raw.get("text", "")
+    if node_type not in NODE_TYPES:
+        problems.append(
+            _located(
+                f"unknown node type {json.dumps(node_type)}",
+                origin,
+                hint=f"AIF node types are {', '.join(NODE_TYPES)}",
+            )
+        )
+        return None
+    if not isinstance(text, str):
+        problems.append(_located("'text' must be a string", origin))
+        return None
+    if node_type == "I" and not text.strip():
+        problems.append(
+            _located(
+                "I node has no text: a proposition must say something",
+                origin,
+                code="empty-statement",
+                hint="give the node its proposition, or remove it and its edges",
+            )
+        )
+        return None
+    if node_id in aif.nodes:
+        problems.append(
+            _located(
+                f"node id '{node_id}' is used twice",
+                origin,
+                code="duplicate-id",
+                hint="every nodeID must be unique in a file",
+            )
+        )
+        return None
+    return _Node(node_id, node_type, text, raw)
+
+
+def _read_edges(edges: Any, aif: _Aif, problems: list[Problem]) -> None:
+    if not isinstance(edges, list):
+        problems.append(_located("'edges' must be a list", Origin(aif.source, 1)))
+        return
+    seen: set[str] = set()
+    for index, edge in enumerate(edges):
+        edge_id = str(edge.get("edgeID", index)) if isinstance(edge, dict) else str(index)
+        origin = Origin(aif.source, _edge_line(aif.raw_text, edge_id), f"edge {edge_id}")
+        if not isinstance(edge, dict):
+            problems.append(_located("an edge must be an object", origin))
+            continue
+        if "edgeID" in edge and edge_id in seen:
+            problems.append(
+                _located(f"edge id '{edge_id}' is used twice", origin, code="duplicate-id")
+            )
+            continue
+        seen.add(edge_id)
+        ends = [str(edge.get("fromID")), str(edge.get("toID"))]
+        missing = [e for e in ends if e not in aif.nodes]
+        if missing:
+            problems.append(
+                _located(
+                    f"edge from '{ends[0]}' to '{ends[1]}' names node "
+                    f"{' and '.join(repr(m) for m in missing)}, which does not exist",
+                    origin,
+                    code="unknown-id",
+                    hint="add the node or remove the edge; a dangling edge is never skipped",
+                )
+            )
+            continue
+        aif.nodes[ends[0]].out.append(ends[1])
+        aif.nodes[ends[1]].into.append(ends[0])
+
+
+def _edge_line(raw_text: str, edge_id: str) -> int | None:
+    match = re.search(r'"edgeID"\s*:\s*"?' + re.escape(edge_id) + r'"?\s*[,}]', raw_text)
+    return raw_text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _read_persons(body: dict[str, Any], aif: _Aif, problems: list[Problem]) -> None:
+    for entry in body.get("locutions") or []:
+        if isinstance(entry, dict) and None not in (entry.get("nodeID"), entry.get("personID")):
+            aif.person_of[str(entry["nodeID"])] = str(entry["personID"])
+    for entry in body.get("participants") or []:
+        if isinstance(entry, dict) and entry.get("participantID") is not None:
+            full = f"{entry.get('firstname') or ''} {entry.get('surname') or ''}".strip()
+            if full:
+                aif.names[str(entry["participantID"])] = full
+
+
+def _located(
+    message: str, origin: Origin, *, code: str = "malformed-input", hint: str | None = None
+) -> Problem:
+    return Problem(
+        f"{origin.element}: {message}" if origin.element else message,
+        code=code,
+        file=origin.file,
+        line=origin.line,
+        id=origin.element,
+        hint=hint,
+    )
+
+
+# --- building ---------------------------------------------------------------------------
+
+
+class _Builder:
+    """Turns a parsed AIF graph into arggraph data, one section at a time."""
+
+    def __init__(self, aif: _Aif, prefix: str, doc_id: str) -> None:
+        self.aif = aif
+        self.prefix = prefix
+        self.doc_id = doc_id
+        self.data = ImportedData()
+        self.lines: list[str] = []
+        self.offsets: dict[str, int] = {}
+        self.claim_notes: dict[str, list[str]] = defaultdict(list)
+        self.relations: dict[str, dict[str, Any]] = {}
+        self.relation_origin: dict[str, Origin] = {}
+        self.relations_of: dict[str, list[str]] = {}
+        self.pairs: dict[tuple[str, str], str] = {}
+
+    def claim_id(self, node_id: str) -> str:
+        return self.prefix + safe_id(node_id)
+
+    def build(self) -> ImportedData:
+        nodes = self.aif.nodes
+        locutions = [n for n in nodes.values() if n.type == "L"]
+        self.lines = [n.text for n in locutions]
+        attributions = {n.id: self._attributions(n) for n in nodes.values() if n.type == "I"}
+        for node_id, found in attributions.items():
+            if not found:
+                found.append(self._unanchored(nodes[node_id]))
+        text = "\n".join(self.lines) + ("\n" if self.lines else "")
+        self.data.texts[self.doc_id] = text
+        self.data.add(
+            "documents",
+            {
+                "id": self.doc_id,
+                "title": Path(self.aif.source).name,
+                "kind": "transcript" if locutions else "other",
+                "text": text,
+            },
+            Origin(self.aif.source, 1, "document"),
+        )
+        for node in nodes.values():
+            if node.type in _SCHEMES:
+                self._relations_from(node, ())
+        for node in nodes.values():
+            if node.type == "I":
+                self._add_claim(node, attributions[node.id])
+        for key, relation in self.relations.items():
+            self.data.add("relations", relation, self.relation_origin[key])
+        return self.data
+
+    def _speaker(self, node: _Node) -> tuple[str, str | None]:
+        """The speaker id for a locution (added once) and the words it says."""
+        match = _SPEAKER_PREFIX.match(node.text)
+        name = match["name"].strip() if match else None
+        words = match["words"].strip() if match else node.text.strip()
+        person = self.aif.person_of.get(node.id)
+        name = self.aif.names.get(person or "", name)
+        if person is not None:
+            speaker_id = f"person-{person}" if person.isdigit() else safe_id(person)
+        elif name:
+            speaker_id = slug(name, fallback="speaker")
+        else:
+            speaker_id = UNATTRIBUTED
+        display = name or (f"Person {person}" if person else "Unattributed")
+        self.data.add_once(
+            "speakers",
+            {"id": speaker_id, "name": display},
+            self.aif.origin(node.id),
+        )
+        return speaker_id, words or None
+
+    def _anchors(self, node: _Node) -> Iterable[_Node]:
+        """The L nodes anchored to ``node`` through a YA node, in file order."""
+        nodes = self.aif.nodes
+        for ya in node.into:
+            if nodes[ya].type == "YA":
+                for source in nodes[ya].into:
+                    if nodes[source].type == "L":
+                        yield nodes[source]
+
+    def _attributions(self, node: _Node) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        for locution in self._anchors(node):
+            if not locution.text.strip():
+                continue  # an empty locution quotes nothing; the I node's text stands in
+            speaker, words = self._speaker(locution)
+            attribution = {
+                "speaker": speaker,
+                "document": self.doc_id,
+                "quote": words or locution.text,
+            }
+            if attribution not in found:
+                found.append(attribution)
+        return found
+
+    def _unanchored(self, node: _Node) -> dict[str, Any]:
+        """An I node no locution asserts: its text joins the document, held by its person."""
+        person = self.aif.person_of.get(node.id)
+        if person is not None:
+            speaker = f"person-{person}" if person.isdigit() else safe_id(person)
+            name = self.aif.names.get(person, f"Person {person}")
+        else:
+            speaker, name = UNATTRIBUTED, "Unattributed"
+        entry = {"id": speaker, "name": name}
+        if speaker == UNATTRIBUTED:
+            entry["kind"] = "group"  # whoever put the proposition forward, unrecorded
+        self.data.add_once("speakers", entry, self.aif.origin(node.id))
+        quote = node.text.strip() or node.text
+        if quote.strip():
+            self.lines.append(node.text)
+        return {"speaker": speaker, "document": self.doc_id, "quote": quote}
+
+    def _add_claim(self, node: _Node, attributions: list[dict[str, Any]]) -> None:
+        claim: dict[str, Any] = {
+            "id": self.claim_id(node.id),
+            "statement": node.text.strip(),
+            "attributions": attributions,
+        }
+        if self.claim_notes.get(node.id):
+            claim["note"] = "; ".join(self.claim_notes[node.id])
+        self.data.add("claims", claim, self.aif.origin(node.id))
+
+    def _relations_from(self, node: _Node, stack: tuple[str, ...]) -> list[str]:
+        """Relation ids made from scheme ``node`` (memoised; undercut chains recursed)."""
+        if node.id in self.relations_of:
+            return self.relations_of[node.id]
+        self.relations_of[node.id] = []
+        nodes = self.aif.nodes
+        premises = [nodes[i] for i in node.into if nodes[i].type == "I"]
+        targets: list[tuple[str, bool]] = []
+        for out in node.out:
+            end = nodes[out]
+            if end.type == "I":
+                targets.append((self.claim_id(end.id), False))
+            elif end.type in _SCHEMES and node.type == "CA" and out not in stack:
+                targets.extend((r, True) for r in self._relations_from(end, (*stack, node.id)))
+            else:
+                for premise in premises:
+                    self.claim_notes[premise.id].append(
+                        f"AIF {node.type} node {node.id} points at a {end.type} node "
+                        f"({end.id}), which arggraph cannot relate to; not kept"
+                    )
+        if not premises or not targets:
+            self._note_incomplete(node, premises)
+            return []
+        kind = "rebuts" if node.type == "CA" else "supports"
+        pairs = [(p, t) for p in premises for t in targets]
+        made = []
+        for index, (premise, (target, undercut)) in enumerate(pairs, start=1):
+            key = node.id if len(pairs) == 1 else f"{node.id}.{index}"
+            made_id = self._add_relation(node, key, premise, target, kind, undercut, premises)
+            if made_id is not None:
+                made.append(made_id)
+        self.relations_of[node.id] = made
+        return made
+
+    def _note_incomplete(self, node: _Node, premises: list[_Node]) -> None:
+        missing = "premise" if not premises else "conclusion"
+        message = f"AIF {node.type} node {node.id} has no {missing}; not kept as a relation"
+        for end in premises or [
+            self.aif.nodes[o] for o in node.out if self.aif.nodes[o].type == "I"
+        ]:
+            self.claim_notes[end.id].append(message)
+
+    def _add_relation(
+        self,
+        node: _Node,
+        key: str,
+        premise: _Node,
+        target: str,
+        kind: str,
+        undercut: bool,
+        premises: list[_Node],
+    ) -> str | None:
+        source = self.claim_id(premise.id)
+        if source == target:
+            self.claim_notes[premise.id].append(
+                f"AIF {node.type} node {node.id} relates this claim to itself; not kept"
+            )
+            return None
+        existing = self.pairs.get((source, target))
+        if existing is not None:
+            kept = self.relations[existing]
+            same = "also" if kept["kind"] == kind else f"also {kind} (conflicting, not kept):"
+            kept["note"] = _join(kept.get("note"), f"{same} AIF {node.type} node {node.id}")
+            return existing
+        raw_source = premise.id
+        raw_targets = [o for o in node.out]
+        implicit = len(raw_targets) == 1 and node.id == f"{raw_source}->{raw_targets[0]}"
+        relation_id = self.prefix + safe_id(key)
+        relation: dict[str, Any] = {
+            "id": None if implicit and not self.prefix else relation_id,
+            "source": source,
+            "target": target,
+            "kind": kind,
+        }
+        attribution = self._relation_attribution(node)
+        if attribution is not None:
+            relation["attribution"] = attribution
+        note = _relation_note(node, premises, undercut)
+        if note:
+            relation["note"] = note
+        if relation["id"] is None:
+            del relation["id"]
+        key_id = relation.get("id", f"{source}->{target}")
+        self.relations[key_id] = relation
+        self.relation_origin[key_id] = self.aif.origin(node.id)
+        self.pairs[(source, target)] = key_id
+        return str(key_id)
+
+    def _relation_attribution(self, node: _Node) -> dict[str, Any] | None:
+        for locution in self._anchors(node):
+            speaker, words = self._speaker(locution)
+            return {"speaker": speaker, "document": self.doc_id, "quote": words or locution.text}
+        return None
+
+
+def _relation_note(node: _Node, premises: list[_Node], undercut: bool) -> str | None:
+    notes = []
+    if node.type == "MA":
+        notes.append(f"AIF MA (rephrase) node {node.id}: the source restates the target")
+    if len(premises) > 1:
+        notes.append(
+            f"linked premises of AIF {node.type} node {node.id}: "
+            + ", ".join(p.id for p in premises)
+        )
+    if undercut:
+        notes.append(f"undercut: AIF CA node {node.id} attacks an inference")
+    return "; ".join(notes) or None
+
+
+def _join(first: str | None, second: str) -> str:
+    return f"{first}; {second}" if first else second
+
+
+def parse_aif_file(path: Path, prefix: str = "") -> ImportedData:
+    """Read one AIF file; ids get ``prefix``. Problems raise a located :class:`FormatError`."""
+    display = display_path(path)
+    try:
+        text = read_text_file(path, display)
+    except InvalidGraphError as exc:
+        raise FormatError(exc.problems) from None
+    imported = parse_aif(text, source=display, prefix=prefix)
+    imported.inputs.append(path)
+    return imported
+
+
+def read_aif(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    progress: Progress | None = None,
+) -> ArgumentGraph:
+    """Read AIF/xAIF JSON files (or folders of them) into one checked graph.
+
+    With several files, ids are prefixed by the file's stem (``nodeset6064.29045``).
+    """
+    files = expand_paths(paths, (".json",))
+    imported = read_each(files, parse_aif_file, progress=progress)
+    return build_imported(imported)
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def aif_data(graph: ArgumentGraph) -> dict[str, Any]:
+    """The graph as AIF data: I, RA, CA, L and YA nodes, edges, locutions, participants.
+
+    Claim and relation ids become node ids, so importing the result gives them back.
+    Each attribution becomes an L node ``"<speaker name> : <quote>"`` anchored by a
+    ``YA`` (Asserting) node; undercuts are CA nodes pointing at the attacked RA/CA.
+    """
+    names = {s.id: s.name for s in graph.speakers}
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    locutions: list[dict[str, Any]] = []
+
+    def edge(source: str, target: str) -> None:
+        edges.append(
+            {"edgeID": f"e{len(edges) + 1}", "fromID": source, "toID": target, "formEdgeID": None}
+        )
+
+    def locution(owner: str, speaker: str, quote: str, index: int, scheme: str) -> None:
+        l_id, ya_id = f"{owner}#L{index}", f"{owner}#YA{index}"
+        nodes.append(
+            {"nodeID": l_id, "text": f"{names.get(speaker, speaker)} : {quote}", "type": "L"}
+        )
+        nodes.append({"nodeID": ya_id, "text": scheme, "type": "YA"})
+        locutions.append({"nodeID": l_id, "personID": speaker})
+        edge(l_id, ya_id)
+        edge(ya_id, owner)
+
+    for claim in graph.claims:
+        nodes.append({"nodeID": claim.id, "text": claim.statement, "type": "I"})
+        for index, att in enumerate(claim.attributions, start=1):
+            locution(claim.id, att.speaker, att.quote, index, "Asserting")
+    for rel in graph.relations:
+        kind = "RA" if rel.kind == "supports" else "CA"
+        text = "Default Inference" if kind == "RA" else "Default Conflict"
+        nodes.append({"nodeID": rel.key, "text": text, "type": kind})
+        edge(rel.source, rel.key)
+        edge(rel.key, rel.target)
+        if rel.attribution is not None:
+            locution(rel.key, rel.attribution.speaker, rel.attribution.quote, 1, "Arguing")
+    participants = [
+        {"participantID": s.id, "firstname": s.name, "surname": ""} for s in graph.speakers
+    ]
+    return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
+
+
+def dump_aif(graph: ArgumentGraph) -> str:
+    """The graph as AIF JSON text (two-space indent, UTF-8, final newline)."""
+    return json.dumps(aif_data(graph), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_aif(graph: ArgumentGraph, path: str | os.PathLike[str]) -> Path:
+    """Write :func:`dump_aif` output to ``path`` atomically."""
+    return write_text_atomic(Path(path), dump_aif(graph), inputs=graph.input_paths)

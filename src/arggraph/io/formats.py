@@ -1,0 +1,445 @@
+"""One entry point for every format: a registry, ``import_graph`` and ``export_graph``.
+
+Each format lives in its own module with the same verbs (``parse_*`` builds data from
+text, ``read_*`` reads files, ``dump_*`` makes text, ``write_*`` writes atomically);
+this module picks the module by name, expands folders into files, and refuses unknown
+formats with a located :class:`~arggraph.errors.FormatError`. It also holds the small
+helpers the importers share: safe ids, and :func:`build_imported`, which turns
+imported data into a checked graph and places every problem in the imported file.
+
+``docs/formats.md`` lists what each format keeps and loses.
+
+Example
+-------
+>>> from arggraph.io.formats import FORMATS, import_graph   # doctest: +SKIP
+>>> graph = import_graph("microtexts", ["corpus/"])          # doctest: +SKIP
+>>> sorted(FORMATS)[:3]
+['aif', 'argdown', 'graphml']
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import ValidationError
+
+from arggraph.errors import FormatError, InvalidGraphError, Problem, sort_problems
+from arggraph.model import ID_PATTERN, ArgumentGraph
+
+Progress = Callable[[int, int, str], None]
+"""Called as ``progress(done, total, path)`` after each file an importer has read."""
+
+PathLike = str | os.PathLike[str]
+
+
+class _Reader(Protocol):
+    def __call__(
+        self, paths: Sequence[PathLike], *, progress: Progress | None = None
+    ) -> ArgumentGraph: ...
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    """What a format is, which way arggraph converts it, and what survives."""
+
+    name: str
+    summary: str
+    suffixes: tuple[str, ...]
+    reader: str | None = None
+    """``module:function`` reading files into a graph, if arggraph imports the format."""
+    writer: str | None = None
+    """``module:function`` writing a graph to a path, if arggraph exports the format."""
+    keeps: str = ""
+    loses: str = ""
+
+    @property
+    def can_import(self) -> bool:
+        """True when ``arggraph import`` reads this format."""
+        return self.reader is not None
+
+    @property
+    def can_export(self) -> bool:
+        """True when ``arggraph export`` writes this format."""
+        return self.writer is not None
+
+
+_IO = "arggraph.io."
+
+FORMATS: dict[str, FormatInfo] = {
+    info.name: info
+    for info in (
+        FormatInfo(
+            "aif",
+            "AIF / xAIF JSON (AIFdb, OVA)",
+            (".json",),
+            reader=_IO + "aif:read_aif",
+            writer=_IO + "aif:write_aif",
+            keeps="claims (I), supports (RA), rebuts and undercuts (CA), speakers and "
+            "quotes (L-nodes and locutions), relation attributions (L-YA-RA)",
+            loses="documents (rebuilt from locutions), topics, stances, notes, titles",
+        ),
+        FormatInfo(
+            "argdown",
+            "Argdown (a subset: statements, arguments, relations, #tags)",
+            (".argdown", ".ad"),
+            reader=_IO + "argdown:read_argdown",
+            writer=_IO + "argdown:write_argdown",
+            keeps="claims with titles and text, supports, rebuts, undercuts, tags as topics",
+            loses="speakers, other documents' quotes, stances, notes; on import: "
+            "premise-conclusion structures beyond their premises' support, sections",
+        ),
+        FormatInfo(
+            "graphml",
+            "GraphML for Gephi, Cytoscape, yEd",
+            (".graphml",),
+            writer=_IO + "graphml:write_graphml",
+            keeps="claims and relations with every field as flat attributes",
+            loses="undercuts as edges (kept as attributes), typed nesting (JSON text)",
+        ),
+        FormatInfo(
+            "json",
+            "arggraph JSON",
+            (".json",),
+            writer=_IO + "yaml_json:write_graph",
+            keeps="everything",
+        ),
+        FormatInfo(
+            "kialo",
+            "Kialo discussion export (plain text)",
+            (".txt",),
+            reader=_IO + "kialo:read_kialo",
+            keeps="the claim tree, pro/con, '-> See' links, the thesis as a topic",
+            loses="Kialo has no authors: one group speaker holds every claim",
+        ),
+        FormatInfo(
+            "microtexts",
+            "Argumentative microtexts XML (Peldszus & Stede)",
+            (".xml",),
+            reader=_IO + "microtexts:read_microtexts",
+            keeps="ADUs, sup/exa/reb/und/add edges, topic and stance, EDU offsets",
+            loses="EDU segmentation inside an ADU, proponent/opponent roles (kept as speakers)",
+        ),
+        FormatInfo(
+            "nodelink",
+            "networkx node-link JSON (d3)",
+            (".json",),
+            writer=_IO + "nodelink:write_nodelink",
+            keeps="everything networkx carries: claims, relations, undercuts, documents, "
+            "speakers, topics as attributes",
+            loses="document texts (paths kept)",
+        ),
+        FormatInfo(
+            "yaml",
+            "arggraph YAML",
+            (".yaml", ".yml"),
+            writer=_IO + "yaml_json:write_graph",
+            keeps="everything",
+        ),
+    )
+}
+"""Every format arggraph knows, by name."""
+
+
+def import_formats() -> list[str]:
+    """Names of the formats ``import_graph`` reads, sorted: choices for the CLI."""
+    return sorted(name for name, info in FORMATS.items() if info.can_import)
+
+
+def export_formats() -> list[str]:
+    """Names of the formats ``export_graph`` writes, sorted: choices for the CLI."""
+    return sorted(name for name, info in FORMATS.items() if info.can_export)
+
+
+def import_graph(
+    format: str, paths: PathLike | Sequence[PathLike], *, progress: Progress | None = None
+) -> ArgumentGraph:
+    """Read files (or folders of them) in ``format`` into one checked graph.
+
+    Parameters
+    ----------
+    format
+        One of :func:`import_formats`: ``aif``, ``argdown``, ``kialo``, ``microtexts``.
+    paths
+        Files, or folders whose files with the format's suffixes are read in name order.
+    progress
+        Called as ``progress(done, total, path)`` after each file.
+
+    Returns
+    -------
+    ArgumentGraph
+        One graph for all files; ids are prefixed by file name when several are read.
+
+    Raises
+    ------
+    FormatError
+        With one located problem per defect in any file, all together.
+
+    Example
+    -------
+    >>> g = import_graph("kialo", "debate.txt")        # doctest: +SKIP
+    """
+    info = _format_info(format, "import")
+    files = expand_paths(paths, info.suffixes)
+    reader: _Reader = _resolve(info.reader)
+    return reader(files, progress=progress)
+
+
+def export_graph(graph: ArgumentGraph, format: str, path: PathLike) -> Path:
+    """Write ``graph`` to ``path`` in ``format`` (one of :func:`export_formats`), atomically."""
+    info = _format_info(format, "export")
+    writer: Callable[[ArgumentGraph, PathLike], Path] = _resolve(info.writer)
+    return writer(graph, path)
+
+
+def _format_info(name: str, direction: str) -> FormatInfo:
+    info = FORMATS.get(name)
+    usable = import_formats() if direction == "import" else export_formats()
+    if info is None or name not in usable:
+        raise FormatError(
+            [
+                Problem(
+                    f"arggraph cannot {direction} format '{name}'",
+                    code="unsupported-format",
+                    hint=f"choose one of: {', '.join(usable)}",
+                )
+            ]
+        )
+    return info
+
+
+def _resolve(target: str | None) -> Any:
+    assert target is not None  # guarded by _format_info: only formats that have one
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def expand_paths(paths: PathLike | Sequence[PathLike], suffixes: Iterable[str]) -> list[Path]:
+    """Files to read: each file as given, each folder's files with ``suffixes``, sorted.
+
+    Missing paths and folders without such files are reported together.
+    """
+    given = [Path(paths)] if isinstance(paths, str | os.PathLike) else [Path(p) for p in paths]
+    wanted = tuple(s.lower() for s in suffixes)
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in given:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and _has_suffix(p, wanted))
+            if not found:
+                problems.append(
+                    Problem(
+                        f"folder holds no {' or '.join(wanted)} files",
+                        code="unreadable-file",
+                        file=display_path(path),
+                        hint="give the folder that holds the files, or the files themselves",
+                    )
+                )
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(
+                Problem(
+                    "file not found",
+                    code="unreadable-file",
+                    file=display_path(path),
+                    hint="check the path",
+                )
+            )
+    if not given:
+        problems.append(Problem("no input files given", code="unreadable-file"))
+    if problems:
+        raise FormatError(problems)
+    return files
+
+
+def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
+    return path.name.lower().endswith(suffixes)
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working folder where possible, for messages."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+# --- helpers the importers share -------------------------------------------------------
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.:\-]+")
+_ID = re.compile(ID_PATTERN)
+
+
+def safe_id(raw: str, *, fallback: str = "x") -> str:
+    """``raw`` made into a valid arggraph id: other characters become ``-``.
+
+    >>> safe_id("Claire Cooper")
+    'Claire-Cooper'
+    >>> safe_id("_x")
+    'x-_x'
+    """
+    text = _UNSAFE.sub("-", raw.strip()).strip("-")[:200]
+    if not text:
+        return fallback
+    return text if _ID.match(text) else f"x-{text}"[:200]
+
+
+def slug(text: str, *, fallback: str = "x") -> str:
+    """A lower-case id from a name: ``"Claire Cooper"`` -> ``"claire-cooper"``.
+
+    >>> slug("Don't Panic!")
+    'don-t-panic'
+    """
+    return safe_id(re.sub(r"[^a-z0-9]+", "-", text.lower()), fallback=fallback)
+
+
+_SECTION_NAMES = ("documents", "speakers", "topics", "claims", "relations")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an imported item came from: file, line if known, and its id there."""
+
+    file: str
+    line: int | None = None
+    element: str | None = None
+
+
+@dataclass
+class ImportedData:
+    """Graph sections being built by an importer, with the origin of every item.
+
+    ``add`` keeps items and origins in step, so a problem the model finds in
+    ``claims[4]`` is reported at the line of the file that item came from.
+    """
+
+    title: str | None = None
+    description: str | None = None
+    sections: dict[str, list[dict[str, Any]]] = field(
+        default_factory=lambda: {s: [] for s in _SECTION_NAMES}
+    )
+    origins: dict[str, list[Origin]] = field(
+        default_factory=lambda: {s: [] for s in _SECTION_NAMES}
+    )
+    texts: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+    inputs: list[Path] = field(default_factory=list)
+    _ids: dict[str, set[str]] = field(default_factory=lambda: {s: set() for s in _SECTION_NAMES})
+
+    def add(self, section: str, item: dict[str, Any], origin: Origin) -> None:
+        """Append ``item`` to ``section``, remembering where it came from."""
+        self.sections[section].append(item)
+        self.origins[section].append(origin)
+        if "id" in item and item["id"] is not None:
+            self._ids[section].add(item["id"])
+
+    def has(self, section: str, item_id: str) -> bool:
+        """True when ``section`` already holds an item with this id."""
+        return item_id in self._ids[section]
+
+    def add_once(self, section: str, item: dict[str, Any], origin: Origin) -> None:
+        """Add a speaker, topic or document unless one with its id exists already."""
+        if not self.has(section, item["id"]):
+            self.add(section, item, origin)
+
+    def extend(self, other: ImportedData) -> None:
+        """Merge another file's data into this one (speakers and topics once each)."""
+        for section in _SECTION_NAMES:
+            once = section in ("speakers", "topics")
+            for item, origin in zip(other.sections[section], other.origins[section], strict=True):
+                if once:
+                    self.add_once(section, item, origin)
+                else:
+                    self.add(section, item, origin)
+        self.texts.update(other.texts)
+        self.sources.update(other.sources)
+        self.inputs.extend(other.inputs)
+
+    def data(self) -> dict[str, Any]:
+        """The sections as a dict ``ArgumentGraph.model_validate`` accepts."""
+        meta = {"title": self.title, "description": self.description}
+        return {**{k: v for k, v in meta.items() if v is not None}, **self.sections}
+
+
+def build_imported(imported: ImportedData) -> ArgumentGraph:
+    """A checked graph from imported data, or a :class:`FormatError` placing each problem.
+
+    Problems the model finds (a quote not in its text, a dangling reference) are
+    reported at the file, line and element the offending item was imported from.
+    """
+    try:
+        graph = ArgumentGraph.model_validate(imported.data(), context={"texts": imported.texts})
+    except InvalidGraphError as exc:
+        raise FormatError(sort_problems([_placed(p, imported) for p in exc.problems])) from None
+    except ValidationError as exc:
+        problems = [
+            _placed(
+                Problem(
+                    f"cannot import: {error['msg']}",
+                    code="malformed-input",
+                    path=tuple(error["loc"]),
+                    hint="the value in the input breaks a rule of arggraph's model",
+                ),
+                imported,
+            )
+            for error in exc.errors(include_url=False)
+        ]
+        raise FormatError(sort_problems(problems)) from None
+    graph.attach_sources(imported.texts, imported.sources, inputs=imported.inputs)
+    return graph
+
+
+def _placed(problem: Problem, imported: ImportedData) -> Problem:
+    path = problem.path
+    if len(path) >= 2 and path[0] in imported.origins and isinstance(path[1], int):
+        origins = imported.origins[str(path[0])]
+        if 0 <= path[1] < len(origins):
+            origin = origins[path[1]]
+            where = f"{origin.element}: " if origin.element else ""
+            located = problem.located(origin.file, origin.line, None)
+            return Problem(
+                where + located.message,
+                code=located.code,
+                file=located.file,
+                line=located.line,
+                id=located.id,
+                hint=located.hint,
+                path=path,
+            )
+    return problem
+
+
+def read_each(
+    files: Sequence[Path],
+    parse_file: Callable[[Path, str], ImportedData],
+    *,
+    progress: Progress | None = None,
+) -> ImportedData:
+    """Parse each file with ``parse_file(path, id_prefix)`` and merge; collect all problems.
+
+    The id prefix is ``""`` for one file and ``"<file stem>."`` for several, so that
+    ids from different files cannot collide.
+    """
+    merged = last = ImportedData()
+    problems: list[Problem] = []
+    for done, path in enumerate(files, start=1):
+        prefix = f"{safe_id(path.stem)}." if len(files) > 1 else ""
+        try:
+            last = parse_file(path, prefix)
+            merged.extend(last)
+        except InvalidGraphError as exc:
+            problems.extend(exc.problems)
+        if progress is not None:
+            progress(done, len(files), str(path))
+    if problems:
+        raise FormatError(sort_problems(problems))
+    if len(files) == 1:
+        merged.title, merged.description = last.title, last.description
+    return merged
