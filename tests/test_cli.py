@@ -61,7 +61,9 @@ def test_usage_errors_exit_2() -> None:
     assert run("export", "--format", "pdf", "x.yaml").returncode == 2
 
 
-@pytest.mark.parametrize("command", ["validate", "info", "export", "import", "topics", "alignment"])
+@pytest.mark.parametrize(
+    "command", ["validate", "info", "export", "import", "topics", "alignment", "render", "report"]
+)
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0
@@ -202,3 +204,26 @@ def test_writing_into_a_closed_pipe_is_not_an_error(small_graph: Path) -> None:
     finally:
         os.close(write_end)
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_report_writes_one_offline_html_file(small_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "report.html"
+    result = run("report", small_graph, "-o", out)
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Compute still matters." in html
+    assert "https://" not in html.split("<body", 1)[0]  # nothing fetched in the head
+
+
+def test_render_writes_views_and_an_index(small_graph: Path, tmp_path: Path) -> None:
+    result = run("render", small_graph, "-o", tmp_path / "views")
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in (tmp_path / "views").iterdir()}
+    assert {"index.html", "graph.html", "topic-compute.html"} <= names
+
+
+def test_report_refuses_to_overwrite_an_input(small_graph: Path) -> None:
+    before = small_graph.read_bytes()
+    result = run("report", small_graph, "-o", small_graph)
+    assert result.returncode == 3
+    assert small_graph.read_bytes() == before

@@ -250,6 +250,12 @@ class ArgumentGraph(GraphContent):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def _repr_html_(self) -> str:
+        """The whole graph, interactive and offline, for Jupyter (a sandboxed iframe)."""
+        from arggraph.render import notebook_html
+
+        return notebook_html(self)
+
     def attach_sources(
         self, texts: dict[str, str], sources: dict[str, Path], *, inputs: list[Path]
     ) -> None:

@@ -1,0 +1,54 @@
+"""Interactive, offline HTML: graph views and a report.
+
+- :func:`render_views` writes one page per view (whole graph, each topic, speaker and
+  document) and an index;
+- :func:`render_report` writes one report page (contested topics, alignment, every
+  claim, the sources with quotes highlighted);
+- :func:`graph_html` and :func:`notebook_html` return the whole-graph page as text.
+
+Pages inline vis-network from the pyvis wheel and need no network. docs/views.md
+describes the encodings and the layout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from arggraph.model import ArgumentGraph
+from arggraph.render.pages import build_view_pages, graph_html, notebook_html, write_view_pages
+from arggraph.render.report import build_report, render_report
+from arggraph.render.views import (
+    GraphView,
+    all_views,
+    document_view,
+    speaker_view,
+    topic_view,
+    whole_view,
+)
+
+
+def render_views(graph: ArgumentGraph, out_dir: str | Path) -> list[Path]:
+    """Write every view page and ``index.html`` into ``out_dir``; return the paths, sorted.
+
+    Example
+    -------
+    >>> import arggraph                                                  # doctest: +SKIP
+    >>> render_views(arggraph.load("graphs/deepseek.yaml"), "out/views")  # doctest: +SKIP
+    """
+    return write_view_pages(graph, Path(out_dir))
+
+
+__all__ = [
+    "GraphView",
+    "all_views",
+    "build_report",
+    "build_view_pages",
+    "document_view",
+    "graph_html",
+    "notebook_html",
+    "render_report",
+    "render_views",
+    "speaker_view",
+    "topic_view",
+    "whole_view",
+]

@@ -1,0 +1,365 @@
+"""One offline HTML report: what is contested, who sides with whom, every claim, the sources.
+
+Sections: summary counts; contested topics ranked, each with its reasons, a bar for
+its score, both sides (claims, speakers, quotes) and its graph view; the speaker
+alignment heat map and camps; a sortable, filterable table of every claim with its
+status and strength; and a source reader, each document's text with every quoted
+passage marked (from the attributions' ``start``/``end`` offsets), which each quote
+in the report links to. vis-network is inlined once; each graph has its own JSON
+block and is drawn when it scrolls into view.
+
+Example
+-------
+>>> from arggraph.synthetic import synthetic_graph
+>>> page = build_report(synthetic_graph(12, seed=2))
+>>> page.startswith("<!DOCTYPE html>")
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from arggraph.analysis.alignment import speaker_alignment, speaker_camps
+from arggraph.analysis.contested import ContestedReport, QuoteRef, contested_topics
+from arggraph.analysis.summary import graph_summary
+from arggraph.errors import AnalysisError
+from arggraph.io.atomic import write_text_atomic
+from arggraph.model import ArgumentGraph, Attribution
+from arggraph.render.html import render_template
+from arggraph.render.views import (
+    PRECOMPUTE_ABOVE,
+    Statuses,
+    claim_statuses_for_display,
+    legend,
+    topic_legend,
+    topic_views,
+)
+
+HEAT_MAP_SPEAKERS = 40
+"""The heat map shows at most this many speakers (those with the most evidence)."""
+
+REPORT_GRAPHS = 12
+"""Topic graphs embedded in the report: the most contested topics with claims, at most this many.
+
+Each graph carries its claims' details; beyond a dozen the page grows past what a
+browser opens comfortably. ``arggraph render`` draws every topic.
+"""
+
+
+def render_report(
+    graph: ArgumentGraph, path: str | Path, *, precompute_above: int = PRECOMPUTE_ABOVE
+) -> Path:
+    """Write the report for ``graph`` to ``path`` atomically; return the path."""
+    page = build_report(graph, precompute_above=precompute_above)
+    return write_text_atomic(Path(path), page, inputs=graph.input_paths)
+
+
+def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABOVE) -> str:
+    """The report for ``graph`` as one standalone HTML page (deterministic)."""
+    statuses = claim_statuses_for_display(graph)
+    sources = _Sources(graph)
+    contested = contested_topics(graph)
+    drawn = [t.topic for t in contested.topics if _has_claims(graph, t.topic)][:REPORT_GRAPHS]
+    views = topic_views(graph, drawn, statuses=statuses, precompute_above=precompute_above)
+    return render_template(
+        "report.html.j2",
+        title=graph.title or "Argument graph",
+        description=graph.description,
+        summary=_summary(graph, statuses),
+        status_note=statuses.note,
+        topics=_topics(contested, sources),
+        views=views,
+        graphs_omitted=max(
+            0, sum(1 for t in graph.topics if _has_claims(graph, t.id)) - len(views)
+        ),
+        alignment=_alignment(graph),
+        claims=_claim_rows(graph, statuses, sources),
+        documents=sources.documents(),
+        legend=legend(),
+        topic_shapes=topic_legend(graph),
+    )
+
+
+def _has_claims(graph: ArgumentGraph, topic_id: str) -> bool:
+    return any(topic_id in c.topics for c in graph.claims)
+
+
+def _summary(graph: ArgumentGraph, statuses: Statuses) -> list[tuple[str, int]]:
+    summary = graph_summary(graph)
+    undercuts = sum(1 for r in graph.relations if graph.is_undercut(r))
+    rows = [
+        ("documents", summary.documents),
+        ("speakers", summary.speakers),
+        ("topics", summary.topics),
+        ("claims", summary.claims),
+        ("quotes", summary.attributions),
+        ("supports", summary.supports),
+        ("rebuttals", summary.rebuts),
+        ("of them undercuts", undercuts),
+    ]
+    if statuses.by_claim:
+        counts: dict[str, int] = defaultdict(int)
+        for claim in graph.claims:
+            counts[statuses.of(claim.id).status] += 1
+        rows += sorted(counts.items())
+    return rows
+
+
+# ---------------------------------------------------------------- sources
+
+
+@dataclass
+class _Sources:
+    """Anchors for quoted passages, and each document's text cut into marked segments."""
+
+    graph: ArgumentGraph
+    doc_index: dict[str, int] = field(default_factory=dict)
+    speaker_names: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.doc_index = {d.id: i for i, d in enumerate(self.graph.documents)}
+        self.speaker_names = {s.id: s.name for s in self.graph.speakers}
+
+    def anchor(self, document: str, start: int | None, end: int | None) -> str:
+        """The fragment id of a quoted passage, or of its document when it has no offsets."""
+        index = self.doc_index[document]
+        if start is None or end is None or self.graph.text_of(document) is None:
+            return f"doc-{index}"
+        return f"src-{index}-{start}-{end}"
+
+    def quote(self, ref: QuoteRef) -> dict[str, Any]:
+        return {
+            "quote": ref.quote,
+            "speaker": ref.speaker_name,
+            "document": self.graph.documents[self.doc_index[ref.document]].title,
+            "href": "#" + self.anchor(ref.document, ref.start, ref.end),
+        }
+
+    def attribution(self, attribution: Attribution) -> dict[str, Any]:
+        doc = self.graph.documents[self.doc_index[attribution.document]]
+        return {
+            "quote": attribution.quote,
+            "speaker": self.speaker_names[attribution.speaker],
+            "document": doc.title,
+            "href": "#" + self.anchor(attribution.document, attribution.start, attribution.end),
+        }
+
+    def documents(self) -> list[dict[str, Any]]:
+        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for claim, att in self.graph.iter_attributions():
+            if att.start is not None and att.end is not None:
+                spans[att.document].append((att.start, att.end, claim.id))
+        result = []
+        for doc in self.graph.documents:
+            text = self.graph.text_of(doc.id)
+            url = doc.url if doc.url and doc.url.startswith(("https://", "http://")) else None
+            result.append(
+                {
+                    "anchor": f"doc-{self.doc_index[doc.id]}",
+                    "title": doc.title,
+                    "authors": ", ".join(doc.authors),
+                    "date": doc.date,
+                    "kind": doc.kind,
+                    "url": url,
+                    "url_text": doc.url,
+                    "quotes": len(spans[doc.id]),
+                    "segments": None
+                    if text is None
+                    else self._segments(doc.id, text, spans[doc.id]),
+                }
+            )
+        return result
+
+    def _segments(
+        self, document: str, text: str, spans: list[tuple[int, int, str]]
+    ) -> list[dict[str, Any]]:
+        """``text`` cut at every quote boundary; marked where some quote covers it.
+
+        Each quote's anchor sits where it starts and a link back to its claim where it
+        ends, so overlapping quotes keep their own anchors.
+        """
+        valid = sorted({s for s in spans if 0 <= s[0] < s[1] <= len(text)})
+        cuts = sorted({0, len(text)} | {s[0] for s in valid} | {s[1] for s in valid})
+        starts: dict[int, list[str]] = defaultdict(list)
+        ends: dict[int, list[str]] = defaultdict(list)
+        for start, end, claim_id in valid:
+            anchor = self.anchor(document, start, end)
+            if anchor not in starts[start]:
+                starts[start].append(anchor)
+            if claim_id not in ends[end]:
+                ends[end].append(claim_id)
+        segments: list[dict[str, Any]] = []
+        for a, b in itertools.pairwise(cuts):
+            marked = any(s <= a and b <= e for s, e, _ in valid)
+            segment = {
+                "text": text[a:b],
+                "mark": marked,
+                "anchors": starts.get(a, []),
+                "back": ends.get(b, []),
+            }
+            if segments and not marked and not segments[-1]["mark"] and not segment["anchors"]:
+                segments[-1]["text"] += segment["text"]
+            else:
+                segments.append(segment)
+        return segments
+
+
+# ---------------------------------------------------------------- contested topics
+
+
+def _topics(report: ContestedReport, sources: _Sources) -> list[dict[str, Any]]:
+    top = max((t.score for t in report.topics), default=0.0) or 1.0
+    result = []
+    for topic in report.topics:
+        sides = []
+        for side in (topic.side_a, topic.side_b):
+            sides.append(
+                {
+                    "name": side.name,
+                    "stance": side.stance,
+                    "speakers": [
+                        s.name + (f" ({s.role})" if s.role else "") for s in side.speakers
+                    ],
+                    "documents": [d.title for d in side.documents],
+                    "claims": [
+                        {
+                            "id": c.id,
+                            "statement": c.statement,
+                            "quotes": [sources.quote(q) for q in c.quotes],
+                        }
+                        for c in side.claims
+                    ],
+                }
+            )
+        result.append(
+            {
+                "rank": topic.rank,
+                "id": topic.topic,
+                "label": topic.label,
+                "question": topic.question,
+                "score": topic.score,
+                "bar": round(100 * topic.score / top, 1),
+                "components": topic.components,
+                "reasons": topic.reasons,
+                "sides": sides,
+                "unplaced": [c.statement for c in topic.unplaced],
+                "contested": topic.score > 0,
+            }
+        )
+    return result
+
+
+# ---------------------------------------------------------------- alignment
+
+
+def _alignment(graph: ArgumentGraph) -> dict[str, Any]:
+    try:
+        alignment = speaker_alignment(graph)
+        camps = speaker_camps(graph)
+    except AnalysisError as exc:
+        return {"error": str(exc)}
+    names = {s.id: s.name for s in alignment.speakers}
+    evidence: dict[str, float] = defaultdict(float)
+    for item in alignment.pairs:
+        weight = item.agreement + item.disagreement
+        evidence[item.first] += weight
+        evidence[item.second] += weight
+    chosen = sorted(alignment.speakers, key=lambda s: -evidence[s.id])[:HEAT_MAP_SPEAKERS]
+    keep = {s.id for s in chosen}
+    shown = [s for s in alignment.speakers if s.id in keep]
+    pairs = {(p.first, p.second): p for p in alignment.pairs}
+    rows = []
+    for a in shown:
+        cells = []
+        for b in shown:
+            pair = pairs.get((a.id, b.id)) or pairs.get((b.id, a.id))
+            if a.id == b.id:
+                cells.append({"text": "\u2014", "colour": "#eceff1", "title": a.name})
+            elif pair is None:
+                cells.append(
+                    {
+                        "text": "",
+                        "colour": "#ffffff",
+                        "title": f"{a.name} and {b.name}: no evidence",
+                    }
+                )
+            else:
+                cells.append(
+                    {
+                        "text": f"{pair.score:+.2f}",
+                        "colour": _heat(pair.score),
+                        "title": (
+                            f"{a.name} and {b.name}: agreement {pair.agreement:g}, "
+                            f"disagreement {pair.disagreement:g} (supports {len(pair.supports)}, "
+                            f"rebuts {len(pair.rebuts)}, shared claims {len(pair.shared_claims)}, "
+                            f"same side {len(pair.same_side_of)}, "
+                            f"opposite sides {len(pair.opposite_sides_of)})"
+                        ),
+                    }
+                )
+        rows.append({"name": a.name, "cells": cells})
+    return {
+        "error": None,
+        "columns": [s.name for s in shown],
+        "rows": rows,
+        "omitted": len(alignment.speakers) - len(shown),
+        "camps": [
+            {
+                "id": camp.id,
+                "speakers": [s.name for s in camp.speakers],
+                "opposes": camp.opposes,
+            }
+            for camp in camps.camps
+        ],
+        "unaligned": [s.name for s in camps.unaligned],
+        "frustrated": [
+            f"{names.get(link.first, link.first)} and {names.get(link.second, link.second)} "
+            f"({'allies' if link.sign > 0 else 'opponents'}, weight {link.weight:g})"
+            for link in camps.frustrated
+        ],
+        "exact": camps.exact,
+    }
+
+
+def _heat(score: float) -> str:
+    """Green for agreement, red for disagreement, paler nearer 0."""
+    amount = min(1.0, abs(score)) * 0.75
+    base = (67, 160, 71) if score > 0 else (229, 57, 53)
+    rgb = [round(255 - (255 - c) * amount) for c in base]
+    return "#" + "".join(f"{c:02x}" for c in rgb)
+
+
+# ---------------------------------------------------------------- claims table
+
+
+def _claim_rows(
+    graph: ArgumentGraph, statuses: Statuses, sources: _Sources
+) -> list[dict[str, Any]]:
+    topics = {t.id: t.label for t in graph.topics}
+    speakers = {s.id: s.name for s in graph.speakers}
+    supports: dict[str, int] = defaultdict(int)
+    rebuts: dict[str, int] = defaultdict(int)
+    for rel in graph.relations:
+        (supports if rel.kind == "supports" else rebuts)[rel.target] += 1
+    rows = []
+    for claim in graph.claims:
+        status = statuses.of(claim.id)
+        rows.append(
+            {
+                "id": claim.id,
+                "statement": claim.statement,
+                "topics": ", ".join(topics[t] for t in claim.topics),
+                "holders": ", ".join(speakers[s] for s in claim.speakers),
+                "quotes": [sources.attribution(a) for a in claim.attributions],
+                "status": status.status,
+                "strength": status.strength,
+                "supports": supports[claim.id],
+                "rebuts": rebuts[claim.id],
+            }
+        )
+    return rows

@@ -1,0 +1,506 @@
+/* arggraph views: draws each <section class="ag-view"> from its JSON block.
+ * Every text taken from the data is set with textContent, never innerHTML.
+ * window.arggraph.views[key] exposes each drawn network (tests read it). */
+(function () {
+  "use strict";
+
+  var views = {};
+  var DIM = { background: "#eeeeee", border: "#dddddd" };
+
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function readData(section) {
+    var block = document.getElementById(section.getAttribute("data-blob"));
+    return JSON.parse(block.textContent);
+  }
+
+  function init(section) {
+    if (section.getAttribute("data-state")) return views[section.getAttribute("data-key")];
+    section.setAttribute("data-state", "drawing");
+    var data = readData(section);
+    data.nodes.forEach(function (node) {
+      if (node.kind === "claim") node.title = tooltip(data.claims[node.id], node.guest);
+      else node.title = "Inference: " + relationText(data, node.relation);
+    });
+    data.edges.forEach(function (edge) {
+      edge.title = relationText(data, edge.relation) +
+        (edge.undercut ? " (undercut: attacks the inference)" : "");
+    });
+    var nodes = new vis.DataSet(data.nodes);
+    var edges = new vis.DataSet(data.edges);
+    var canvas = section.querySelector(".ag-canvas");
+    var network = new vis.Network(canvas, { nodes: nodes, edges: edges }, data.options);
+    var state = {
+      data: data,
+      nodes: nodes,
+      edges: edges,
+      network: network,
+      section: section,
+      selected: null,
+      hidden: {},
+      dimmed: {},
+      visibleClaims: data.counts.claims,
+      visibleRelations: data.counts.relations,
+    };
+    views[data.key] = state;
+
+    function ready() {
+      section.setAttribute("data-state", "ready");
+    }
+    if (!data.nodes.length) {
+      canvas.appendChild(make("p", "ag-hint ag-empty", "No claims in this view."));
+      ready();
+    } else if (data.options.physics && data.options.physics.enabled) {
+      network.once("stabilizationIterationsDone", function () {
+        network.setOptions({ physics: { enabled: false } });
+        fitWithMargin(network);
+        ready();
+      });
+    } else {
+      network.once("afterDrawing", function () {
+        fitWithMargin(network);
+        ready();
+      });
+    }
+    if (data.regions && data.regions.length) {
+      network.on("beforeDrawing", function (ctx) {
+        drawRegions(ctx, data.regions);
+      });
+    }
+    network.on("click", function (params) {
+      var claimId = null;
+      for (var i = 0; i < params.nodes.length; i++) {
+        if (data.claims[params.nodes[i]]) claimId = params.nodes[i];
+      }
+      select(state, claimId);
+    });
+    wireControls(state);
+    applyFilters(state);
+    return state;
+  }
+
+  /* Fit, then zoom out a little: fit() counts nodes, not their labels. */
+  function fitWithMargin(network) {
+    network.fit({ animation: false });
+    network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+  }
+
+  function shorten(text, width) {
+    text = text.split(/\s+/).join(" ");
+    return text.length <= width ? text : text.slice(0, width - 1).trim() + "\u2026";
+  }
+
+  function statementOf(data, id) {
+    return data.claims[id] ? data.claims[id].statement : data.statements[id];
+  }
+
+  /* "source" supports "target", for tooltips; an undercut's target is a relation. */
+  function relationText(data, key, depth) {
+    var rel = data.relations[key];
+    depth = depth || 0;
+    var target = !rel.undercut ? shorten(statementOf(data, rel.target), 60)
+      : "the inference (" + (depth < 2 && data.relations[rel.target]
+        ? relationText(data, rel.target, depth + 1) : rel.target) + ")";
+    if (!rel.undercut) target = "\u201c" + target + "\u201d";
+    return "\u201c" + shorten(statementOf(data, rel.source), 60) + "\u201d " + rel.kind + " " + target;
+  }
+
+  /* A plain-text tooltip: vis-network shows string titles with innerText. */
+  function tooltip(claim, guest) {
+    var statement = claim.statement.length > 240 ? claim.statement.slice(0, 239) + "\u2026" : claim.statement;
+    var lines = [
+      statement,
+      "Topics: " + (claim.topics.join(", ") || "none"),
+      "Held by: " + claim.holders.join(", "),
+      "Status: " + claim.status + (claim.strength === null ? "" : ", strength " + claim.strength.toFixed(2)),
+    ];
+    if (guest) lines.push("(context: outside this view's selection)");
+    return lines.join("\n");
+  }
+
+  function drawRegions(ctx, regions) {
+    ctx.save();
+    for (var i = 0; i < regions.length; i++) {
+      var r = regions[i];
+      ctx.beginPath();
+      ctx.arc(r.x, r.y, r.r + 20, 0, 2 * Math.PI);
+      ctx.fillStyle = "rgba(120, 144, 156, 0.07)";
+      ctx.fill();
+      var size = Math.max(40, Math.round(r.r / 4));
+      ctx.font = "bold " + size + "px system-ui, sans-serif";
+      ctx.fillStyle = "rgba(55, 71, 79, 0.75)";
+      ctx.textAlign = "center";
+      ctx.fillText(r.label, r.x, r.y - r.r - 30);
+    }
+    ctx.restore();
+  }
+
+  /* ------------------------------------------------------------ filters */
+
+  function controlValue(section, facet) {
+    var select = section.querySelector('select.ag-filter[data-facet="' + facet + '"]');
+    return select ? select.value : "";
+  }
+
+  function relationVisible(state, key, kinds, claimShown, memo, depth) {
+    if (key in memo) return memo[key];
+    var rel = state.data.relations[key];
+    memo[key] = false; /* a loop of undercuts resolves to hidden while it is being checked */
+    var shown = kinds[rel.undercut ? "undercut" : rel.kind] && kinds[rel.kind] && claimShown[rel.source];
+    if (shown) {
+      if (rel.undercut) {
+        shown = rel.target in state.data.relations &&
+          (depth > 50 || relationVisible(state, rel.target, kinds, claimShown, memo, depth + 1));
+      } else {
+        shown = !!claimShown[rel.target];
+      }
+    }
+    memo[key] = !!shown;
+    return memo[key];
+  }
+
+  function applyFilters(state) {
+    var section = state.section;
+    var data = state.data;
+    var topic = controlValue(section, "topics");
+    var speaker = controlValue(section, "speakers");
+    var documentId = controlValue(section, "documents");
+    var guestsBox = section.querySelector(".ag-guests");
+    var guests = guestsBox ? guestsBox.checked : true;
+    var kinds = { supports: true, rebuts: true, undercut: true };
+    var boxes = section.querySelectorAll(".ag-kind");
+    for (var b = 0; b < boxes.length; b++) kinds[boxes[b].value] = boxes[b].checked;
+
+    var claimShown = {};
+    var shownClaims = 0;
+    var nodeUpdates = [];
+    data.nodes.forEach(function (node) {
+      if (node.kind !== "claim") return;
+      var show = (!topic || node.topics.indexOf(topic) >= 0) &&
+        (!speaker || node.speakers.indexOf(speaker) >= 0) &&
+        (!documentId || node.documents.indexOf(documentId) >= 0) &&
+        (guests || !node.guest);
+      claimShown[node.id] = show;
+      if (show) shownClaims++;
+      if (!!state.hidden[node.id] === show) nodeUpdates.push({ id: node.id, hidden: !show });
+    });
+    var memo = {};
+    var shownRelations = 0;
+    Object.keys(data.relations).forEach(function (key) {
+      if (relationVisible(state, key, kinds, claimShown, memo, 0)) shownRelations++;
+    });
+    data.nodes.forEach(function (node) {
+      if (node.kind === "junction" && !!state.hidden[node.id] !== !memo[node.relation]) {
+        nodeUpdates.push({ id: node.id, hidden: !memo[node.relation] });
+      }
+    });
+    var edgeUpdates = [];
+    data.edges.forEach(function (edge) {
+      if (!!state.hidden[edge.id] !== !memo[edge.relation]) {
+        edgeUpdates.push({ id: edge.id, hidden: !memo[edge.relation] });
+      }
+    });
+    /* only what changed: updating thousands of items on every change is slow */
+    nodeUpdates.forEach(function (u) { state.hidden[u.id] = u.hidden; });
+    edgeUpdates.forEach(function (u) { state.hidden[u.id] = u.hidden; });
+    if (nodeUpdates.length) state.nodes.update(nodeUpdates);
+    if (edgeUpdates.length) state.edges.update(edgeUpdates);
+    state.visibleClaims = shownClaims;
+    state.visibleRelations = shownRelations;
+    var count = section.querySelector(".ag-count");
+    if (count) {
+      count.textContent = "Showing " + shownClaims + " of " + data.counts.claims + " claims and " +
+        shownRelations + " of " + data.counts.relations + " relations.";
+    }
+  }
+
+  /* ------------------------------------------------------------ search */
+
+  function search(state, query) {
+    var results = state.section.querySelector(".ag-results");
+    if (!results) return [];
+    results.textContent = "";
+    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) {
+      state.network.unselectAll();
+      return [];
+    }
+    var matches = Object.keys(state.data.claims).filter(function (id) {
+      var text = state.data.claims[id].statement.toLowerCase();
+      return words.every(function (w) { return text.indexOf(w) >= 0; });
+    });
+    results.appendChild(make("p", "ag-note", matches.length + (matches.length === 1 ? " claim matches." : " claims match.")));
+    var list = make("ul", "ag-result-list");
+    matches.slice(0, 30).forEach(function (id) {
+      var item = make("li");
+      var button = make("button", "ag-link", state.data.claims[id].statement);
+      button.type = "button";
+      button.addEventListener("click", function () { focusClaim(state, id); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    results.appendChild(list);
+    state.network.selectNodes(matches.filter(function (id) {
+      var node = state.nodes.get(id);
+      return node && !node.hidden;
+    }), false);
+    return matches;
+  }
+
+  function focusClaim(state, id) {
+    var node = state.nodes.get(id);
+    if (node && node.hidden) {
+      resetFilters(state);
+    }
+    state.network.selectNodes([id], false);
+    state.network.focus(id, { scale: Math.max(state.network.getScale(), 1.0), animation: false });
+    select(state, id);
+  }
+
+  function resetFilters(state) {
+    var selects = state.section.querySelectorAll("select.ag-filter");
+    for (var i = 0; i < selects.length; i++) selects[i].value = "";
+    var boxes = state.section.querySelectorAll(".ag-kind, .ag-guests");
+    for (var j = 0; j < boxes.length; j++) boxes[j].checked = true;
+    applyFilters(state);
+  }
+
+  /* ------------------------------------------------------------ selection */
+
+  function neighbours(state, id) {
+    var found = {};
+    found[id] = true;
+    var queue = [id];
+    while (queue.length) {
+      var current = queue.pop();
+      state.network.getConnectedNodes(current).forEach(function (other) {
+        if (found[other]) return;
+        found[other] = true;
+        if (!state.data.claims[other]) queue.push(other); /* walk through junction dots */
+      });
+    }
+    return found;
+  }
+
+  function highlight(state, id) {
+    var data = state.data;
+    var keep = id ? neighbours(state, id) : null;
+    var updates = [];
+    data.nodes.forEach(function (node) {
+      var dim = !!keep && !keep[node.id];
+      if (dim === !!state.dimmed[node.id]) return;
+      state.dimmed[node.id] = dim;
+      updates.push(dim ? { id: node.id, color: DIM, font: { color: "#c8c8c8" } }
+        : { id: node.id, color: node.color, font: node.font || { color: "#1a1a1a" } });
+    });
+    if (updates.length) state.nodes.update(updates);
+  }
+
+  function select(state, id) {
+    state.selected = id;
+    highlight(state, id);
+    showDetails(state, id);
+  }
+
+  function claimList(state, title, items) {
+    var box = make("div", "ag-block");
+    box.appendChild(make("h4", null, title + " (" + items.length + ")"));
+    if (!items.length) {
+      box.appendChild(make("p", "ag-note", "none"));
+      return box;
+    }
+    var list = make("ul");
+    items.forEach(function (item) {
+      var li = make("li");
+      if (item.kind) li.appendChild(make("span", "ag-tag ag-" + item.kind, item.kind));
+      if (item.id === null) {
+        li.appendChild(make("span", null, "the inference " + item.of));
+      } else if (state.data.claims[item.id]) {
+        var button = make("button", "ag-link", statementOf(state.data, item.id));
+        button.type = "button";
+        button.addEventListener("click", function () { focusClaim(state, item.id); });
+        li.appendChild(button);
+      } else {
+        li.appendChild(make("span", null, statementOf(state.data, item.id) + " (not in this view)"));
+      }
+      if (item.id !== null && item.of) {
+        li.appendChild(make("span", "ag-note", " \u2014 against the inference " + item.of));
+      }
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  function showDetails(state, id) {
+    var panel = state.section.querySelector(".ag-details");
+    if (!panel) return;
+    panel.textContent = "";
+    if (!id) {
+      panel.appendChild(make("p", "ag-hint", "Click a claim to see its details."));
+      return;
+    }
+    var claim = state.data.claims[id];
+    panel.appendChild(make("h3", "ag-statement", claim.statement));
+    var meta = make("p", "ag-meta");
+    meta.appendChild(make("span", "ag-status ag-status-" + claim.status.replace(/\s+/g, "-"), claim.status));
+    if (claim.strength !== null) meta.appendChild(make("span", null, " strength " + claim.strength.toFixed(2)));
+    meta.appendChild(make("span", "ag-note", " \u00b7 id " + id));
+    panel.appendChild(meta);
+    panel.appendChild(make("p", null, "Topics: " + (claim.topics.join(", ") || "none")));
+    panel.appendChild(make("p", null, "Held by: " + claim.holders.join(", ")));
+    var quotes = make("div", "ag-block");
+    quotes.appendChild(make("h4", null, "Quotes (" + claim.quotes.length + ")"));
+    claim.quotes.forEach(function (q) {
+      var fig = make("figure", "ag-quote");
+      fig.appendChild(make("blockquote", null, q.quote));
+      fig.appendChild(make("figcaption", null, "\u2014 " + q.speaker + ", in " + q.document));
+      quotes.appendChild(fig);
+    });
+    panel.appendChild(quotes);
+    panel.appendChild(claimList(state, "Supported by", claim.supporters));
+    panel.appendChild(claimList(state, "Rebutted by", claim.rebutters));
+    if (claim.undercutters.length) panel.appendChild(claimList(state, "Its inferences attacked by", claim.undercutters));
+    panel.appendChild(claimList(state, "It argues", claim.outgoing));
+    if (claim.note) panel.appendChild(make("p", "ag-note", "Note: " + claim.note));
+  }
+
+  /* ------------------------------------------------------------ wiring */
+
+  function wireControls(state) {
+    var section = state.section;
+    var selects = section.querySelectorAll("select.ag-filter");
+    for (var i = 0; i < selects.length; i++) {
+      selects[i].addEventListener("change", function () { applyFilters(state); });
+    }
+    var boxes = section.querySelectorAll(".ag-kind, .ag-guests");
+    for (var j = 0; j < boxes.length; j++) {
+      boxes[j].addEventListener("change", function () { applyFilters(state); });
+    }
+    var input = section.querySelector(".ag-search");
+    if (input) {
+      input.addEventListener("input", function () { search(state, input.value); });
+      input.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter") return;
+        var ids = state.network.getSelectedNodes();
+        if (ids.length) state.network.fit({ nodes: ids, animation: false });
+      });
+    }
+    var fit = section.querySelector(".ag-fit");
+    if (fit) fit.addEventListener("click", function () { fitWithMargin(state.network); });
+    var reset = section.querySelector(".ag-reset");
+    if (reset) reset.addEventListener("click", function () { resetFilters(state); select(state, null); });
+  }
+
+  /* ------------------------------------------------------------ tables (report) */
+
+  function sortValue(cell, numeric) {
+    var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+    return numeric ? parseFloat(raw) || 0 : raw.trim().toLowerCase();
+  }
+
+  function wireTable(table) {
+    var headers = table.querySelectorAll("thead th");
+    Array.prototype.forEach.call(headers, function (th, column) {
+      var button = th.querySelector("button");
+      if (!button) return;
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var numeric = th.getAttribute("data-type") === "number";
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = sortValue(a.cells[column], numeric);
+          var y = sortValue(b.cells[column], numeric);
+          var order = x < y ? -1 : x > y ? 1 : 0;
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  function filterTable(tableId) {
+    var table = document.getElementById(tableId);
+    var input = document.querySelector('.ag-table-filter[data-table="' + tableId + '"]');
+    var status = document.querySelector('.ag-table-status[data-table="' + tableId + '"]');
+    var words = (input ? input.value : "").toLowerCase().split(/\s+/).filter(Boolean);
+    var wanted = status ? status.value : "";
+    var shown = 0;
+    var rows = table.tBodies[0].rows;
+    for (var i = 0; i < rows.length; i++) {
+      var text = rows[i].textContent.toLowerCase();
+      var show = words.every(function (w) { return text.indexOf(w) >= 0; }) &&
+        (!wanted || rows[i].getAttribute("data-status") === wanted);
+      rows[i].hidden = !show;
+      if (show) shown++;
+    }
+    var count = document.querySelector('.ag-table-count[data-table="' + tableId + '"]');
+    if (count) count.textContent = shown + " of " + rows.length + " claims shown.";
+    return shown;
+  }
+
+  function wireTables() {
+    Array.prototype.forEach.call(document.querySelectorAll("table.ag-sortable"), wireTable);
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".ag-table-filter, .ag-table-status"),
+      function (control) {
+        var tableId = control.getAttribute("data-table");
+        control.addEventListener(control.tagName === "SELECT" ? "change" : "input", function () {
+          filterTable(tableId);
+        });
+        filterTable(tableId);
+      }
+    );
+  }
+
+  function initAll() {
+    var sections = document.querySelectorAll("section.ag-view");
+    for (var i = 0; i < sections.length; i++) init(sections[i]);
+  }
+
+  function start() {
+    wireTables();
+    var sections = document.querySelectorAll("section.ag-view");
+    var lazy = [];
+    for (var i = 0; i < sections.length; i++) {
+      if (sections[i].getAttribute("data-lazy") && "IntersectionObserver" in window) lazy.push(sections[i]);
+      else init(sections[i]);
+    }
+    if (!lazy.length) return;
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          init(entry.target);
+        }
+      });
+    }, { rootMargin: "200px" });
+    lazy.forEach(function (section) { observer.observe(section); });
+  }
+
+  window.arggraph = {
+    views: views,
+    init: function (key) {
+      var sections = document.querySelectorAll("section.ag-view");
+      for (var i = 0; i < sections.length; i++) {
+        if (sections[i].getAttribute("data-key") === key) return init(sections[i]);
+      }
+      return null;
+    },
+    initAll: initAll,
+    applyFilters: function (key) { applyFilters(views[key]); },
+    search: function (key, query) { return search(views[key], query); },
+    filterTable: filterTable,
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,138 @@
+"""Graphs for the render tests: a hostile one (markup in every text field) and helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from arggraph.model import ArgumentGraph
+
+XSS = [
+    "<script>alert('s')</script>",
+    "</script><script>alert('t')</script>",
+    "<img src=x onerror=alert('i')>",
+    '" onmouseover="alert(\'q\')" x="',
+    "' autofocus onfocus='alert(1)' '",
+    "<!-- <script>alert('c')</script>",
+    "<svg/onload=alert('v')>",
+    "javascript:alert('h') href",
+]
+"""Probes that must show as text and never run: each one fires ``alert`` if it does."""
+
+TEXT = (
+    "Heim said: compute still matters <script>alert('s')</script> a lot.\n"
+    "Wagner said: efficiency wins </script><script>alert('t')</script> now.\n"
+    "Chilson said: <img src=x onerror=alert('i')> chips are for inference.\n"
+    'McBride said: " onmouseover="alert(\'q\')" x=" labs still buy chips.\n'
+)
+
+
+def hostile_data() -> dict[str, Any]:
+    """A small valid graph with markup in statements, quotes, names, labels, titles and notes.
+
+    It has two topics, a claim on both, an undercut (relation ``r-link`` is attacked)
+    and a claim with no topic.
+    """
+    return {
+        "arggraph": 1,
+        "title": "Hostile <script>alert('title')</script> graph",
+        "description": XSS[2],
+        "documents": [
+            {
+                "id": "talk:1",
+                "title": "Talk " + XSS[0],
+                "kind": "transcript",
+                "text": TEXT,
+                "url": "javascript:alert('url')",
+                "authors": [XSS[3]],
+            },
+            {"id": "essay.2", "title": "Essay " + XSS[3], "text": "Nothing quoted here " + XSS[2]},
+        ],
+        "speakers": [
+            {"id": "heim", "name": "Heim " + XSS[2], "role": XSS[0]},
+            {"id": "wagner", "name": "Wagner " + XSS[3]},
+            {"id": "chilson", "name": "Chilson " + XSS[4]},
+            {"id": "mcbride", "name": "McBride " + XSS[6]},
+        ],
+        "topics": [
+            {"id": "compute", "label": "Compute " + XSS[0], "question": XSS[5]},
+            {"id": "chips", "label": "Chips " + XSS[3]},
+        ],
+        "claims": [
+            {
+                "id": "still",
+                "statement": "Compute still matters " + XSS[1],
+                "topics": ["compute"],
+                "note": XSS[7],
+                "attributions": [
+                    {
+                        "speaker": "heim",
+                        "document": "talk:1",
+                        "quote": "compute still matters <script>alert('s')</script> a lot",
+                    }
+                ],
+            },
+            {
+                "id": "less",
+                "statement": "Compute matters less " + XSS[2],
+                "topics": ["compute"],
+                "attributions": [
+                    {
+                        "speaker": "wagner",
+                        "document": "talk:1",
+                        "quote": "efficiency wins </script><script>alert('t')</script> now",
+                    }
+                ],
+            },
+            {
+                "id": "inference",
+                "statement": "Chips are for inference " + XSS[3],
+                "topics": ["compute", "chips"],
+                "attributions": [
+                    {
+                        "speaker": "chilson",
+                        "document": "talk:1",
+                        "quote": "<img src=x onerror=alert('i')> chips are for inference",
+                    }
+                ],
+            },
+            {
+                "id": "buy",
+                "statement": "Labs still buy chips " + XSS[4],
+                "topics": ["chips"],
+                "attributions": [
+                    {
+                        "speaker": "mcbride",
+                        "document": "talk:1",
+                        "quote": '" onmouseover="alert(\'q\')" x=" labs still buy chips',
+                    }
+                ],
+            },
+            {
+                "id": "loose",
+                "statement": "An aside " + XSS[5],
+                "attributions": [
+                    {"speaker": "heim", "document": "talk:1", "quote": "compute still matters"}
+                ],
+            },
+        ],
+        "relations": [
+            {"source": "still", "target": "less", "kind": "rebuts"},
+            {"id": "r-link", "source": "buy", "target": "still", "kind": "supports"},
+            {"source": "inference", "target": "r-link", "kind": "rebuts", "note": XSS[6]},
+            {"source": "inference", "target": "less", "kind": "supports"},
+        ],
+    }
+
+
+@pytest.fixture
+def hostile_graph() -> ArgumentGraph:
+    """The hostile graph, checked."""
+    return ArgumentGraph.model_validate(hostile_data())
+
+
+@pytest.fixture
+def xss_probes() -> list[str]:
+    """The markup probes hidden in the hostile graph."""
+    return list(XSS)

@@ -1,0 +1,420 @@
+"""The pages in a real browser: Playwright driving Debian's Chromium, network cut.
+
+Skipped when Playwright or /usr/bin/chromium is missing, unless
+``ARGGRAPH_REQUIRE_BROWSER=1`` (then missing means failure). Screenshots go to
+tests/artifacts/ (not committed) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from arggraph.model import ArgumentGraph
+from arggraph.render import build_report, build_view_pages, graph_html, notebook_html
+from arggraph.render.pages import page_names
+from arggraph.render.views import all_views
+from arggraph.synthetic import synthetic_graph
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+READY = (
+    "Array.from(document.querySelectorAll('section.ag-view'))"
+    ".every(s => s.dataset.state === 'ready')"
+)
+
+
+def _missing() -> str | None:
+    if importlib.util.find_spec("playwright") is None:
+        return "Playwright is not installed (pip install playwright; never 'playwright install')"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, for the whole module."""
+    reason = _missing()
+    if reason:
+        if os.environ.get("ARGGRAPH_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"ARGGRAPH_REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Opened:
+    """A page with what it reported: console errors, page errors, dialogs, blocked requests."""
+
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+    def check_clean(self) -> None:
+        assert self.errors == []
+        assert self.dialogs == []
+        assert self.blocked == []
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Any]:
+    """Open a local file with the network cut off; wait until every graph is drawn."""
+    contexts: list[Any] = []
+
+    def open_(path: Path, *, init_all: bool = True) -> Opened:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        opened = Opened(page)
+        page.on(
+            "console",
+            lambda m: opened.errors.append(m.text) if m.type in ("error", "warning") else None,
+        )
+        page.on("pageerror", lambda e: opened.errors.append(str(e)))
+
+        def on_dialog(dialog: Any) -> None:
+            opened.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+
+        def route(r: Any) -> None:
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                opened.blocked.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.goto(path.as_uri())
+        if init_all:
+            page.evaluate("window.arggraph.initAll()")
+            page.wait_for_function(READY, timeout=60_000)
+        return opened
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def hostile_pages(hostile_graph: ArgumentGraph, tmp_path: Path) -> Path:
+    """The hostile graph's view pages and report, written to a folder."""
+    for name, text in build_view_pages(hostile_graph).items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "report.html").write_text(build_report(hostile_graph), encoding="utf-8")
+    return tmp_path
+
+
+def drawn(page: Any, key: str) -> dict[str, int]:
+    """Counts read back from the browser: data sets and what the network positioned."""
+    result: dict[str, int] = page.evaluate(
+        """key => {
+            const v = window.arggraph.views[key];
+            const claims = v.nodes.get({filter: n => n.kind === 'claim'}).length;
+            const relations = new Set(v.edges.get().map(e => e.relation)).size;
+            return {nodes: v.nodes.length, edges: v.edges.length, claims: claims,
+                    relations: relations,
+                    positioned: Object.keys(v.network.getPositions()).length,
+                    visibleClaims: v.visibleClaims, visibleRelations: v.visibleRelations};
+        }""",
+        key,
+    )
+    return result
+
+
+def click_node(page: Any, key: str, node_id: str) -> None:
+    """Click a node where the network drew it."""
+    x, y = page.evaluate(
+        """([key, id]) => {
+            const v = window.arggraph.views[key];
+            v.section.querySelector('.ag-canvas').scrollIntoView({block: 'center'});
+            const p = v.network.canvasToDOM(v.network.getPosition(id));
+            const box = v.section.querySelector('.ag-canvas').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""",
+        [key, node_id],
+    )
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+
+
+def screenshot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name))
+
+
+def test_every_view_draws_all_its_nodes_and_edges(
+    hostile_graph: ArgumentGraph, hostile_pages: Path, open_page: Any
+) -> None:
+    views = all_views(hostile_graph)
+    names = page_names(views)
+    for view in views:
+        opened = open_page(hostile_pages / names[view.key])
+        counts = drawn(opened.page, view.key)
+        assert counts["nodes"] == counts["positioned"] == view.counts["nodes"], view.key
+        assert counts["edges"] == view.counts["edges"], view.key
+        assert counts["claims"] == view.counts["claims"], view.key
+        assert counts["relations"] == view.counts["relations"], view.key
+        opened.check_clean()
+        opened.page.close()
+
+
+def test_whole_graph_counts_match_the_graph(
+    hostile_graph: ArgumentGraph, hostile_pages: Path, open_page: Any
+) -> None:
+    opened = open_page(hostile_pages / "graph.html")
+    counts = drawn(opened.page, "graph")
+    assert counts["claims"] == counts["visibleClaims"] == len(hostile_graph.claims)
+    assert counts["relations"] == counts["visibleRelations"] == len(hostile_graph.relations)
+    screenshot(opened.page, "view-graph.png")
+    opened.check_clean()
+
+
+def test_clicking_a_node_shows_its_details_and_fades_the_rest(
+    hostile_graph: ArgumentGraph, hostile_pages: Path, open_page: Any
+) -> None:
+    opened = open_page(hostile_pages / "graph.html")
+    page = opened.page
+    click_node(page, "graph", "less")
+    details = page.locator(".ag-details")
+    statement = hostile_graph.claim("less").statement
+    assert details.locator("h3").text_content() == statement
+    text = details.text_content() or ""
+    assert "Rebutted by (1)" in text
+    assert "Supported by (1)" in text
+    assert hostile_graph.claim("still").statement in text
+    assert "efficiency wins </script><script>alert('t')</script> now" in text
+    faded = page.evaluate("window.arggraph.views.graph.nodes.get('loose').color.background")
+    assert faded == "#eeeeee"
+    screenshot(page, "view-graph-selected.png")
+    details.get_by_role("button", name=hostile_graph.claim("still").statement).click()
+    assert details.locator("h3").text_content() == hostile_graph.claim("still").statement
+    opened.check_clean()
+
+
+def test_filters_change_what_is_visible(hostile_pages: Path, open_page: Any) -> None:
+    opened = open_page(hostile_pages / "graph.html")
+    page = opened.page
+    page.select_option('select[data-facet="topics"]', "chips")
+    counts = drawn(page, "graph")
+    assert counts["visibleClaims"] == 2  # inference, buy
+    hidden = page.evaluate(
+        "window.arggraph.views.graph.nodes.get({filter: n => n.hidden}).map(n => n.id).sort()"
+    )
+    assert hidden == ["@r-link", "less", "loose", "still"]
+    page.select_option('select[data-facet="topics"]', "")
+    page.uncheck('input.ag-kind[value="rebuts"]')
+    counts = drawn(page, "graph")
+    assert counts["visibleClaims"] == 5
+    assert counts["visibleRelations"] == 2  # the supports; rebuttals and the undercut hidden
+    assert "Showing 5 of 5 claims and 2 of 4 relations." in (
+        page.locator(".ag-count").text_content() or ""
+    )
+    opened.check_clean()
+
+
+def test_search_lists_matching_claims(hostile_pages: Path, open_page: Any) -> None:
+    opened = open_page(hostile_pages / "graph.html")
+    page = opened.page
+    page.fill(".ag-search", "compute")
+    results = page.locator(".ag-results li")
+    assert results.count() == 2
+    results.first.locator("button").click()
+    assert page.evaluate("window.arggraph.views.graph.network.getSelectedNodes()") == ["still"]
+    opened.check_clean()
+
+
+def test_tooltips_show_hostile_text_as_text(hostile_pages: Path, open_page: Any) -> None:
+    opened = open_page(hostile_pages / "graph.html")
+    page = opened.page
+    click_node(page, "graph", "still")
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    tooltip = page.locator("div.vis-tooltip").text_content() or ""
+    assert "</script><script>alert('t')</script>" in tooltip
+    assert page.locator("div.vis-tooltip *:not(br)").count() == 0  # innerText makes <br>s
+    titles = page.evaluate(
+        "[window.arggraph.views.graph.edges.get('e:still->less').title,"
+        " window.arggraph.views.graph.edges.get('e:inference->r-link').title,"
+        " window.arggraph.views.graph.nodes.get('@r-link').title]"
+    )
+    assert titles[0].startswith("\u201cCompute still matters </script>")
+    assert "\u201d rebuts \u201cCompute matters less <img" in titles[0]
+    assert "rebuts the inference (\u201cLabs still buy chips" in titles[1]
+    assert titles[2].startswith("Inference: \u201cLabs still buy chips")
+    opened.check_clean()
+
+
+def test_report_draws_each_topic_graph(
+    hostile_graph: ArgumentGraph, hostile_pages: Path, open_page: Any
+) -> None:
+    opened = open_page(hostile_pages / "report.html")
+    page = opened.page
+    for view in all_views(hostile_graph):
+        if view.kind == "topic":
+            counts = drawn(page, view.key)
+            assert counts["nodes"] == counts["positioned"] == view.counts["nodes"]
+            assert counts["edges"] == view.counts["edges"]
+    click_node(page, "topic:compute", "inference")
+    panel = page.locator('section[data-key="topic:compute"] .ag-details h3')
+    assert panel.text_content() == hostile_graph.claim("inference").statement
+    screenshot(page, "report-top.png")
+    page.locator("#contested").scroll_into_view_if_needed()
+    page.locator('section[data-key="topic:compute"]').scroll_into_view_if_needed()
+    screenshot(page, "report-topic-graph.png")
+    opened.check_clean()
+
+
+def test_report_graphs_draw_when_scrolled_into_view(hostile_pages: Path, open_page: Any) -> None:
+    opened = open_page(hostile_pages / "report.html", init_all=False)
+    page = opened.page
+    section = page.locator('section[data-key="topic:chips"]')
+    assert section.get_attribute("data-state") is None
+    section.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "document.querySelector('section[data-key=\"topic:chips\"]').dataset.state === 'ready'"
+    )
+    opened.check_clean()
+
+
+def test_report_table_sorts_and_filters(hostile_pages: Path, open_page: Any) -> None:
+    opened = open_page(hostile_pages / "report.html")
+    page = opened.page
+    rows = page.locator("#claims-table tbody tr")
+    page.locator("#claims-table th", has_text="Rebuttals").locator("button").click()
+    page.locator("#claims-table th", has_text="Rebuttals").locator("button").click()
+    assert rows.first.get_attribute("id") == "claim-less"  # the one rebutted claim first
+    page.fill(".ag-table-filter", "chips")
+    visible = page.evaluate(
+        "Array.from(document.querySelectorAll('#claims-table tbody tr'))"
+        ".filter(r => !r.hidden).map(r => r.id).sort()"
+    )
+    assert visible == ["claim-buy", "claim-inference"]
+    page.locator("#claims").scroll_into_view_if_needed()
+    screenshot(page, "report-claims.png")
+    opened.check_clean()
+
+
+def test_quote_links_land_on_the_marked_passage(
+    hostile_graph: ArgumentGraph, hostile_pages: Path, open_page: Any
+) -> None:
+    opened = open_page(hostile_pages / "report.html")
+    page = opened.page
+    att = hostile_graph.claim("buy").attributions[0]
+    link = page.locator(f'#claim-buy a[href="#src-0-{att.start}-{att.end}"]')
+    link.click()
+    assert page.evaluate("location.hash") == f"#src-0-{att.start}-{att.end}"
+    marked = page.evaluate("document.querySelector(location.hash).nextElementSibling.textContent")
+    text = hostile_graph.text_of("talk:1") or ""
+    assert marked == text[att.start : att.end]
+    screenshot(page, "report-source.png")
+    opened.check_clean()
+
+
+def test_large_graph_uses_precomputed_positions(tmp_path: Path, open_page: Any) -> None:
+    graph = synthetic_graph(2000, seed=4)
+    path = tmp_path / "large.html"
+    path.write_text(graph_html(graph), encoding="utf-8")
+    opened = open_page(path)
+    page = opened.page
+    counts = drawn(page, "graph")
+    assert counts["claims"] == counts["positioned"] == 2000
+    assert counts["relations"] == len(graph.relations)
+    assert page.evaluate("window.arggraph.views.graph.network.physics.physicsEnabled") is False
+    assert "precomputed" in (page.locator(".ag-tools").text_content() or "")
+    screenshot(page, "view-large.png")
+    opened.check_clean()
+
+
+def test_graph_of_a_hundred_claims_is_readable(tmp_path: Path, open_page: Any) -> None:
+    graph = synthetic_graph(100, seed=2, relations_per_claim=1.5)
+    path = tmp_path / "medium.html"
+    path.write_text(graph_html(graph), encoding="utf-8")
+    opened = open_page(path)
+    counts = drawn(opened.page, "graph")
+    assert counts["claims"] == 100
+    screenshot(opened.page, "view-medium.png")
+    opened.check_clean()
+
+
+def test_statuses_colour_the_nodes(
+    hostile_graph: ArgumentGraph,
+    tmp_path: Path,
+    open_page: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bridge = types.ModuleType("arggraph.analysis.bridge")
+    statuses = {
+        "still": ("accepted", 0.9),
+        "less": ("rejected", 0.8),
+        "inference": ("undecided", 0.5),
+        "buy": ("accepted", 0.3),
+    }
+    bridge.claim_statuses = lambda graph: {  # type: ignore[attr-defined]
+        k: {"status": s, "strength": v} for k, (s, v) in statuses.items()
+    }
+    monkeypatch.setitem(sys.modules, "arggraph.analysis.bridge", bridge)
+    path = tmp_path / "statuses.html"
+    path.write_text(graph_html(hostile_graph), encoding="utf-8")
+    opened = open_page(path)
+    page = opened.page
+    fills = page.evaluate(
+        "Object.fromEntries(window.arggraph.views.graph.nodes.get()"
+        ".map(n => [n.id, n.color.background]))"
+    )
+    assert len({fills["still"], fills["less"], fills["inference"], fills["loose"]}) == 4
+    assert fills["still"] != fills["buy"]  # same status, different strength
+    click_node(page, "graph", "still")
+    assert "accepted strength 0.90" in (page.locator(".ag-meta").text_content() or "")
+    screenshot(page, "view-statuses.png")
+    opened.check_clean()
+
+
+def test_notebook_html_draws_inside_its_iframe(
+    hostile_graph: ArgumentGraph, tmp_path: Path, open_page: Any
+) -> None:
+    path = tmp_path / "notebook.html"
+    path.write_text(
+        "<!DOCTYPE html><html><body><h1>Notebook</h1>"
+        + notebook_html(hostile_graph)
+        + notebook_html(hostile_graph)
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    opened = open_page(path, init_all=False)
+    page = opened.page
+    page.wait_for_load_state("load")
+    frames = [f for f in page.frames if f != page.main_frame]
+    assert len(frames) == 2
+    for frame in frames:
+        frame.wait_for_function(READY, timeout=60_000)
+        nodes = frame.evaluate("window.arggraph.views.graph.nodes.length")
+        assert nodes == len(hostile_graph.claims) + 1  # and the junction
+    opened.check_clean()

@@ -1,0 +1,251 @@
+"""View data: what each view draws, how it encodes relations and status, and its layout."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import types
+from typing import Any
+
+import pytest
+
+from arggraph.model import ArgumentGraph
+from arggraph.render.views import (
+    PRECOMPUTE_ABOVE,
+    RANDOM_SEED,
+    REBUT_COLOUR,
+    STABILISATION_ITERATIONS,
+    SUPPORT_COLOUR,
+    GraphView,
+    all_views,
+    claim_statuses_for_display,
+    document_view,
+    speaker_view,
+    topic_view,
+    whole_view,
+)
+from arggraph.synthetic import synthetic_graph
+from tests.render.conftest import hostile_data
+
+
+def edges_of(view: GraphView, relation: str) -> list[dict[str, Any]]:
+    return [e for e in view.edges if e["relation"] == relation]
+
+
+def test_whole_view_draws_every_claim_and_relation(hostile_graph: ArgumentGraph) -> None:
+    view = whole_view(hostile_graph)
+    assert view.counts == {
+        "claims": 5,
+        "junctions": 1,
+        "relations": 4,
+        "nodes": 6,
+        "edges": 5,
+    }
+    assert [n["id"] for n in view.nodes if n["kind"] == "claim"] == [
+        c.id for c in hostile_graph.claims
+    ]
+
+
+def test_undercut_points_at_a_junction_on_the_relation_it_attacks(
+    hostile_graph: ArgumentGraph,
+) -> None:
+    view = whole_view(hostile_graph)
+    attacked = edges_of(view, "r-link")
+    assert [(e["from"], e["to"], e["arrows"]) for e in attacked] == [
+        ("buy", "@r-link", ""),
+        ("@r-link", "still", "to"),
+    ]
+    (undercut,) = edges_of(view, "inference->r-link")
+    assert (undercut["from"], undercut["to"], undercut["undercut"]) == (
+        "inference",
+        "@r-link",
+        True,
+    )
+    (junction,) = [n for n in view.nodes if n["kind"] == "junction"]
+    assert junction["id"] == "@r-link"
+    assert junction["relation"] == "r-link"
+
+
+@pytest.mark.parametrize(
+    ("relation", "colour", "dashes"),
+    [("inference->less", SUPPORT_COLOUR, False), ("still->less", REBUT_COLOUR, True)],
+)
+def test_supports_are_green_solid_and_rebuttals_red_dashed(
+    hostile_graph: ArgumentGraph, relation: str, colour: str, dashes: bool
+) -> None:
+    (edge,) = edges_of(whole_view(hostile_graph), relation)
+    assert edge["color"]["color"] == colour
+    assert edge["dashes"] is dashes
+    assert edge["arrows"] == "to"
+
+
+def test_topic_shapes_and_borders_differ_by_first_topic(hostile_graph: ArgumentGraph) -> None:
+    nodes = {n["id"]: n for n in whole_view(hostile_graph).nodes}
+    assert nodes["still"]["shape"] == nodes["less"]["shape"]
+    assert nodes["still"]["shape"] != nodes["buy"]["shape"]
+    assert nodes["still"]["color"]["border"] != nodes["buy"]["color"]["border"]
+    assert nodes["loose"]["shape"] == "ellipse"  # no topic
+
+
+def test_topic_view_adds_neighbours_as_faded_context(hostile_graph: ArgumentGraph) -> None:
+    view = topic_view(hostile_graph, "chips")
+    guests = {n["id"]: n["guest"] for n in view.nodes if n["kind"] == "claim"}
+    # members: inference, buy; one relation away: still (buy supports it), less
+    assert guests == {"still": True, "less": True, "inference": False, "buy": False}
+    assert set(view.relations) == {r.key for r in hostile_graph.relations}
+
+
+@pytest.mark.parametrize(
+    ("build", "item", "members"),
+    [
+        (speaker_view, "heim", {"still", "loose"}),
+        (document_view, "talk:1", {"still", "less", "inference", "buy", "loose"}),
+        (document_view, "essay.2", set()),
+    ],
+)
+def test_speaker_and_document_views_hold_their_claims(
+    hostile_graph: ArgumentGraph, build: Any, item: str, members: set[str]
+) -> None:
+    view = build(hostile_graph, item)
+    drawn = {n["id"] for n in view.nodes if n["kind"] == "claim" and not n["guest"]}
+    assert drawn == members
+
+
+def test_every_relation_drawn_has_its_claims_drawn(hostile_graph: ArgumentGraph) -> None:
+    for view in all_views(hostile_graph):
+        ids = {n["id"] for n in view.nodes}
+        for edge in view.edges:
+            assert edge["from"] in ids
+            assert edge["to"] in ids
+
+
+def test_small_views_use_seeded_force_atlas_with_straight_edges(
+    hostile_graph: ArgumentGraph,
+) -> None:
+    view = whole_view(hostile_graph)
+    physics = view.options["physics"]
+    assert physics["solver"] == "forceAtlas2Based"
+    assert physics["stabilization"]["iterations"] == STABILISATION_ITERATIONS
+    assert view.options["edges"]["smooth"] is False
+    assert view.options["layout"]["randomSeed"] == RANDOM_SEED
+    assert not view.precomputed
+    assert all("x" not in n for n in view.nodes)
+
+
+def test_large_views_get_precomputed_positions_and_no_physics(
+    hostile_graph: ArgumentGraph,
+) -> None:
+    view = whole_view(hostile_graph, precompute_above=3)
+    assert view.precomputed
+    assert view.options["physics"] == {"enabled": False}
+    assert view.options["interaction"]["hideEdgesOnDrag"] is True
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in view.nodes)
+    assert "precomputed" in view.layout_note
+    assert {r["label"] for r in view.regions} == {
+        "Compute <script>alert('s')</script>",
+        'Chips " onmouseover="alert(\'q\')" x="',
+        "No topic",
+    }
+    junction = next(n for n in view.nodes if n["kind"] == "junction")
+    buy = next(n for n in view.nodes if n["id"] == "buy")
+    still = next(n for n in view.nodes if n["id"] == "still")
+    assert junction["x"] == pytest.approx((buy["x"] + still["x"]) / 2, abs=0.1)
+
+
+def test_precomputed_layout_is_fast_and_spreads_claims_out() -> None:
+    graph = synthetic_graph(3000, seed=5)
+    started = time.perf_counter()
+    view = whole_view(graph)
+    elapsed = time.perf_counter() - started
+    assert view.precomputed
+    assert len(view.nodes) > PRECOMPUTE_ABOVE
+    assert elapsed < 10
+    positions = {(n["x"], n["y"]) for n in view.nodes}
+    assert len(positions) == len(view.nodes)
+
+
+def test_views_are_deterministic(hostile_graph: ArgumentGraph) -> None:
+    first = [json.dumps(v.page_data()) for v in all_views(hostile_graph)]
+    again = ArgumentGraph.model_validate(hostile_graph.model_dump())
+    assert [json.dumps(v.page_data()) for v in all_views(again)] == first
+
+
+def test_details_name_supporters_rebutters_and_quotes(hostile_graph: ArgumentGraph) -> None:
+    view = whole_view(hostile_graph)
+    less = view.claims["less"]
+    assert [r["id"] for r in less["rebutters"]] == ["still"]
+    assert [r["id"] for r in less["supporters"]] == ["inference"]
+    assert less["quotes"][0]["quote"].startswith("efficiency wins </script>")
+    buy = view.claims["buy"]
+    assert [(u["id"], u["kind"]) for u in buy["undercutters"]] == [("inference", "rebuts")]
+    assert view.statements == {}  # every claim named is drawn
+
+
+def test_statements_of_claims_named_but_not_drawn_come_once(
+    hostile_graph: ArgumentGraph,
+) -> None:
+    view = speaker_view(hostile_graph, "mcbride")
+    assert sorted(view.claims) == ["buy", "inference", "still"]
+    assert view.statements == {"less": hostile_graph.claim("less").statement}
+
+
+def test_statuses_are_not_computed_without_the_bridge(
+    hostile_graph: ArgumentGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "arggraph.analysis.bridge", None)
+    statuses = claim_statuses_for_display(hostile_graph)
+    assert statuses.by_claim == {}
+    assert statuses.note is not None
+    assert "not computed" in statuses.note
+    assert whole_view(hostile_graph).claims["still"]["status"] == "not computed"
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        {"still": {"status": "accepted", "strength": 0.9}},
+        [types.SimpleNamespace(claim="still", status="accepted", strength=0.9)],
+        types.SimpleNamespace(
+            claims=[types.SimpleNamespace(id="still", status="accepted", strength=0.9)]
+        ),
+    ],
+    ids=["mapping", "list", "report"],
+)
+def test_statuses_from_the_bridge_colour_the_nodes(
+    hostile_graph: ArgumentGraph, monkeypatch: pytest.MonkeyPatch, result: Any
+) -> None:
+    bridge = types.ModuleType("arggraph.analysis.bridge")
+    bridge.claim_statuses = lambda graph: result  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "arggraph.analysis.bridge", bridge)
+    view = whole_view(hostile_graph)
+    assert view.claims["still"]["status"] == "accepted"
+    assert view.claims["still"]["strength"] == 0.9
+    assert view.claims["less"]["status"] == "not computed"
+    nodes = {n["id"]: n for n in view.nodes}
+    assert nodes["still"]["color"]["background"] != nodes["less"]["color"]["background"]
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [("in", "accepted"), ("out", "rejected"), ("undec", "undecided"), ("Accepted", "accepted")],
+)
+def test_labelling_names_read_as_statuses(
+    hostile_graph: ArgumentGraph, monkeypatch: pytest.MonkeyPatch, given: str, shown: str
+) -> None:
+    bridge = types.ModuleType("arggraph.analysis.bridge")
+    bridge.claim_statuses = lambda graph: {"still": {"status": given, "strength": None}}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "arggraph.analysis.bridge", bridge)
+    assert claim_statuses_for_display(hostile_graph).of("still").status == shown
+
+
+def test_node_and_edge_ids_never_collide() -> None:
+    data = hostile_data()
+    data["relations"].append(
+        {"id": "r-link:1", "source": "loose", "target": "less", "kind": "supports"}
+    )
+    for view in all_views(ArgumentGraph.model_validate(data)):
+        edge_ids = [e["id"] for e in view.edges]
+        node_ids = [n["id"] for n in view.nodes]
+        assert len(set(edge_ids)) == len(edge_ids), view.key
+        assert len(set(node_ids)) == len(node_ids), view.key
