@@ -1,0 +1,244 @@
+"""From an argument graph to formal argumentation: frameworks and claim statuses.
+
+:func:`to_argumentation_framework` reads an :class:`~arggraph.model.ArgumentGraph` as
+an abstract framework: every claim is an argument, every ``rebuts`` relation an
+attack and every ``supports`` relation a support. A rebuttal whose target is a
+relation (an *undercut*: it denies that the relation's source bears on its target)
+attacks the relation's **source claim**, as docs/analysis.md reads undercuts for
+contested topics; an undercut of an undercut attacks the source of the undercut it
+targets, and so on.
+
+:func:`claim_statuses` then says which claims are accepted, rejected or undecided
+under Dung's grounded semantics (or, optionally, preferred semantics), on the
+framework where supports have added the attacks they imply (supported and secondary
+attacks; :func:`~arggraph.analysis.framework.bipolar_to_dung`), and gives each claim
+its DF-QuAD strength on the bipolar framework.
+
+Example
+-------
+>>> import arggraph                                                     # doctest: +SKIP
+>>> report = claim_statuses(arggraph.load("graphs/deepseek.yaml"))      # doctest: +SKIP
+>>> report.claims[0].status                                             # doctest: +SKIP
+'accepted'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from arggraph.analysis.framework import ArgumentationFramework, bipolar_to_dung
+from arggraph.analysis.gradual import DEFAULT_BASE, df_quad
+from arggraph.analysis.semantics import (
+    DEFAULT_MAX_STEPS,
+    DEFAULT_MAX_UNDECIDED,
+    acceptance,
+    grounded_labelling,
+)
+from arggraph.model import ArgumentGraph
+
+Status = Literal["accepted", "rejected", "undecided"]
+StatusSemantics = Literal["grounded", "preferred-sceptical", "preferred-credulous"]
+_STATUS_ORDER: dict[str, int] = {"accepted": 0, "undecided": 1, "rejected": 2}
+
+
+def to_argumentation_framework(
+    graph: ArgumentGraph, *, bipolar: bool = True
+) -> ArgumentationFramework:
+    """The graph as an abstract argumentation framework: claims attacking and supporting.
+
+    Parameters
+    ----------
+    graph : ArgumentGraph
+    bipolar : bool
+        Keep ``supports`` relations as supports (a bipolar framework); when false they
+        are dropped and only the attacks remain (a Dung framework).
+
+    Returns
+    -------
+    ArgumentationFramework
+        Arguments are the claim ids in graph order; ``rebuts`` between claims are
+        attacks, a ``rebuts`` of a relation attacks that relation's source claim.
+
+    Example
+    -------
+    >>> import arggraph                                                  # doctest: +SKIP
+    >>> to_argumentation_framework(arggraph.load("graphs/deepseek.yaml"))  # doctest: +SKIP
+    <bipolar ArgumentationFramework: ... arguments, ... attacks, ... supports>
+    """
+    relations = {r.id: r for r in graph.relations if r.id is not None}
+    attacks: list[tuple[str, str]] = []
+    supports: list[tuple[str, str]] = []
+    for rel in graph.relations:
+        if graph.is_undercut(rel):
+            attacks.append((rel.source, relations[rel.target].source))
+        elif rel.kind == "rebuts":
+            attacks.append((rel.source, rel.target))
+        elif bipolar:
+            supports.append((rel.source, rel.target))
+    return ArgumentationFramework([c.id for c in graph.claims], attacks, supports)
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ClaimStatus(_Result):
+    """One claim's status under the chosen semantics, and its gradual strength."""
+
+    claim: str = Field(description="the claim id")
+    statement: str
+    status: Status
+    label: Literal["in", "out", "undec"] | None = Field(
+        description="the grounded label (grounded semantics only)"
+    )
+    credulous: bool | None = Field(
+        description="in some preferred extension (preferred semantics only)"
+    )
+    sceptical: bool | None = Field(
+        description="in every preferred extension (preferred semantics only)"
+    )
+    strength: float = Field(description="DF-QuAD strength in [0, 1], 4 decimals")
+    base_score: float
+    attackers: list[str] = Field(
+        description="claims that attack it in the framework used, derived attacks included"
+    )
+    supporters: list[str] = Field(description="claims that support it directly")
+
+
+class ClaimStatusReport(_Result):
+    """Every claim's status: accepted, rejected or undecided, and its strength."""
+
+    semantics: StatusSemantics
+    bipolar: bool = Field(description="supports added their implied attacks")
+    arguments: int
+    attacks: int = Field(description="attacks in the framework used, derived ones included")
+    derived_attacks: int = Field(description="attacks added from supports")
+    supports: int
+    accepted: int
+    rejected: int
+    undecided: int
+    strength_converged: bool
+    strength_iterations: int
+    claims: list[ClaimStatus] = Field(
+        description="accepted first, then undecided, then rejected; by statement, then id"
+    )
+
+
+def claim_statuses(
+    graph: ArgumentGraph,
+    *,
+    semantics: StatusSemantics = "grounded",
+    bipolar: bool = True,
+    base_scores: Mapping[str, float] | None = None,
+    default_base: float = DEFAULT_BASE,
+    max_undecided: int | None = DEFAULT_MAX_UNDECIDED,
+    max_steps: int | None = DEFAULT_MAX_STEPS,
+    timeout: float | None = None,
+) -> ClaimStatusReport:
+    """Which claims stand, fall or stay open, by formal argumentation semantics.
+
+    - ``"grounded"`` (default; linear time): accepted = ``in``, rejected = ``out``,
+      undecided = ``undec`` in the grounded labelling, the sceptical core that every
+      reasonable position accepts (Dung 1995).
+    - ``"preferred-sceptical"``: accepted = in every preferred extension.
+    - ``"preferred-credulous"``: accepted = in at least one preferred extension.
+
+    Under both preferred options a claim is rejected when it is ``out`` in every
+    preferred labelling, and undecided otherwise. Preferred semantics search an
+    exponential space; past the budget (``max_undecided``, ``max_steps``,
+    ``timeout``) they raise :class:`~arggraph.analysis.semantics.SemanticsBudgetExceeded`.
+
+    With ``bipolar`` (the default) statuses are computed on
+    ``bipolar_to_dung(to_argumentation_framework(graph))``, where backing an attacker
+    is attacking and attacking a premise attacks what it supports; without it,
+    supports play no part in the statuses. The DF-QuAD strength is always computed on
+    the bipolar framework, from ``base_scores`` (per claim; others get
+    ``default_base``).
+
+    Parameters
+    ----------
+    graph : ArgumentGraph
+    semantics : {"grounded", "preferred-sceptical", "preferred-credulous"}
+    bipolar : bool
+    base_scores : mapping of claim id to float in [0, 1], optional
+    default_base : float
+    max_undecided, max_steps, timeout
+        The budget of the preferred search.
+
+    Returns
+    -------
+    ClaimStatusReport
+
+    Example
+    -------
+    >>> import arggraph                                                     # doctest: +SKIP
+    >>> claim_statuses(arggraph.load("graphs/deepseek.yaml")).undecided     # doctest: +SKIP
+    0
+    """
+    if semantics not in ("grounded", "preferred-sceptical", "preferred-credulous"):
+        raise ValueError(
+            f"unknown semantics {semantics!r}; use grounded, preferred-sceptical or "
+            "preferred-credulous"
+        )
+    bipolar_af = to_argumentation_framework(graph, bipolar=True)
+    af = bipolar_to_dung(bipolar_af) if bipolar else bipolar_af.without_supports()
+    strengths = df_quad(bipolar_af, base_scores=base_scores, default_base=default_base)
+    bases = {c.id: default_base for c in graph.claims} | dict(base_scores or {})
+
+    labels: dict[str, Literal["in", "out", "undec"]] = {}
+    credulous: frozenset[str] = frozenset()
+    sceptical: frozenset[str] = frozenset()
+    if semantics == "grounded":
+        labels = grounded_labelling(af).as_dict()
+        status: dict[str, Status] = {
+            c: "accepted" if lab == "in" else "rejected" if lab == "out" else "undecided"
+            for c, lab in labels.items()
+        }
+    else:
+        credulous, sceptical, rejected = acceptance(
+            af,
+            semantics="preferred",
+            max_undecided=max_undecided,
+            max_steps=max_steps,
+            timeout=timeout,
+        )
+        accepted = sceptical if semantics == "preferred-sceptical" else credulous
+        status = {
+            c: "accepted" if c in accepted else "rejected" if c in rejected else "undecided"
+            for c in af.arguments
+        }
+    preferred = semantics != "grounded"
+    claims = [
+        ClaimStatus(
+            claim=claim.id,
+            statement=claim.statement,
+            status=status[claim.id],
+            label=labels.get(claim.id),
+            credulous=claim.id in credulous if preferred else None,
+            sceptical=claim.id in sceptical if preferred else None,
+            strength=strengths.strengths[claim.id],
+            base_score=round(bases[claim.id], 4),
+            attackers=sorted(af.attackers_of(claim.id)),
+            supporters=sorted(bipolar_af.supporters_of(claim.id)),
+        )
+        for claim in graph.claims
+    ]
+    claims.sort(key=lambda c: (_STATUS_ORDER[c.status], c.statement, c.claim))
+    counts = {name: sum(c.status == name for c in claims) for name in _STATUS_ORDER}
+    return ClaimStatusReport(
+        semantics=semantics,
+        bipolar=bipolar,
+        arguments=len(af),
+        attacks=af.attack_count,
+        derived_attacks=af.attack_count - bipolar_af.attack_count if bipolar else 0,
+        supports=bipolar_af.support_count,
+        accepted=counts["accepted"],
+        rejected=counts["rejected"],
+        undecided=counts["undecided"],
+        strength_converged=strengths.converged,
+        strength_iterations=strengths.iterations,
+        claims=claims,
+    )
