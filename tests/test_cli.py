@@ -62,7 +62,8 @@ def test_usage_errors_exit_2() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["validate", "info", "export", "import", "topics", "alignment", "render", "report"]
+    "command",
+    ["validate", "info", "export", "import", "topics", "alignment", "status", "render", "report"],
 )
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
@@ -227,3 +228,40 @@ def test_report_refuses_to_overwrite_an_input(small_graph: Path) -> None:
     result = run("report", small_graph, "-o", small_graph)
     assert result.returncode == 3
     assert small_graph.read_bytes() == before
+
+
+def test_status_grounded_accepts_the_unattacked_rebutter(small_graph: Path) -> None:
+    result = run("status", small_graph)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("grounded semantics over 2 claims and 1 attacks")
+    assert any(line.startswith("accepted") and "[still-matters]" in line for line in lines)
+    assert any(line.startswith("rejected") and "[matters-less]" in line for line in lines)
+
+
+def test_status_preferred_past_its_budget_exits_4(write_files: WriteFiles) -> None:
+    # A long even cycle of rebuttals has no grounded answer; the preferred search
+    # must refuse past its timeout instead of hanging.
+    n = 3000
+    text = " ".join(f"Claim {i} holds." for i in range(n))
+    claims = "\n".join(
+        f"  - {{id: c{i}, statement: C{i}, attributions: "
+        f'[{{speaker: s, document: d, quote: "Claim {i} holds."}}]}}'
+        for i in range(n)
+    )
+    relations = "\n".join(
+        f"  - {{source: c{i}, target: c{(i + 1) % n}, kind: rebuts}}" for i in range(n)
+    )
+    graph = (
+        "documents: [{id: d, title: D, path: d.txt}]\nspeakers: [{id: s, name: S}]\n"
+        f"claims:\n{claims}\nrelations:\n{relations}\n"
+    )
+    folder = write_files(**{"g.yaml": graph, "d.txt": text})
+    grounded = run("status", "--json", folder / "g.yaml")
+    assert json.loads(grounded.stdout)["undecided"] == n
+    result = run(
+        "status", "--semantics", "preferred-sceptical", "--timeout", "1", folder / "g.yaml"
+    )
+    assert result.returncode == 4
+    assert result.stderr.startswith("error: ")
+    assert "Traceback" not in result.stderr

@@ -122,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_graph_args(topics)
     topics.add_argument("--json", action="store_true", help="print the full result as JSON")
-    topics.add_argument("--top", type=int, metavar="N", help="show only the N most contested")
+    topics.add_argument(
+        "--top", type=_positive_int, metavar="N", help="show only the N most contested"
+    )
     topics.add_argument(
         "--topic", metavar="ID", help="show one topic in full: claims, quotes and rebuttals"
     )
@@ -137,6 +139,29 @@ def build_parser() -> argparse.ArgumentParser:
     _add_graph_args(alignment)
     alignment.add_argument("--json", action="store_true", help="print the result as JSON")
     alignment.set_defaults(command=cmd_alignment)
+
+    status = commands.add_parser(
+        "status",
+        help="which claims survive their rebuttals: formal argumentation semantics",
+        description="Each claim's status (accepted, rejected, undecided) under Dung's "
+        "semantics over the rebuttals, with supports adding their implied attacks "
+        "(docs/analysis.md), and its DF-QuAD strength.",
+    )
+    _add_graph_args(status)
+    status.add_argument(
+        "--semantics",
+        choices=("grounded", "preferred-sceptical", "preferred-credulous"),
+        default="grounded",
+        help="default: grounded (linear time); preferred ones are exponential, with a budget",
+    )
+    status.add_argument(
+        "--no-bipolar", action="store_true", help="ignore supports (plain Dung framework)"
+    )
+    status.add_argument(
+        "--timeout", type=float, help="seconds the preferred search may take (default: none)"
+    )
+    status.add_argument("--json", action="store_true", help="print the result as JSON")
+    status.set_defaults(command=cmd_status)
 
     render = commands.add_parser(
         "render",
@@ -207,6 +232,17 @@ def _add_graph_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "graph", nargs="+", type=Path, help="graph file(s), YAML or JSON; several are merged"
     )
+
+
+def _positive_int(text: str) -> int:
+    """A count of 1 or more (``--top -1`` would silently drop the last topic)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: '{text}'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -383,6 +419,30 @@ _DUMPERS: dict[str, Callable[[ArgumentGraph, Path], str]] = {
 
 def _formats_epilog(names: list[str]) -> str:
     return "formats:\n" + "\n".join(f"  {name:<11} {FORMATS[name].summary}" for name in names)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """``arggraph status``: accepted, rejected and undecided claims, with strengths."""
+    from arggraph.analysis.bridge import claim_statuses
+
+    report = claim_statuses(
+        _load(args), semantics=args.semantics, bipolar=not args.no_bipolar, timeout=args.timeout
+    )
+    if args.json:
+        _print_json(report)
+        return EXIT_OK
+    print(
+        f"{report.semantics} semantics over {report.arguments} claims and {report.attacks} "
+        f"attacks ({report.derived_attacks} derived from supports): {report.accepted} "
+        f"accepted, {report.rejected} rejected, {report.undecided} undecided"
+    )
+    for claim in report.claims:
+        attackers = f"  (attacked by {', '.join(claim.attackers)})" if claim.attackers else ""
+        print(
+            f"{claim.status:<9}  {claim.strength:.2f}  [{claim.claim}] "
+            f"{_clip(claim.statement, 80)}{attackers}"
+        )
+    return EXIT_OK
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import time
-import types
 from typing import Any
 
 import pytest
@@ -153,14 +150,12 @@ def test_large_views_get_precomputed_positions_and_no_physics(
     assert junction["x"] == pytest.approx((buy["x"] + still["x"]) / 2, abs=0.1)
 
 
-def test_precomputed_layout_is_fast_and_spreads_claims_out() -> None:
+def test_precomputed_layout_spreads_claims_out() -> None:
+    # Its speed is measured in benchmarks/, not asserted here.
     graph = synthetic_graph(3000, seed=5)
-    started = time.perf_counter()
     view = whole_view(graph)
-    elapsed = time.perf_counter() - started
     assert view.precomputed
     assert len(view.nodes) > PRECOMPUTE_ABOVE
-    assert elapsed < 10
     positions = {(n["x"], n["y"]) for n in view.nodes}
     assert len(positions) == len(view.nodes)
 
@@ -190,53 +185,35 @@ def test_statements_of_claims_named_but_not_drawn_come_once(
     assert view.statements == {"less": hostile_graph.claim("less").statement}
 
 
-def test_statuses_are_not_computed_without_the_bridge(
+def test_statuses_are_the_grounded_statuses_and_strengths(hostile_graph: ArgumentGraph) -> None:
+    from arggraph.analysis.bridge import claim_statuses
+
+    expected = {c.claim: (c.status, c.strength) for c in claim_statuses(hostile_graph).claims}
+    view = whole_view(hostile_graph)
+    shown = {k: (v["status"], v["strength"]) for k, v in view.claims.items()}
+    assert shown == expected
+    nodes = {n["id"]: n for n in view.nodes}
+    accepted = [k for k, (status, _) in expected.items() if status == "accepted"]
+    rejected = [k for k, (status, _) in expected.items() if status == "rejected"]
+    assert accepted
+    assert rejected
+    assert nodes[accepted[0]]["color"]["background"] != nodes[rejected[0]]["color"]["background"]
+
+
+def test_a_refused_analysis_leaves_statuses_not_computed(
     hostile_graph: ArgumentGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "arggraph.analysis.bridge", None)
+    from arggraph.analysis.semantics import SemanticsBudgetExceeded
+
+    def refuse(graph: ArgumentGraph) -> None:
+        raise SemanticsBudgetExceeded("preferred", "max_steps", 10, 11)
+
+    monkeypatch.setattr("arggraph.render.views.claim_statuses", refuse)
     statuses = claim_statuses_for_display(hostile_graph)
     assert statuses.by_claim == {}
     assert statuses.note is not None
-    assert "not computed" in statuses.note
+    assert "max_steps" in statuses.note
     assert whole_view(hostile_graph).claims["still"]["status"] == "not computed"
-
-
-@pytest.mark.parametrize(
-    "result",
-    [
-        {"still": {"status": "accepted", "strength": 0.9}},
-        [types.SimpleNamespace(claim="still", status="accepted", strength=0.9)],
-        types.SimpleNamespace(
-            claims=[types.SimpleNamespace(id="still", status="accepted", strength=0.9)]
-        ),
-    ],
-    ids=["mapping", "list", "report"],
-)
-def test_statuses_from_the_bridge_colour_the_nodes(
-    hostile_graph: ArgumentGraph, monkeypatch: pytest.MonkeyPatch, result: Any
-) -> None:
-    bridge = types.ModuleType("arggraph.analysis.bridge")
-    bridge.claim_statuses = lambda graph: result  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "arggraph.analysis.bridge", bridge)
-    view = whole_view(hostile_graph)
-    assert view.claims["still"]["status"] == "accepted"
-    assert view.claims["still"]["strength"] == 0.9
-    assert view.claims["less"]["status"] == "not computed"
-    nodes = {n["id"]: n for n in view.nodes}
-    assert nodes["still"]["color"]["background"] != nodes["less"]["color"]["background"]
-
-
-@pytest.mark.parametrize(
-    ("given", "shown"),
-    [("in", "accepted"), ("out", "rejected"), ("undec", "undecided"), ("Accepted", "accepted")],
-)
-def test_labelling_names_read_as_statuses(
-    hostile_graph: ArgumentGraph, monkeypatch: pytest.MonkeyPatch, given: str, shown: str
-) -> None:
-    bridge = types.ModuleType("arggraph.analysis.bridge")
-    bridge.claim_statuses = lambda graph: {"still": {"status": given, "strength": None}}  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "arggraph.analysis.bridge", bridge)
-    assert claim_statuses_for_display(hostile_graph).of("still").status == shown
 
 
 def test_node_and_edge_ids_never_collide() -> None:

@@ -18,7 +18,7 @@ import html
 from collections.abc import Iterable
 from pathlib import Path
 
-from arggraph.io.atomic import write_text_atomic
+from arggraph.io.atomic import ensure_not_input, write_text_atomic
 from arggraph.model import ArgumentGraph
 from arggraph.render.html import render_template
 from arggraph.render.views import (
@@ -125,6 +125,8 @@ def write_view_pages(
     """Write every view page and ``index.html`` into ``out_dir``; return the paths, sorted."""
     pages = build_view_pages(graph, precompute_above=precompute_above)
     out_dir = Path(out_dir)
+    for name in pages:  # refuse before writing anything, not after half the pages
+        ensure_not_input(out_dir / name, graph.input_paths)
     return [
         write_text_atomic(out_dir / name, text, inputs=graph.input_paths)
         for name, text in sorted(pages.items())

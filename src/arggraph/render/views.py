@@ -38,10 +38,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from arggraph.analysis.bridge import claim_statuses
 from arggraph.errors import ArgGraphError
 from arggraph.model import ArgumentGraph, Claim, Relation
 
@@ -107,61 +108,16 @@ class Statuses:
 
 
 def claim_statuses_for_display(graph: ArgumentGraph) -> Statuses:
-    """Statuses from :func:`arggraph.analysis.bridge.claim_statuses`, tolerating its absence.
+    """Grounded statuses and DF-QuAD strengths (:func:`~arggraph.analysis.bridge.claim_statuses`).
 
-    Imported lazily so rendering works before (or without) the analysis; any result
-    shape with, per claim, ``status`` and ``strength`` (attributes or keys) is read.
+    An analysis that refuses (an :class:`~arggraph.errors.ArgGraphError`) leaves the
+    claims "not computed" with the reason shown on the page, rather than no page.
     """
     try:
-        from arggraph.analysis import bridge  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        return Statuses({}, "statuses not computed (arggraph.analysis.bridge is not available)")
-    function = getattr(bridge, "claim_statuses", None)
-    if function is None:
-        return Statuses({}, "statuses not computed (no claim_statuses in arggraph.analysis.bridge)")
-    try:
-        result = function(graph)
+        report = claim_statuses(graph)
     except ArgGraphError as exc:
         return Statuses({}, f"statuses not computed: {exc}")
-    return Statuses(_read_statuses(result))
-
-
-def _field(item: Any, name: str) -> Any:
-    if isinstance(item, Mapping):
-        return item.get(name)
-    return getattr(item, name, None)
-
-
-def _read_statuses(result: Any) -> dict[str, ClaimStatus]:
-    items: Iterable[tuple[str | None, Any]]
-    container = result
-    for name in ("claims", "statuses", "by_claim"):
-        inner = _field(result, name)
-        if inner is not None:
-            container = inner
-            break
-    if isinstance(container, Mapping):
-        items = container.items()
-    else:
-        items = (
-            (_field(i, "claim") or _field(i, "claim_id") or _field(i, "id"), i) for i in container
-        )
-    statuses: dict[str, ClaimStatus] = {}
-    for claim_id, item in items:
-        if isinstance(claim_id, str):
-            status = _field(item, "status")
-            status = getattr(status, "value", status)  # an Enum
-            strength = _field(item, "strength")
-            name = "not computed" if status is None else str(status).lower()
-            statuses[claim_id] = ClaimStatus(
-                _STATUS_NAMES.get(name, name),
-                float(strength) if isinstance(strength, int | float) else None,
-            )
-    return statuses
-
-
-_STATUS_NAMES = {"in": "accepted", "out": "rejected", "undec": "undecided"}
-"""Labelling names (Caminada's in / out / undec) as the statuses they mean."""
+    return Statuses({c.claim: ClaimStatus(c.status, c.strength) for c in report.claims})
 
 
 @dataclass
