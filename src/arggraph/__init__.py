@@ -10,6 +10,21 @@ Example
 >>> arggraph.graph_summary(graph).claims                     # doctest: +SKIP
 """
 
+from arggraph.analysis.alignment import speaker_alignment, speaker_camps
+from arggraph.analysis.bridge import claim_statuses, to_argumentation_framework
+from arggraph.analysis.contested import contested_claims, contested_topics
+from arggraph.analysis.framework import ArgumentationFramework, bipolar_to_dung
+from arggraph.analysis.gradual import df_quad, h_categorizer
+from arggraph.analysis.semantics import (
+    SemanticsBudgetExceeded,
+    complete_extensions,
+    credulously_accepted,
+    grounded_extension,
+    grounded_labelling,
+    preferred_extensions,
+    sceptically_accepted,
+    stable_extensions,
+)
 from arggraph.analysis.summary import GraphSummary, graph_summary
 from arggraph.convert import to_networkx
 from arggraph.errors import (
@@ -52,6 +67,7 @@ __all__ = [
     "AnalysisError",
     "ArgGraphError",
     "ArgumentGraph",
+    "ArgumentationFramework",
     "Attribution",
     "Claim",
     "Document",
@@ -61,9 +77,17 @@ __all__ = [
     "OutputError",
     "Problem",
     "Relation",
+    "SemanticsBudgetExceeded",
     "Speaker",
     "Topic",
     "__version__",
+    "bipolar_to_dung",
+    "claim_statuses",
+    "complete_extensions",
+    "contested_claims",
+    "contested_topics",
+    "credulously_accepted",
+    "df_quad",
     "dump_aif",
     "dump_argdown",
     "dump_graphml",
@@ -73,16 +97,25 @@ __all__ = [
     "export_graph",
     "find_quote",
     "graph_summary",
+    "grounded_extension",
+    "grounded_labelling",
+    "h_categorizer",
     "import_graph",
     "load",
     "loads",
     "parse_graph",
+    "preferred_extensions",
     "read_aif",
     "read_argdown",
     "read_graph",
     "read_kialo",
     "read_microtexts",
     "read_nodelink",
+    "sceptically_accepted",
+    "speaker_alignment",
+    "speaker_camps",
+    "stable_extensions",
+    "to_argumentation_framework",
     "to_networkx",
     "write_aif",
     "write_argdown",
