@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -275,14 +274,12 @@ def test_a_support_cycle_is_one_side() -> None:
     assert (len(only.side_a.claims), len(only.side_b.claims), only.score) == (3, 0, 0)
 
 
-def test_huge_fan_in_is_handled_quickly() -> None:
+def test_huge_fan_in_is_handled() -> None:
     n = 10_000
     claims = [claim("hub", "loner", topics="t")]
     claims += [claim(f"r{i}", f"s{i % 50}", topics="t", doc=f"d{i % 7}") for i in range(n)]
     graph = graph_of(claims, [f"r{i} rebuts hub" for i in range(n)], check=False)
-    started = time.perf_counter()
-    topic = contested_topics(graph).topics[0]
-    assert time.perf_counter() - started < 10
+    topic = contested_topics(graph).topics[0]  # its speed is measured in benchmarks/
     assert topic.components.rebuttals == n
     assert (topic.components.voices, topic.components.speakers_a) == (1, 1)  # the hub's side
     assert topic.score < 2

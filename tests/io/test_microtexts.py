@@ -7,7 +7,6 @@ Five texts are copied into ``tests/data/microtexts``; the whole corpus in
 from __future__ import annotations
 
 import logging
-import time
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -78,17 +77,14 @@ def test_folder_is_one_graph_with_progress(tmp_path: Path) -> None:
 
 @needs_corpus
 def test_whole_corpus_imports_in_one_call() -> None:
-    started = time.perf_counter()
     seen: list[int] = []
     graph = read_microtexts([CORPUS], progress=lambda done, total, _: seen.append(done))
-    elapsed = time.perf_counter() - started
     kinds = Counter(r.kind for r in graph.relations)
     assert (len(graph.documents), len(graph.claims), len(graph.topics)) == (89, 461, 18)
     assert (kinds["supports"], kinds["rebuts"]) == (237, 135)
     assert sum(graph.is_undercut(r) for r in graph.relations) == 50  # 49 und + 1 add on und
     assert sum(1 for c in graph.claims if c.stances) == 88  # one text's stance is unclear
     assert seen == list(range(1, 90))
-    assert elapsed < 20
 
 
 # --- cross-check with arguebuf ----------------------------------------------------------
