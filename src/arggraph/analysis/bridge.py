@@ -69,16 +69,18 @@ def to_argumentation_framework(
     <bipolar ArgumentationFramework: ... arguments, ... attacks, ... supports>
     """
     relations = {r.id: r for r in graph.relations if r.id is not None}
+    claim_ids = [c.id for c in graph.claims]
+    is_claim = set(claim_ids)  # a local set: graph.is_undercut costs a private-attribute lookup
     attacks: list[tuple[str, str]] = []
     supports: list[tuple[str, str]] = []
     for rel in graph.relations:
-        if graph.is_undercut(rel):
+        if rel.target not in is_claim:
             attacks.append((rel.source, relations[rel.target].source))
         elif rel.kind == "rebuts":
             attacks.append((rel.source, rel.target))
         elif bipolar:
             supports.append((rel.source, rel.target))
-    return ArgumentationFramework([c.id for c in graph.claims], attacks, supports)
+    return ArgumentationFramework(claim_ids, attacks, supports)
 
 
 class _Result(BaseModel):
