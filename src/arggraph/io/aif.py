@@ -54,7 +54,7 @@ from arggraph.io.formats import (
     safe_id,
     slug,
 )
-from arggraph.io.yaml_json import read_text_file
+from arggraph.io.yaml_json import json_nesting_problem, read_text_file
 from arggraph.model import ArgumentGraph
 
 NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")
@@ -129,6 +129,8 @@ def parse_aif(text: str, *, source: str, prefix: str = "", name: str | None = No
     """
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise FormatError([json_nesting_problem(text, source)]) from None
     except json.JSONDecodeError as exc:
         raise FormatError(
             [
@@ -223,15 +225,19 @@ def _read_edges(edges: Any, aif: _Aif, problems: list[Problem]) -> None:
         problems.append(_located("'edges' must be a list", Origin(aif.source, 1)))
         return
     seen: set[str] = set()
+
+    def origin(edge_id: str) -> Origin:
+        # Only for a problem: finding the line scans the file, once per edge would be quadratic.
+        return Origin(aif.source, _edge_line(aif.raw_text, edge_id), f"edge {edge_id}")
+
     for index, edge in enumerate(edges):
         edge_id = str(edge.get("edgeID", index)) if isinstance(edge, dict) else str(index)
-        origin = Origin(aif.source, _edge_line(aif.raw_text, edge_id), f"edge {edge_id}")
         if not isinstance(edge, dict):
-            problems.append(_located("an edge must be an object", origin))
+            problems.append(_located("an edge must be an object", origin(edge_id)))
             continue
         if "edgeID" in edge and edge_id in seen:
             problems.append(
-                _located(f"edge id '{edge_id}' is used twice", origin, code="duplicate-id")
+                _located(f"edge id '{edge_id}' is used twice", origin(edge_id), code="duplicate-id")
             )
             continue
         seen.add(edge_id)
@@ -242,7 +248,7 @@ def _read_edges(edges: Any, aif: _Aif, problems: list[Problem]) -> None:
                 _located(
                     f"edge from '{ends[0]}' to '{ends[1]}' names node "
                     f"{' and '.join(repr(m) for m in missing)}, which does not exist",
-                    origin,
+                    origin(edge_id),
                     code="unknown-id",
                     hint="add the node or remove the edge; a dangling edge is never skipped",
                 )

@@ -27,6 +27,14 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from yaml.composer import Composer, ComposerError
+from yaml.events import (
+    MappingEndEvent,
+    MappingStartEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from arggraph.errors import InvalidGraphError, PathPart, Problem, sort_problems
 from arggraph.io.atomic import write_text_atomic
@@ -79,6 +87,81 @@ for _tag, _pattern, _first in (
     _Loader.add_implicit_resolver(_tag, _pattern, list(_first))
 
 
+class _ItemLoader(_Loader, Composer):
+    """:class:`_Loader` that composes one node at a time (Python composer on C events)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)  # type: ignore[call-arg]  # _Loader's, not Composer's
+        self.anchors = {}
+
+
+def _load_yaml(text: str) -> Any:
+    """``yaml.load(text, Loader=_Loader)``, one item of each top-level list at a time.
+
+    PyYAML composes the whole document into nodes (each scalar with two marks) before
+    building any data: for a large graph that is twice the memory of the data, and
+    slow to collect. Here each item of a top-level list is composed, built and its
+    nodes dropped before the next; anchors still reach across items.
+    """
+    loader: Any = _ItemLoader(text)
+    try:
+        loader.get_event()  # stream start
+        if loader.check_event(StreamEndEvent):
+            return None
+        document = loader.get_event()
+        if _plain(loader.peek_event(), MappingStartEvent):
+            data = _load_top_mapping(loader)
+        else:
+            data = loader.construct_document(loader.compose_node(None, None))
+        loader.get_event()  # document end
+        if not loader.check_event(StreamEndEvent):
+            raise ComposerError(
+                "expected a single document in the stream",
+                document.start_mark,
+                "but found another document",
+                loader.get_event().start_mark,
+            )
+        return data
+    finally:
+        loader.dispose()
+
+
+def _plain(event: Any, kind: type[Any]) -> bool:
+    return isinstance(event, kind) and event.anchor is None and event.tag is None
+
+
+def _load_top_mapping(loader: Any) -> dict[Any, Any]:
+    """The top-level mapping, with the same key checks as ``_Loader.construct_mapping``."""
+    loader.get_event()
+    data: dict[Any, Any] = {}
+    seen: dict[Any, yaml.Node] = {}
+    while not loader.check_event(MappingEndEvent):
+        key_node = loader.compose_node(None, None)
+        key = loader.construct_document(key_node)
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise _YamlProblemError("mapping keys must be plain text", key_node.start_mark)
+        if key in seen:
+            line = seen[key].start_mark.line + 1
+            raise _YamlProblemError(
+                f"duplicate key '{key}' (first on line {line})",
+                key_node.start_mark,
+                code="duplicate-key",
+                hint="remove one of the two; a second value would silently replace the first",
+            )
+        seen[key] = key_node
+        if _plain(loader.peek_event(), SequenceStartEvent):
+            loader.get_event()
+            items = []
+            while not loader.check_event(SequenceEndEvent):
+                items.append(loader.construct_document(loader.compose_node(None, None)))
+            loader.get_event()
+            data[key] = items
+        else:
+            data[key] = loader.construct_document(loader.compose_node(None, None))
+    loader.get_event()
+    return data
+
+
 class _YamlProblemError(Exception):
     def __init__(
         self, message: str, mark: Any, *, code: str = "yaml-syntax", hint: str = ""
@@ -94,7 +177,11 @@ def parse_data(text: str, *, fmt: str, source: str) -> Any:
     """Parse YAML or JSON ``text``; syntax errors become a located :class:`InvalidGraphError`."""
     if fmt == "json":
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_unique_keys)
+        except RecursionError:
+            raise InvalidGraphError([json_nesting_problem(text, source)]) from None
+        except _DuplicateJsonKeyError as exc:
+            raise InvalidGraphError([_json_duplicate_problem(text, source, exc.key)]) from None
         except json.JSONDecodeError as exc:
             raise InvalidGraphError(
                 [
@@ -109,7 +196,12 @@ def parse_data(text: str, *, fmt: str, source: str) -> Any:
                 ]
             ) from None
     try:
-        return yaml.load(text, Loader=_Loader)  # a SafeLoader: builds no objects
+        try:
+            return _load_yaml(text)  # a SafeLoader: builds no objects
+        except RecursionError:
+            # Nested deeper than the Python composer recurses: libyaml's composer does not
+            # recurse and reports nesting beyond 1000 levels as a located error.
+            return yaml.load(text, Loader=_Loader)
     except _YamlProblemError as exc:
         problem = _yaml_problem(exc.message, exc.mark, source, exc.code, exc.hint)
         raise InvalidGraphError([problem]) from None
@@ -124,6 +216,72 @@ def parse_data(text: str, *, fmt: str, source: str) -> Any:
         raise InvalidGraphError(
             [Problem(f"not valid YAML: {exc}", code="yaml-syntax", file=source)]
         ) from None
+
+
+class _DuplicateJsonKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a repeated key raises instead of replacing the first value."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateJsonKeyError(key)
+        data[key] = value
+    return data
+
+
+def _json_duplicate_problem(text: str, source: str, key: str) -> Problem:
+    """The duplicate-key problem, placed by the YAML reader (JSON is YAML) where it can."""
+    problem = Problem(
+        f"duplicate key '{key}'",
+        code="duplicate-key",
+        file=source,
+        hint="remove one of the two; a second value would silently replace the first",
+    )
+    try:
+        yaml.load(text, Loader=_Loader)
+    except _YamlProblemError as exc:
+        if exc.code == "duplicate-key":
+            return _yaml_problem(exc.message, exc.mark, source, exc.code, exc.hint)
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return problem
+
+
+MAX_JSON_NESTING = 1000
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}\n]', re.DOTALL)
+
+
+def json_nesting_problem(text: str, source: str, *, limit: int = MAX_JSON_NESTING) -> Problem:
+    """A located problem for JSON ``text`` nested too deep for Python's parser.
+
+    Placed at the bracket where the nesting passes ``limit`` (or reaches its deepest).
+    """
+    depth = deepest = 0
+    line, line_start = 1, 0
+    where = (1, 1)
+    for token in _JSON_TOKEN.finditer(text):
+        char = token.group()
+        if char == "\n":
+            line, line_start = line + 1, token.end()
+        elif char in "[{":
+            depth += 1
+            if depth > deepest and deepest <= limit:
+                deepest, where = depth, (line, token.start() - line_start + 1)
+        elif char in "]}":
+            depth -= 1
+    return Problem(
+        f"not valid JSON here: nested more than {min(deepest, limit)} levels deep",
+        code="json-syntax",
+        file=source,
+        line=where[0],
+        column=where[1],
+        hint=f"arggraph reads JSON nested at most {limit} levels; no graph needs more",
+    )
 
 
 def _yaml_problem(message: str, mark: Any, source: str, code: str, hint: str) -> Problem:
@@ -189,6 +347,18 @@ class SourceFile:
 
 def read_text_file(path: Path, display: str) -> str:
     """Read a UTF-8 text file (a leading BOM is dropped); problems raise a located error."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # A device or pipe (/dev/zero, a FIFO) would never end or block forever.
+        raise InvalidGraphError(
+            [
+                Problem(
+                    "not a regular file (a device, pipe or socket)",
+                    code="unreadable-file",
+                    file=display,
+                    hint="name a text file saved on disk",
+                )
+            ]
+        )
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
