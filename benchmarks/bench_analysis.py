@@ -38,6 +38,7 @@ import json
 import os
 import platform
 import resource
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -221,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Machine: {_machine()}.",
         "",
         "Command: `.venv/bin/python benchmarks/bench_analysis.py "
-        + " ".join(sys.argv[1:] if argv is None else argv)
+        + shlex.join(sys.argv[1:] if argv is None else argv)
         + "`",
         "",
         "Seconds per stage (peak resident memory of the process so far, MB).",

@@ -63,7 +63,19 @@ def test_usage_errors_exit_2() -> None:
 
 @pytest.mark.parametrize(
     "command",
-    ["validate", "info", "export", "import", "topics", "alignment", "status", "render", "report"],
+    [
+        "validate",
+        "info",
+        "export",
+        "import",
+        "topics",
+        "alignment",
+        "status",
+        "render",
+        "report",
+        "extract",
+        "evaluate",
+    ],
 )
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
@@ -264,4 +276,29 @@ def test_status_preferred_past_its_budget_exits_4(write_files: WriteFiles) -> No
     )
     assert result.returncode == 4
     assert result.stderr.startswith("error: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_drafts_a_graph_that_validates_and_evaluates(write_files: WriteFiles) -> None:
+    talk = (
+        "Heim: I think compute still matters a great deal for frontier AI.\n"
+        "Wagner: I don't think that is right, because efficiency gains matter more now.\n"
+        "Heim: But the labs keep building larger clusters every single year.\n"
+    )
+    folder = write_files(**{"talk.txt": talk})
+    draft = folder / "draft.yaml"
+    result = run("extract", folder / "talk.txt", "-o", draft, "--embedder", "lexical")
+    assert result.returncode == 0, result.stderr
+    assert "draft claims" in result.stderr
+    assert run("validate", draft).returncode == 0
+    evaluation = run("evaluate", draft, draft)
+    assert evaluation.returncode == 0, evaluation.stderr
+    row = evaluation.stdout.strip().splitlines()[-1]
+    assert "| 1.000 | 1.000 | **1.000** |" in row  # a draft measured against itself
+
+
+def test_extract_missing_file_is_a_located_error(tmp_path: Path) -> None:
+    result = run("extract", tmp_path / "none.txt", "--embedder", "lexical")
+    assert result.returncode == 1
+    assert "none.txt" in result.stderr
     assert "Traceback" not in result.stderr

@@ -225,6 +225,45 @@ def build_parser() -> argparse.ArgumentParser:
         help="progress bar on standard error (auto: when it is a terminal)",
     )
     importer.set_defaults(command=cmd_import)
+    extract = commands.add_parser(
+        "extract",
+        help="draft a graph from text files: claims, speakers, topics, relations",
+        description="Draft an argument graph from UTF-8 text files (transcripts, articles, "
+        "essays) for review: claim candidates quoted exactly, who holds them, topics, and "
+        "candidate supports/rebuts relations, each with a 'Draft:' note and a confidence. "
+        "See docs/extraction.md.",
+    )
+    extract.add_argument("paths", nargs="+", type=Path, help="text files to read")
+    extract.add_argument(
+        "-o", "--output", type=Path, help="draft to write, .yaml or .json (default: YAML on stdout)"
+    )
+    extract.add_argument(
+        "--embedder",
+        choices=("auto", "lexical", "sentence"),
+        default="auto",
+        help="claim similarity: the sentence model if installed (auto), or TF-IDF (lexical)",
+    )
+    extract.add_argument(
+        "--llm-url", help="optional OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1"
+    )
+    extract.add_argument("--llm-model", default="local", help="model name for --llm-url")
+    extract.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on standard error (auto: when it is a terminal)",
+    )
+    extract.set_defaults(command=cmd_extract)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="measure a draft graph against a human graph: claims, speakers, relations",
+        description="Precision, recall and F1 of a draft's claims and relations against a "
+        "gold graph of the same documents, and speaker accuracy (docs/extraction.md).",
+    )
+    evaluate.add_argument("draft", type=Path, help="the draft graph (YAML or JSON)")
+    evaluate.add_argument("gold", nargs="+", type=Path, help="the gold graph file(s)")
+    evaluate.set_defaults(command=cmd_evaluate)
     return parser
 
 
@@ -491,6 +530,59 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{len(graph.topics)} topics from {len(graph.documents)} documents",
             file=sys.stderr,
         )
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """``arggraph extract``: a draft graph from text files."""
+    from arggraph.extract import (
+        ChatClaimProposer,
+        LexicalEmbedder,
+        SentenceEmbedder,
+        default_embedder,
+        extract_graph,
+    )
+
+    try:
+        embedder = {
+            "auto": default_embedder,
+            "lexical": LexicalEmbedder,
+            "sentence": SentenceEmbedder,
+        }[args.embedder]()
+    except ImportError:
+        print(
+            "error: --embedder sentence needs the optional model: "
+            "pip install torch==2.13.0 'arggraph[embeddings]'",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    llm = ChatClaimProposer(args.llm_url, model=args.llm_model) if args.llm_url else None
+    show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    graph = extract_graph(
+        args.paths, progress=_progress_bar if show else None, embedder=embedder, llm=llm
+    )
+    if show:
+        print(file=sys.stderr)
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.write(dump_yaml(graph, base_dir=Path.cwd()))
+    else:
+        write_graph(graph, args.output)
+        print(
+            f"wrote {args.output}: {len(graph.claims)} draft claims, "
+            f"{len(graph.relations)} draft relations, {len(graph.topics)} topics, "
+            f"{len(graph.speakers)} speakers ({embedder.name})",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """``arggraph evaluate``: a draft measured against a gold graph."""
+    from arggraph.extract.evaluate import evaluate_draft, evaluation_table
+
+    result = evaluate_draft(read_graph([args.draft]), read_graph(args.gold))
+    table = evaluation_table([(str(args.gold[0]), str(args.draft), result)])
+    sys.stdout.write(table if table.endswith("\n") else table + "\n")
     return EXIT_OK
 
 
