@@ -226,3 +226,15 @@ def test_node_and_edge_ids_never_collide() -> None:
         node_ids = [n["id"] for n in view.nodes]
         assert len(set(edge_ids)) == len(edge_ids), view.key
         assert len(set(node_ids)) == len(node_ids), view.key
+
+
+def test_relation_notes_show_on_their_edges() -> None:
+    data = hostile_data()
+    data["relations"][0]["note"] = "Draft: rebuts (confidence 0.62)"
+    graph = ArgumentGraph.model_validate(data)
+    view = whole_view(graph)
+    key = graph.relations[0].key
+    titles = [e["title"] for e in view.edges if e["relation"] == key]
+    assert titles
+    assert all(t.endswith("Draft: rebuts (confidence 0.62)") for t in titles)
+    assert view.relations[key]["note"] == "Draft: rebuts (confidence 0.62)"

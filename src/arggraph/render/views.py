@@ -429,12 +429,18 @@ def _draw_relations(
         undercut = rel.target in ctx.relations
         target = "@" + rel.target if undercut else rel.target
         style = _edge_style(rel.kind, undercut)
-        base = {"relation": rel.key, "kind": rel.kind, "undercut": undercut}
+        base = {
+            "relation": rel.key,
+            "kind": rel.kind,
+            "undercut": undercut,
+            "title": _relation_title(rel, undercut),
+        }
         table[rel.key] = {
             "source": rel.source,
             "target": rel.target,
             "kind": rel.kind,
             "undercut": undercut,
+            "note": rel.note,
         }
         if rel.key in ctx.undercut_targets and any(
             r.target == rel.key for r in ctx.into[rel.key] if r.key in keys
@@ -488,6 +494,21 @@ def _draw_relations(
                 }
             )
     return junctions, edges, table
+
+
+def _relation_title(rel: Relation, undercut: bool) -> str:
+    """The edge's tooltip, plain text (vis-network sets it as text): kind, ends, note.
+
+    A drafted relation (``arggraph extract``) carries its confidence in its note, so a
+    reviewer sees it on hover.
+    """
+    verb = "undercuts" if undercut else rel.kind
+    lines = [f"{rel.source} {verb} {rel.target}"]
+    if rel.attribution is not None:
+        lines.append(f'{rel.attribution.speaker}: "{rel.attribution.quote}"')
+    if rel.note:
+        lines.append(rel.note)
+    return "\n".join(lines)
 
 
 def _drawable(ctx: _Context, nodes: set[str]) -> list[Relation]:
