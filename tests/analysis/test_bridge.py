@@ -152,3 +152,16 @@ def test_real_graph_has_a_status_for_every_claim() -> None:
     assert len(report.claims) == len(g.claims) == report.arguments
     assert report.accepted + report.rejected + report.undecided == len(g.claims)
     assert all(0.0 <= c.strength <= 1.0 for c in report.claims)
+
+
+def test_too_many_derived_attacks_refuse_with_advice() -> None:
+    from arggraph.analysis.framework import ArgumentationFramework, bipolar_to_dung
+    from arggraph.errors import AnalysisError
+
+    # A support chain of 50 arguments, the last one attacking: 49 supported attacks.
+    names = [f"a{i}" for i in range(51)]
+    supports = [(names[i], names[i + 1]) for i in range(49)]
+    af = ArgumentationFramework(names, [("a49", "a50")], supports=supports)
+    assert len(bipolar_to_dung(af, max_derived=10_000).attacks) > 49
+    with pytest.raises(AnalysisError, match="--no-bipolar"):
+        bipolar_to_dung(af, max_derived=10)

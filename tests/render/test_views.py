@@ -205,7 +205,7 @@ def test_a_refused_analysis_leaves_statuses_not_computed(
 ) -> None:
     from arggraph.analysis.semantics import SemanticsBudgetExceeded
 
-    def refuse(graph: ArgumentGraph) -> None:
+    def refuse(graph: ArgumentGraph, **options: Any) -> None:
         raise SemanticsBudgetExceeded("preferred", "max_steps", 10, 11)
 
     monkeypatch.setattr("arggraph.render.views.claim_statuses", refuse)
@@ -238,3 +238,22 @@ def test_relation_notes_show_on_their_edges() -> None:
     assert titles
     assert all(t.endswith("Draft: rebuts (confidence 0.62)") for t in titles)
     assert view.relations[key]["note"] == "Draft: rebuts (confidence 0.62)"
+
+
+def test_too_many_derived_attacks_fall_back_to_rebuttals_alone(
+    hostile_graph: ArgumentGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arggraph.analysis import bridge
+
+    monkeypatch.setattr(bridge, "DEFAULT_MAX_DERIVED_ATTACKS", 0)
+    real = bridge.claim_statuses
+
+    def tight(graph: ArgumentGraph, **options: Any) -> Any:
+        return real(graph, max_derived_attacks=0, **options)
+
+    monkeypatch.setattr("arggraph.render.views.claim_statuses", tight)
+    statuses = claim_statuses_for_display(hostile_graph)
+    assert statuses.note is not None
+    assert statuses.note.startswith("statuses from the rebuttals alone, supports left out")
+    expected = {c.claim: c.status for c in real(hostile_graph, bipolar=False).claims}
+    assert {k: v.status for k, v in statuses.by_claim.items()} == expected

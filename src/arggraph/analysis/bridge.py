@@ -41,6 +41,8 @@ from arggraph.model import ArgumentGraph
 
 Status = Literal["accepted", "rejected", "undecided"]
 StatusSemantics = Literal["grounded", "preferred-sceptical", "preferred-credulous"]
+DEFAULT_MAX_DERIVED_ATTACKS = 2_000_000
+"""Derived attacks ``claim_statuses`` adds before refusing (about 200 MB of lists)."""
 _STATUS_ORDER: dict[str, int] = {"accepted": 0, "undecided": 1, "rejected": 2}
 
 
@@ -139,6 +141,7 @@ def claim_statuses(
     max_undecided: int | None = DEFAULT_MAX_UNDECIDED,
     max_steps: int | None = DEFAULT_MAX_STEPS,
     timeout: float | None = None,
+    max_derived_attacks: int | None = DEFAULT_MAX_DERIVED_ATTACKS,
 ) -> ClaimStatusReport:
     """Which claims stand, fall or stay open, by formal argumentation semantics.
 
@@ -169,6 +172,9 @@ def claim_statuses(
     default_base : float
     max_undecided, max_steps, timeout
         The budget of the preferred search.
+    max_derived_attacks : int, optional
+        The budget of the attacks supports imply (:func:`bipolar_to_dung`); past it an
+        :class:`~arggraph.errors.AnalysisError` says to compute without them.
 
     Returns
     -------
@@ -186,7 +192,11 @@ def claim_statuses(
             "preferred-credulous"
         )
     bipolar_af = to_argumentation_framework(graph, bipolar=True)
-    af = bipolar_to_dung(bipolar_af) if bipolar else bipolar_af.without_supports()
+    af = (
+        bipolar_to_dung(bipolar_af, max_derived=max_derived_attacks)
+        if bipolar
+        else bipolar_af.without_supports()
+    )
     strengths = df_quad(bipolar_af, base_scores=base_scores, default_base=default_base)
     bases = {c.id: default_base for c in graph.claims} | dict(base_scores or {})
 

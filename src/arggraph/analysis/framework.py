@@ -36,6 +36,8 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
+from arggraph.errors import AnalysisError
+
 Pair = tuple[str, str]
 
 
@@ -268,7 +270,11 @@ def _pairs(names: tuple[str, ...], forward: list[list[int]]) -> frozenset[Pair]:
 
 
 def bipolar_to_dung(
-    af: ArgumentationFramework, *, supported: bool = True, secondary: bool = True
+    af: ArgumentationFramework,
+    *,
+    supported: bool = True,
+    secondary: bool = True,
+    max_derived: int | None = None,
 ) -> ArgumentationFramework:
     """The Dung framework of a bipolar one: its attacks plus those its supports imply.
 
@@ -289,13 +295,18 @@ def bipolar_to_dung(
     pass ``secondary=False`` or ``supported=False`` to keep only one reading.
 
     The cost is the number of derived attacks plus, for each argument with supports,
-    a walk along its support chains; many long support chains can make it quadratic.
+    a walk along its support chains; many long support chains can make it quadratic
+    (a random graph of 5,000 claims with 10,000 supports implies 15 million attacks).
+    ``max_derived`` bounds it: past that many derived attacks it stops and raises
+    :class:`~arggraph.errors.AnalysisError` instead of filling the memory.
 
     Parameters
     ----------
     af : ArgumentationFramework
     supported, secondary : bool
         Which derived attacks to add.
+    max_derived : int, optional
+        Most derived attacks to add (counted with repeats) before refusing.
 
     Returns
     -------
@@ -329,14 +340,23 @@ def bipolar_to_dung(
             reach[start] = found
         return found
 
+    derived = 0
     for a in range(n):
         if not af.supported[a]:
             continue
         if supported:
             for b in reachable(a):
                 attacked[a].extend(af.attacked[b])
+                derived += len(af.attacked[b])
         if secondary:
             below = reachable(a)
             for attacker in af.attackers[a]:
                 attacked[attacker].extend(below)
+            derived += len(below) * len(af.attackers[a])
+        if max_derived is not None and derived > max_derived:
+            raise AnalysisError(
+                f"the supports imply more than {max_derived:,} derived attacks (supported "
+                "and secondary attacks along long support chains); compute without them "
+                "(bipolar=False, or 'arggraph status --no-bipolar') or raise max_derived"
+            )
     return ArgumentationFramework.from_indices(af.arguments, attacked)

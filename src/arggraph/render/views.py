@@ -110,14 +110,20 @@ class Statuses:
 def claim_statuses_for_display(graph: ArgumentGraph) -> Statuses:
     """Grounded statuses and DF-QuAD strengths (:func:`~arggraph.analysis.bridge.claim_statuses`).
 
-    An analysis that refuses (an :class:`~arggraph.errors.ArgGraphError`) leaves the
-    claims "not computed" with the reason shown on the page, rather than no page.
+    When the supports imply too many attacks (a big, densely supported graph), the
+    statuses come from the rebuttals alone; an analysis that refuses altogether leaves
+    the claims "not computed". Either way the page says why.
     """
+    note = None
     try:
         report = claim_statuses(graph)
     except ArgGraphError as exc:
-        return Statuses({}, f"statuses not computed: {exc}")
-    return Statuses({c.claim: ClaimStatus(c.status, c.strength) for c in report.claims})
+        try:  # supports can imply too many attacks in a big graph: statuses without them
+            report = claim_statuses(graph, bipolar=False)
+        except ArgGraphError:
+            return Statuses({}, f"statuses not computed: {exc}")
+        note = f"statuses from the rebuttals alone, supports left out: {exc}"
+    return Statuses({c.claim: ClaimStatus(c.status, c.strength) for c in report.claims}, note)
 
 
 @dataclass
