@@ -276,8 +276,9 @@ def _options(n_nodes: int, precomputed: bool) -> dict[str, Any]:
         "nodes": {
             "borderWidth": 2,
             "size": 14,
-            "font": {"size": 13, "face": "system-ui, sans-serif", "color": "#1a1a1a"},
-            "scaling": {"label": {"drawThreshold": 6}},
+            "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1a1a1a"},
+            # labels stay readable at the zoom that fits a few dozen claims (scale ~0.3)
+            "scaling": {"label": {"drawThreshold": 4}},
         },
         "edges": {
             "smooth": False,
