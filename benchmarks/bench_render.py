@@ -61,7 +61,7 @@ def time_to_interactive(page: Any, path: Path, timeout_s: float) -> float | str:
     """
     start = time.perf_counter()
     try:
-        page.goto(path.as_uri())
+        page.goto(path.as_uri(), timeout=timeout_s * 1000)
         page.evaluate("document.querySelector('section.ag-view[data-lazy]')?.scrollIntoView()")
         page.wait_for_function(READY, timeout=timeout_s * 1000)
     except Exception as exc:  # a benchmark reports a failure, it does not stop on it
