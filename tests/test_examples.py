@@ -16,6 +16,7 @@ EXPECTED = {
     "load_deepseek.py": ["compute matters less", "rebutted by:", "Lennart Heim", "Keegan McBride"],
     "contested_topics.py": ["1. ", "score", "side A"],
     "microtext_corpus.py": ["5 texts", "  1. "],
+    "draw_topic.py": ["compute.html"],
 }
 
 
@@ -31,7 +32,19 @@ def test_example_runs(script: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     for text in EXPECTED.get(script.name, []):
         assert text in result.stdout, f"{script.name}: {text!r} not in output"
-    assert list(tmp_path.iterdir()) == [] or script.name in WRITES_FILES
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == WRITES.get(script.name, [])
 
 
-WRITES_FILES = {"draw_topic.py"}
+WRITES = {"draw_topic.py": ["compute.html"]}
+"""The files each example writes into the folder it runs in; the others write none."""
+
+
+def test_drawn_topic_page_is_self_contained(tmp_path: Path) -> None:
+    script = REPO / "examples" / "draw_topic.py"
+    subprocess.run([sys.executable, str(script)], check=True, cwd=tmp_path, timeout=300)
+    html = (tmp_path / "compute.html").read_text(encoding="utf-8")
+    assert "Topic: Compute" in html
+    assert "vis.Network" in html or "vis-network" in html
+    assert 'src="http' not in html
+    assert 'href="http' not in html

@@ -240,3 +240,13 @@ def test_pages_do_not_depend_on_hash_seeds(tmp_path: Path) -> None:
     ]
     assert outputs[0] == outputs[1]
     assert outputs[0].count("\n") > 3
+
+
+def test_a_graph_displays_itself_in_jupyter(hostile_graph: ArgumentGraph) -> None:
+    from arggraph.render import notebook_html
+
+    shown = hostile_graph._repr_html_()
+    assert shown == notebook_html(hostile_graph)
+    assert shown.startswith('<iframe srcdoc="')
+    assert 'sandbox="allow-scripts"' in shown
+    assert "<script>alert" not in shown  # the page inside is attribute-escaped

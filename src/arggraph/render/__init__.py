@@ -15,7 +15,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from arggraph.model import ArgumentGraph
-from arggraph.render.pages import build_view_pages, graph_html, notebook_html, write_view_pages
+from arggraph.render.pages import (
+    build_view_pages,
+    graph_html,
+    notebook_html,
+    topic_html,
+    write_view_pages,
+)
 from arggraph.render.report import build_report, render_report
 from arggraph.render.views import (
     GraphView,
@@ -49,6 +55,7 @@ __all__ = [
     "render_report",
     "render_views",
     "speaker_view",
+    "topic_html",
     "topic_view",
     "whole_view",
 ]

@@ -18,6 +18,7 @@ import html
 from collections.abc import Iterable
 from pathlib import Path
 
+from arggraph.errors import OutputError
 from arggraph.io.atomic import ensure_not_input, write_text_atomic
 from arggraph.model import ArgumentGraph
 from arggraph.render.html import render_template
@@ -29,6 +30,7 @@ from arggraph.render.views import (
     claim_statuses_for_display,
     legend,
     topic_legend,
+    topic_view,
     whole_view,
 )
 
@@ -125,6 +127,8 @@ def write_view_pages(
     """Write every view page and ``index.html`` into ``out_dir``; return the paths, sorted."""
     pages = build_view_pages(graph, precompute_above=precompute_above)
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: is a file; give a folder for the views")
     for name in pages:  # refuse before writing anything, not after half the pages
         ensure_not_input(out_dir / name, graph.input_paths)
     return [
@@ -137,6 +141,22 @@ def graph_html(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABOVE
     """The whole graph as one standalone interactive HTML page (no index links)."""
     statuses = claim_statuses_for_display(graph)
     view = whole_view(graph, statuses=statuses, precompute_above=precompute_above)
+    return view_page(graph, view, statuses=statuses, index_href=None, whole_href=None)
+
+
+def topic_html(graph: ArgumentGraph, topic_id: str) -> str:
+    """One topic's view as a standalone interactive HTML page.
+
+    Example
+    -------
+    >>> import arggraph                                                    # doctest: +SKIP
+    >>> page = topic_html(arggraph.load("graphs/deepseek.yaml"), "compute")  # doctest: +SKIP
+    """
+    if topic_id not in {t.id for t in graph.topics}:
+        known = ", ".join(t.id for t in graph.topics) or "none"
+        raise KeyError(f"no topic {topic_id!r} in the graph (topics: {known})")
+    statuses = claim_statuses_for_display(graph)
+    view = topic_view(graph, topic_id, statuses=statuses)
     return view_page(graph, view, statuses=statuses, index_href=None, whole_href=None)
 
 
