@@ -38,6 +38,7 @@ _MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!$|<>~\"'")
 _SIMPLE = _QUOTE_MARKS | _DASHES | {"\u2026": "..."}
 _WORD = re.compile(r"\S+")
 _SPECIAL = re.compile("[" + re.escape("".join(_SIMPLE) + "".join(_IGNORED)) + "\\\\]")
+_NEAR_WORDS = 64  # a miss is aligned on the quote's first words only, to stay fast
 _KEY = 16  # characters of a word start used to index long texts
 
 
@@ -206,14 +207,19 @@ def nearest_passage(text: str, quote: str) -> NearMiss | None:
     if not text_words or not quote_words or quote_words == [""]:
         return None
     words = [norm.text[a:b] for a, b in text_words]
-    matcher = difflib.SequenceMatcher(None, quote_words, words, autojunk=False)
-    block = matcher.find_longest_match(0, len(quote_words), 0, len(words))
+    probe = quote_words[:_NEAR_WORDS]
+    matcher = difflib.SequenceMatcher(None, probe, words, autojunk=False)
+    block = matcher.find_longest_match(0, len(probe), 0, len(words))
     if block.size == 0:
         return None
     first = max(0, block.b - block.a)
     last = min(len(words), first + len(quote_words)) - 1
     window = words[first : last + 1]
-    similarity = difflib.SequenceMatcher(None, " ".join(quote_words), " ".join(window)).ratio()
+    if len(quote_words) <= _NEAR_WORDS:
+        similarity = difflib.SequenceMatcher(None, " ".join(quote_words), " ".join(window)).ratio()
+    else:  # word by word: a character diff of a huge quote would take hours
+        same = sum(q == t for q, t in zip(quote_words, window, strict=False))
+        similarity = same / len(quote_words)
     quote_part, text_part = _first_difference(quote_words, window)
     start, end = norm.span(text_words[first][0], text_words[last][1])
     return NearMiss(start, end, text[start:end], round(similarity, 3), quote_part, text_part)

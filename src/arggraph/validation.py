@@ -81,6 +81,9 @@ def _shared_claim_relation_ids(graph: ArgumentGraph) -> Iterator[Problem]:
             )
 
 
+_SUGGEST_BUDGET = 1_000_000  # id comparisons for "did you mean" hints, a few seconds at most
+
+
 def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
     known = {
         "document": {d.id for d in graph.documents},
@@ -90,6 +93,20 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
         "claim or relation": {c.id for c in graph.claims} | _relation_ids(graph),
     }
 
+    # Fuzzy suggestions compare a ref with every known id: memoised, and within a budget
+    # of comparisons, so that thousands of dangling references stay fast.
+    hints: dict[tuple[str, str], str] = {}
+    budget = [_SUGGEST_BUDGET]
+
+    def hint_for(kind: str, ref: str) -> str:
+        if (kind, ref) not in hints:
+            fallback = f"define {kind} '{ref}' under {_section(kind)}:"
+            if budget[0] >= len(known[kind]):
+                budget[0] -= len(known[kind])
+                fallback = _suggest(ref, known[kind], fallback)
+            hints[(kind, ref)] = fallback
+        return hints[(kind, ref)]
+
     def unknown(kind: str, ref: str, owner: str, path: tuple[str | int, ...]) -> Iterator[Problem]:
         if ref not in known[kind]:
             yield Problem(
@@ -97,7 +114,7 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
                 code="unknown-id",
                 id=ref,
                 path=path,
-                hint=_suggest(ref, known[kind], f"define {kind} '{ref}' under {_section(kind)}:"),
+                hint=hint_for(kind, ref),
             )
 
     for i, claim in enumerate(graph.claims):
@@ -166,6 +183,15 @@ def _relation_rules(graph: ArgumentGraph) -> Iterator[Problem]:
                 id=rel.key,
                 path=("relations", i, "target"),
                 hint="a claim cannot support or rebut itself; point target at another claim",
+            )
+            continue
+        if rel.id is not None and rel.target == rel.id:
+            yield Problem(
+                f"relation '{rel.key}' undercuts itself",
+                code="self-relation",
+                id=rel.key,
+                path=("relations", i, "target"),
+                hint="an undercut attacks another relation; point target at that relation's id",
             )
             continue
         if rel.target in relation_ids and rel.kind != "rebuts":

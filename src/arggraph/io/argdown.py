@@ -134,7 +134,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, Any], int]:
         if lines[index].strip() == "===":
             try:
                 meta = yaml.safe_load("\n".join(lines[1:index]).replace(_BLANK, " "))
-            except yaml.YAMLError:
+            except (yaml.YAMLError, RecursionError):  # front matter is optional metadata
                 meta = None
             return (meta if isinstance(meta, dict) else {}), index + 1
     return {}, 0

@@ -54,6 +54,11 @@ def write_bytes_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = ()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644)
         os.replace(tmp_name, target)
+    except OSError as exc:  # the disk is full, or the folder changed under us
+        Path(tmp_name).unlink(missing_ok=True)
+        raise OutputError(
+            f"{target}: cannot write here ({exc.strerror}); the previous file is unchanged"
+        ) from None
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

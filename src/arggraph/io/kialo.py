@@ -215,7 +215,13 @@ def _build(
             continue
         pair = (relation["source"], relation["target"])
         if pair in seen:
-            seen[pair]["note"] = f"also linked again by claim {item.number}"
+            first = seen[pair]
+            again = (
+                f"also linked again by claim {item.number}"
+                if first["kind"] == relation["kind"]
+                else f"claim {item.number} also links it as {relation['kind']}; not kept"
+            )
+            first["note"] = f"{first['note']}; {again}" if first.get("note") else again
             continue
         seen[pair] = relation
         data.add("relations", relation, Origin(source, item.line, item.number))

@@ -295,10 +295,20 @@ def locate(text: str, path: Sequence[PathPart]) -> tuple[int, int] | None:
 
     For a key that is absent, the place of the nearest enclosing value is returned.
     """
+    return locate_in(compose_tree(text), path)
+
+
+def compose_tree(text: str) -> Any:
+    """The YAML node tree of ``text`` (JSON is YAML), or ``None`` if it does not parse."""
     try:
-        node: Any = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
+        return yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
         return None
+
+
+def locate_in(tree: Any, path: Sequence[PathPart]) -> tuple[int, int] | None:
+    """1-based (line, column) of the value at ``path`` in a tree from :func:`compose_tree`."""
+    node = tree
     if node is None:
         return None
     for part in path:
@@ -334,12 +344,17 @@ class SourceFile:
     _position_cache: dict[tuple[PathPart, ...], tuple[int, int] | None] = field(
         default_factory=dict
     )
+    # Composed once, on the first problem: composing per problem made n problems O(n^2).
+    _tree: Any = field(default=None, repr=False)
+    _composed: bool = False
 
     def place(self, problem: Problem, path: Sequence[PathPart]) -> Problem:
         """``problem`` located at ``path`` within this file."""
         key = tuple(path)
         if key not in self._position_cache:
-            self._position_cache[key] = locate(self.text, key)
+            if not self._composed:
+                self._tree, self._composed = compose_tree(self.text), True
+            self._position_cache[key] = locate_in(self._tree, key)
         where = self._position_cache[key]
         line, column = where if where else (None, None)
         return problem.located(self.display, line, column)
