@@ -208,3 +208,30 @@ def test_copied_files_match_the_shared_corpus() -> None:
         pytest.skip("shared microtext corpus absent")
     for path in DATA.glob("micro_*"):
         assert path.read_bytes() == (CORPUS / path.name).read_bytes()
+
+
+def test_a_text_that_is_a_pipe_is_refused_not_waited_for(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    shutil.copy(DATA / "micro_b001.xml", tmp_path / "micro_b001.xml")
+    os.mkfifo(tmp_path / "micro_b001.txt")  # reading it would block forever
+    with pytest.raises(FormatError) as caught:
+        read_microtexts([tmp_path / "micro_b001.xml"])
+    (problem,) = caught.value.problems
+    assert problem.code == "unreadable-file"
+    assert "not a regular file" in problem.message
+    assert problem.file is not None
+    assert problem.file.endswith("micro_b001.txt")
+
+
+def test_a_missing_text_names_the_xml_that_needs_it(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(DATA / "micro_b001.xml", tmp_path / "micro_b001.xml")
+    with pytest.raises(FormatError) as caught:
+        read_microtexts([tmp_path / "micro_b001.xml"])
+    (problem,) = caught.value.problems
+    assert problem.message == "file not found"
+    assert problem.hint is not None
+    assert "micro_b001.xml needs its text beside it" in problem.hint

@@ -41,20 +41,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from arggraph.errors import FormatError, InvalidGraphError, Problem
+from arggraph.errors import FormatError, Problem
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     ImportedData,
     Origin,
     Progress,
     build_imported,
-    display_path,
     expand_paths,
     read_each,
+    read_import_text,
     safe_id,
     slug,
 )
-from arggraph.io.yaml_json import json_nesting_problem, read_text_file
+from arggraph.io.yaml_json import json_nesting_problem
 from arggraph.model import ArgumentGraph
 
 NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")
@@ -526,11 +526,7 @@ def _join(first: str | None, second: str) -> str:
 
 def parse_aif_file(path: Path, prefix: str = "") -> ImportedData:
     """Read one AIF file; ids get ``prefix``. Problems raise a located :class:`FormatError`."""
-    display = display_path(path)
-    try:
-        text = read_text_file(path, display)
-    except InvalidGraphError as exc:
-        raise FormatError(exc.problems) from None
+    text, display = read_import_text(path)
     imported = parse_aif(text, source=display, prefix=prefix)
     imported.inputs.append(path)
     return imported

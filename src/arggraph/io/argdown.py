@@ -42,20 +42,19 @@ from typing import Any
 
 import yaml
 
-from arggraph.errors import FormatError, InvalidGraphError, Problem
+from arggraph.errors import FormatError, Problem
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     ImportedData,
     Origin,
     Progress,
     build_imported,
-    display_path,
     expand_paths,
     read_each,
+    read_import_text,
     safe_id,
     slug,
 )
-from arggraph.io.yaml_json import read_text_file
 from arggraph.model import ID_PATTERN, ArgumentGraph
 
 AUTHOR = "argdown-author"
@@ -512,11 +511,7 @@ def _undercut(
 
 def parse_argdown_file(path: Path, prefix: str = "") -> ImportedData:
     """Read one Argdown file; problems raise a located :class:`FormatError`."""
-    display = display_path(path)
-    try:
-        text = read_text_file(path, display)
-    except InvalidGraphError as exc:
-        raise FormatError(exc.problems) from None
+    text, display = read_import_text(path)
     return parse_argdown(text, source=display, prefix=prefix, path=path)
 
 

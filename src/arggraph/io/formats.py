@@ -271,6 +271,21 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def read_import_text(path: Path, display: str | None = None) -> tuple[str, str]:
+    """The UTF-8 text of an imported file and the name problems give it.
+
+    Unreadable files (missing, a folder, a device or pipe, not UTF-8) raise a located
+    :class:`~arggraph.errors.FormatError`, the importers' one error type.
+    """
+    from arggraph.io.yaml_json import read_text_file
+
+    shown = display if display is not None else display_path(path)
+    try:
+        return read_text_file(path, shown), shown
+    except InvalidGraphError as exc:
+        raise FormatError(exc.problems) from None
+
+
 # --- helpers the importers share -------------------------------------------------------
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.:\-]+")

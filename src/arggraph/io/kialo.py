@@ -32,19 +32,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from arggraph.errors import FormatError, InvalidGraphError, Problem
+from arggraph.errors import FormatError, Problem
 from arggraph.io.formats import (
     ImportedData,
     Origin,
     Progress,
     build_imported,
-    display_path,
     expand_paths,
     read_each,
+    read_import_text,
     safe_id,
     slug,
 )
-from arggraph.io.yaml_json import read_text_file
 from arggraph.model import ArgumentGraph
 
 SPEAKER = "kialo-participants"
@@ -263,11 +262,7 @@ def _relation(item: _Item, prefix: str) -> dict[str, Any] | None:
 
 def parse_kialo_file(path: Path, prefix: str = "") -> ImportedData:
     """Read one Kialo export; problems raise a located :class:`FormatError`."""
-    display = display_path(path)
-    try:
-        text = read_text_file(path, display)
-    except InvalidGraphError as exc:
-        raise FormatError(exc.problems) from None
+    text, display = read_import_text(path)
     return parse_kialo(text, source=display, prefix=prefix, path=path)
 
 

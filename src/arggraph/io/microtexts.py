@@ -27,6 +27,7 @@ Example
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import xml.parsers.expat
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from arggraph.errors import FormatError, InvalidGraphError, Problem
+from arggraph.errors import FormatError, Problem
 from arggraph.io.formats import (
     ImportedData,
     Origin,
@@ -43,9 +44,9 @@ from arggraph.io.formats import (
     display_path,
     expand_paths,
     read_each,
+    read_import_text,
     safe_id,
 )
-from arggraph.io.yaml_json import decode_utf8
 from arggraph.model import ArgumentGraph
 
 AUTHOR = "microtext-author"
@@ -516,24 +517,15 @@ def parse_microtext_files(xml_path: Path, prefix: str = "") -> ImportedData:
 def _read(
     path: Path, display: str, problems: list[Problem], *, missing_hint: str | None = None
 ) -> str | None:
+    """The file's text, or ``None`` with its problems added (a missing text says whose)."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        hint = (
-            f"{missing_hint} needs its text beside it, with the same name and .txt"
-            if missing_hint
-            else "check the path"
-        )
-        problems.append(
-            Problem(
-                f"cannot read file: {exc.strerror}", code="unreadable-file", file=display, hint=hint
-            )
-        )
-        return None
-    try:
-        return decode_utf8(raw, display)
-    except InvalidGraphError as exc:
-        problems.extend(exc.problems)
+        return read_import_text(path, display)[0]
+    except FormatError as exc:
+        for problem in exc.problems:
+            if missing_hint and problem.message == "file not found":
+                hint = f"{missing_hint} needs its text beside it, with the same name and .txt"
+                problem = dataclasses.replace(problem, hint=hint)
+            problems.append(problem)
         return None
 
 
