@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
 from arggraph.render import report
-from arggraph.render.report import _Sources, build_report
+from arggraph.render.report import _Sources, build_report, render_report
 from arggraph.synthetic import synthetic_graph
 
 
@@ -132,3 +133,17 @@ def test_report_embeds_graphs_for_the_most_contested_topics_only(
 def test_document_without_quotes_still_shows_its_text(hostile_graph: ArgumentGraph) -> None:
     html = build_report(hostile_graph)
     assert "Nothing quoted here &lt;img src=x onerror=alert(&#39;i&#39;)&gt;" in html
+
+
+def test_claim_notes_show_in_the_table_so_drafts_are_marked(tmp_path: Path) -> None:
+    from arggraph.synthetic import synthetic_graph_data
+
+    data, texts = synthetic_graph_data(20, seed=2)
+    for document in data["documents"]:
+        document.pop("path")
+        document["text"] = texts[document["id"]]
+    data["claims"][0]["note"] = "Draft: claim (confidence 0.71) <b>review</b>"
+    graph = ArgumentGraph.model_validate(data)
+    html = render_report(graph, tmp_path / "r.html").read_text(encoding="utf-8")
+    row = html.split(f'id="claim-{data["claims"][0]["id"]}"', 1)[1].split("</tr>", 1)[0]
+    assert "Draft: claim (confidence 0.71) &lt;b&gt;review&lt;/b&gt;" in row

@@ -353,6 +353,7 @@ def _claim_rows(
             {
                 "id": claim.id,
                 "statement": claim.statement,
+                "note": claim.note,  # drafts say so here ("Draft: claim (confidence ...)")
                 "topics": ", ".join(topics[t] for t in claim.topics),
                 "holders": ", ".join(speakers[s] for s in claim.speakers),
                 "quotes": [sources.attribution(a) for a in claim.attributions],
