@@ -302,3 +302,13 @@ def test_extract_missing_file_is_a_located_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "none.txt" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_claims_ranks_the_rebutted_claim_and_names_its_rebutter(small_graph: Path) -> None:
+    result = run("claims", small_graph)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("1. [matters-less] Compute matters less.  score ")
+    assert lines[1] == "   rebutted by Lennart Heim (still-matters; unanswered)"
+    data = json.loads(run("claims", "--json", small_graph).stdout)
+    assert [c["claim"]["id"] for c in data["claims"]] == ["matters-less", "still-matters"]

@@ -130,6 +130,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     topics.set_defaults(command=cmd_topics)
 
+    claims = commands.add_parser(
+        "claims",
+        help="rank claims by how contested they are: rebuttals received, by whom, answered",
+        description="Rank every claim by contestedness (docs/analysis.md): the rebuttals it "
+        "receives, who makes them, whether they are answered, and who supports it.",
+    )
+    _add_graph_args(claims)
+    claims.add_argument("--json", action="store_true", help="print the full result as JSON")
+    claims.add_argument(
+        "--top",
+        type=_positive_int,
+        default=20,
+        metavar="N",
+        help="show the N most contested (default 20; --json gives all)",
+    )
+    claims.set_defaults(command=cmd_claims)
+
     alignment = commands.add_parser(
         "alignment",
         help="who agrees with whom: speaker pairs and camps",
@@ -409,6 +426,27 @@ def _side_line(side: Side) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    """``arggraph claims``: claims ranked by contestedness, with who rebuts them."""
+    from arggraph.analysis.contested import contested_claims
+
+    report = contested_claims(_load(args))
+    if args.json:
+        _print_json(report)
+        return EXIT_OK
+    for item in report.claims[: args.top]:
+        statement = _clip(item.claim.statement, 90)
+        print(f"{item.rank}. [{item.claim.id}] {statement}  score {item.score:g}")
+        for rebuttal in item.rebuttals:
+            names = ", ".join(s.name for s in rebuttal.by) or "nobody named"
+            answered = "answered" if rebuttal.answered else "unanswered"
+            print(f"   rebutted by {names} ({rebuttal.source}; {answered})")
+        if item.supports:
+            backers = sorted({s.name for sup in item.supports for s in sup.by})
+            print(f"   supported by {', '.join(backers) or 'nobody named'}")
+    return EXIT_OK
 
 
 def cmd_alignment(args: argparse.Namespace) -> int:
