@@ -152,3 +152,17 @@ def test_graphs_pointing_at_different_files_are_not_equal(write_files: WriteFile
     first, second = arggraph.load(folder / "a" / "g.yaml"), arggraph.load(folder / "b" / "g.yaml")
     assert first != second  # same text, but each document is a different file
     assert first == arggraph.load(folder / "a" / "g.yaml")
+
+
+@pytest.mark.parametrize("text", ["0E0", "1e3", "-.5", ".NaN", "TRUE", "~", "null", "yes", "012"])
+def test_yaml_keeps_strings_that_look_like_other_scalars(
+    write_files: WriteFiles, tmp_path: Path, text: str
+) -> None:
+    """Found by hypothesis: ``0E0`` was written bare and read back as a YAML 1.2 float."""
+    folder = write_files(**{"g.yaml": SMALL_GRAPH, "talk.txt": TALK})
+    graph = arggraph.load(folder / "g.yaml")
+    claims = [graph.claims[0].model_copy(update={"statement": text}), *graph.claims[1:]]
+    changed = graph.model_copy(update={"claims": claims, "title": text})
+    again = arggraph.load(arggraph.write_graph(changed, folder / "out.yaml"))
+    assert again.claims[0].statement == text
+    assert again.title == text

@@ -935,7 +935,7 @@ def _topic_contest(index: _Index, topic_id: str, debate: _Debate) -> TopicContes
         source_side, target_side = debate.side[rel.source], debate.side[rel.target]
         rebuttals.append(
             TopicRebuttal(
-                **index.rebuttal(rel).model_dump(),
+                **dict(index.rebuttal(rel)),  # shallow: keeps the shared SpeakerRefs
                 source_side=_SIDE_NAMES[source_side],
                 target_side=_SIDE_NAMES[target_side],
                 cross_side=source_side != target_side,

@@ -87,6 +87,20 @@ for _tag, _pattern, _first in (
     _Loader.add_implicit_resolver(_tag, _pattern, list(_first))
 
 
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Safe YAML dumping that quotes every string a YAML 1.2 *or* 1.1 reader would not
+    read back as a string (``0E0`` is a float in 1.2, ``yes`` a bool in 1.1)."""
+
+
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", _BOOL, "tTfF"),
+    ("tag:yaml.org,2002:int", _INT, "-+0123456789"),
+    ("tag:yaml.org,2002:float", _FLOAT, "-+0123456789.n"),
+    ("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""]),
+):
+    _Dumper.add_implicit_resolver(_tag, _pattern, list(_first))
+
+
 class _ItemLoader(_Loader, Composer):
     """:class:`_Loader` that composes one node at a time (Python composer on C events)."""
 
@@ -852,8 +866,12 @@ def dump_json(graph: ArgumentGraph, *, base_dir: str | os.PathLike[str] | None =
 
 def dump_yaml(graph: ArgumentGraph, *, base_dir: str | os.PathLike[str] | None = None) -> str:
     """The graph as YAML text in the same key order as the JSON."""
-    return yaml.safe_dump(
-        graph_to_data(graph, base_dir=base_dir), sort_keys=False, allow_unicode=True, width=100
+    return yaml.dump(
+        graph_to_data(graph, base_dir=base_dir),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
     )
 
 
