@@ -875,7 +875,7 @@ def contested_topics(
     >>> import arggraph                                                  # doctest: +SKIP
     >>> top = contested_topics(arggraph.load("graphs/deepseek.yaml")).topics[0]  # doctest: +SKIP
     >>> top.label, top.score                                             # doctest: +SKIP
-    ('Compute', 3.06)
+    ('Export controls', 20.8142)
 
     References
     ----------
@@ -1065,7 +1065,7 @@ def contested_claims(graph: ArgumentGraph) -> ContestedClaimsReport:
     -------
     >>> import arggraph                                                    # doctest: +SKIP
     >>> contested_claims(arggraph.load("graphs/deepseek.yaml")).claims[0].claim.id  # doctest: +SKIP
-    'compute-matters-less'
+    'sputnik-moment'
     """
     index = _Index.of(graph)
     results = []
