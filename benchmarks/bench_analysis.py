@@ -178,7 +178,8 @@ def _child(args: list[str], timeout: float) -> tuple[list[dict[str, Any]], str |
     return records, failure
 
 
-def _machine() -> str:
+def machine_description() -> str:
+    """CPUs, RAM, Python and OS of this machine, and today's date (for result pages)."""
     memory = "?"
     meminfo = Path("/proc/meminfo")
     if meminfo.exists():
@@ -219,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         "# Analysis benchmark",
         "",
-        f"Machine: {_machine()}.",
+        f"Machine: {machine_description()}.",
         "",
         "Command: `.venv/bin/python benchmarks/bench_analysis.py "
         + shlex.join(sys.argv[1:] if argv is None else argv)

@@ -19,15 +19,14 @@ Results go to standard output and ``benchmarks/results/render.md``.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shlex
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 from typing import Any
+
+from bench_analysis import machine_description  # run as a script: benchmarks/ is on the path
 
 from arggraph.render import graph_html, render_report
 from arggraph.render.views import PRECOMPUTE_ABOVE
@@ -121,15 +120,10 @@ def main(argv: list[str] | None = None) -> int:
             print(row, flush=True)
         browser.close()
 
-    memory = "?"
-    meminfo = Path("/proc/meminfo")
-    if meminfo.exists():
-        memory = f"{int(meminfo.read_text().split()[1]) / 1024 / 1024:.1f} GiB"
     lines = [
         "# Render benchmark",
         "",
-        f"Machine: {os.cpu_count()} CPUs, {memory} RAM, Python {platform.python_version()}, "
-        f"headless Chromium ({CHROMIUM}), measured {date.today().isoformat()}.",
+        f"Machine: {machine_description()}; headless Chromium ({CHROMIUM}).",
         "",
         "Command: `.venv/bin/python benchmarks/bench_render.py "
         + shlex.join(sys.argv[1:] if argv is None else argv)

@@ -330,7 +330,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     """``arggraph info``: the graph summary as tables or JSON."""
     summary = graph_summary(_load(args))
     if args.json:
-        print(json.dumps(summary.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        _print_json(summary)
         return EXIT_OK
     out = sys.stdout
     print(summary.title or "(untitled graph)", file=out)

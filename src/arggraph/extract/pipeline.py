@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from arggraph.errors import FormatError, InvalidGraphError, Problem
+from arggraph.errors import FormatError, Problem
 from arggraph.extract.claims import Unit, claim_score, claim_units, document_units
 from arggraph.extract.llm import ClaimProposer, LLMError
 from arggraph.extract.relations import (
@@ -46,8 +46,7 @@ from arggraph.extract.topics import (
     topic_clusters,
     topic_label,
 )
-from arggraph.io.formats import slug
-from arggraph.io.yaml_json import decode_utf8
+from arggraph.io.formats import read_import_text, slug
 from arggraph.model import ArgumentGraph
 from arggraph.quotes import find_quote
 
@@ -85,20 +84,7 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
     or is not UTF-8.
     """
     file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        problem = Problem(
-            f"cannot read file: {exc.strerror or exc}",
-            code="unreadable-file",
-            file=str(file),
-            hint="check the path; extraction reads UTF-8 text files",
-        )
-        raise FormatError([problem]) from None
-    try:
-        text = decode_utf8(raw, str(file))
-    except InvalidGraphError as exc:
-        raise FormatError(exc.problems) from None
+    text, _ = read_import_text(file, str(file))
     return SourceText(slug(file.stem, fallback="doc"), _title(text, file.stem), text, file)
 
 

@@ -54,7 +54,7 @@ from arggraph.io.formats import (
     safe_id,
     slug,
 )
-from arggraph.io.yaml_json import json_nesting_problem
+from arggraph.io.yaml_json import json_nesting_problem, json_syntax_problem
 from arggraph.model import ArgumentGraph
 
 NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")
@@ -132,18 +132,7 @@ def parse_aif(text: str, *, source: str, prefix: str = "", name: str | None = No
     except RecursionError:
         raise FormatError([json_nesting_problem(text, source)]) from None
     except json.JSONDecodeError as exc:
-        raise FormatError(
-            [
-                Problem(
-                    f"not valid JSON: {exc.msg}",
-                    code="json-syntax",
-                    file=source,
-                    line=exc.lineno,
-                    column=exc.colno,
-                    hint="check brackets, commas and quotes around this place",
-                )
-            ]
-        ) from None
+        raise FormatError([json_syntax_problem(exc, source)]) from None
     aif = _read_structure(data, source, text)
     return _Builder(aif, prefix, safe_id(name or Path(source).stem, fallback="aif")).build()
 

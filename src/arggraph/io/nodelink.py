@@ -25,7 +25,7 @@ import networkx as nx
 from arggraph.convert import to_networkx
 from arggraph.errors import FormatError, InvalidGraphError, Problem
 from arggraph.io.atomic import write_text_atomic
-from arggraph.io.yaml_json import parse_graph, read_text_file
+from arggraph.io.yaml_json import json_syntax_problem, parse_graph, read_text_file
 from arggraph.model import ArgumentGraph
 
 _CLAIM_FIELDS = ("statement", "topics", "stances", "attributions", "note")
@@ -143,17 +143,7 @@ def read_nodelink(path: str | os.PathLike[str]) -> ArgumentGraph:
     except InvalidGraphError as exc:
         raise FormatError(exc.problems) from None
     except json.JSONDecodeError as exc:
-        raise FormatError(
-            [
-                Problem(
-                    f"not valid JSON: {exc.msg}",
-                    code="json-syntax",
-                    file=str(path),
-                    line=exc.lineno,
-                    column=exc.colno,
-                )
-            ]
-        ) from None
+        raise FormatError([json_syntax_problem(exc, str(path))]) from None
     graph_data = graph_data_from_nodelink(data, source=str(path))
     return parse_graph(
         json.dumps(graph_data), fmt="json", base_dir=file.resolve().parent, source=file.name

@@ -62,19 +62,23 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, yaml.Node] = {}
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, str | int | float | bool) and key is not None:
-                raise _YamlProblemError("mapping keys must be plain text", key_node.start_mark)
-            if key in seen:
-                line = seen[key].start_mark.line + 1
-                raise _YamlProblemError(
-                    f"duplicate key '{key}' (first on line {line})",
-                    key_node.start_mark,
-                    code="duplicate-key",
-                    hint="remove one of the two; a second value would silently replace the first",
-                )
-            seen[key] = key_node
+            _check_key(self.construct_object(key_node, deep=deep), key_node, seen)
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+def _check_key(key: Any, key_node: yaml.Node, seen: dict[Any, yaml.Node]) -> None:
+    """Refuse a mapping key that is not plain text or that repeats an earlier one."""
+    if not isinstance(key, str | int | float | bool) and key is not None:
+        raise _YamlProblemError("mapping keys must be plain text", key_node.start_mark)
+    if key in seen:
+        line = seen[key].start_mark.line + 1
+        raise _YamlProblemError(
+            f"duplicate key '{key}' (first on line {line})",
+            key_node.start_mark,
+            code="duplicate-key",
+            hint="remove one of the two; a second value would silently replace the first",
+        )
+    seen[key] = key_node
 
 
 _Loader.yaml_implicit_resolvers = {}
@@ -152,17 +156,7 @@ def _load_top_mapping(loader: Any) -> dict[Any, Any]:
     while not loader.check_event(MappingEndEvent):
         key_node = loader.compose_node(None, None)
         key = loader.construct_document(key_node)
-        if not isinstance(key, str | int | float | bool) and key is not None:
-            raise _YamlProblemError("mapping keys must be plain text", key_node.start_mark)
-        if key in seen:
-            line = seen[key].start_mark.line + 1
-            raise _YamlProblemError(
-                f"duplicate key '{key}' (first on line {line})",
-                key_node.start_mark,
-                code="duplicate-key",
-                hint="remove one of the two; a second value would silently replace the first",
-            )
-        seen[key] = key_node
+        _check_key(key, key_node, seen)
         if _plain(loader.peek_event(), SequenceStartEvent):
             loader.get_event()
             items = []
@@ -197,18 +191,7 @@ def parse_data(text: str, *, fmt: str, source: str) -> Any:
         except _DuplicateJsonKeyError as exc:
             raise InvalidGraphError([_json_duplicate_problem(text, source, exc.key)]) from None
         except json.JSONDecodeError as exc:
-            raise InvalidGraphError(
-                [
-                    Problem(
-                        f"not valid JSON: {exc.msg}",
-                        code="json-syntax",
-                        file=source,
-                        line=exc.lineno,
-                        column=exc.colno,
-                        hint="check brackets, commas and quotes around this place",
-                    )
-                ]
-            ) from None
+            raise InvalidGraphError([json_syntax_problem(exc, source)]) from None
     try:
         try:
             return _load_yaml(text)  # a SafeLoader: builds no objects
@@ -268,6 +251,18 @@ def _json_duplicate_problem(text: str, source: str, key: str) -> Problem:
 
 MAX_JSON_NESTING = 1000
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}\n]', re.DOTALL)
+
+
+def json_syntax_problem(exc: json.JSONDecodeError, source: str) -> Problem:
+    """A located ``json-syntax`` problem for a JSON parse error (every JSON reader uses it)."""
+    return Problem(
+        f"not valid JSON: {exc.msg}",
+        code="json-syntax",
+        file=source,
+        line=exc.lineno,
+        column=exc.colno,
+        hint="check brackets, commas and quotes around this place",
+    )
 
 
 def json_nesting_problem(text: str, source: str, *, limit: int = MAX_JSON_NESTING) -> Problem:
