@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 from pydantic.functional_validators import AfterValidator
 
 if TYPE_CHECKING:
@@ -68,7 +68,11 @@ DocumentKind = Literal[
 ]
 SpeakerKind = Literal["person", "organisation", "group"]
 RelationKind = Literal["supports", "rebuts"]
-Stance = Literal["pro", "con"]
+Answer = Literal["yes", "no"]
+"""A claim's answer to a yes/no question."""
+Stance = Answer
+"""Older name of :data:`Answer`; files may still write ``pro`` (yes) and ``con`` (no)."""
+_LEGACY_ANSWERS = {"pro": "yes", "con": "no"}
 
 
 class _Strict(BaseModel):
@@ -107,12 +111,33 @@ class Speaker(_Strict):
     kind: SpeakerKind = "person"
 
 
+class Question(_Strict):
+    """A sub-question of a topic, answered yes or no by claims' ``stances``.
+
+    A topic that bundles several debates (export controls: have they worked? should
+    they be tightened?) lists them as sub-questions, so that a speaker who says "they
+    leaked, so tighten them" is not counted on both sides of one double-barrelled
+    question.
+    """
+
+    id: Id = Field(description="unique among all topics and questions")
+    question: Text = Field(description="a yes/no question: 'Should the US restrict the H20?'")
+    label: str | None = Field(None, description="a short label for views: 'Restrict the H20?'")
+
+
 class Topic(_Strict):
-    """A question under debate, e.g. 'Does compute still matter?'."""
+    """A subject under debate, with its yes/no question and optional sub-questions.
+
+    The topic's own question has the topic's id; claims answer it or a sub-question in
+    their ``stances``.
+    """
 
     id: Id
     label: Text = Field(description="a short label for views: 'Compute'")
     question: str | None = Field(None, description="the question the topic asks")
+    questions: list[Question] = Field(
+        default_factory=list, description="sub-questions, each with its own id"
+    )
 
 
 class Attribution(_Strict):
@@ -136,12 +161,23 @@ class Claim(_Strict):
     id: Id
     statement: str = Field(description="a short normalised statement of the proposition")
     topics: list[Id] = Field(default_factory=list)
-    stances: dict[Id, Stance] = Field(
+    stances: dict[Id, Answer] = Field(
         default_factory=dict,
-        description="optional side on a topic's question: {topic id: pro | con}",
+        description="answers to questions of the claim's topics: {question id: yes | no}; "
+        "a topic id names the topic's own question; pro/con are read as yes/no",
     )
     attributions: list[Attribution] = Field(default_factory=list)
     note: str | None = None
+
+    @field_validator("stances", mode="before")
+    @classmethod
+    def _legacy_answers(cls, value: Any) -> Any:
+        """Read the first format's ``pro``/``con`` as ``yes``/``no``."""
+        if isinstance(value, dict):
+            return {
+                k: _LEGACY_ANSWERS.get(v, v) if isinstance(v, str) else v for k, v in value.items()
+            }
+        return value
 
     @property
     def speakers(self) -> list[str]:
@@ -206,6 +242,7 @@ class ArgumentGraph(GraphContent):
     _sources: dict[str, Path] = PrivateAttr(default_factory=dict)
     _inputs: list[Path] = PrivateAttr(default_factory=list)
     _claims: dict[str, Claim] = PrivateAttr(default_factory=dict)
+    _question_topics: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -224,6 +261,11 @@ class ArgumentGraph(GraphContent):
 
     def model_post_init(self, context: Any, /) -> None:
         self._claims = {c.id: c for c in self.claims}
+        self._question_topics = {}
+        for topic in self.topics:
+            self._question_topics.setdefault(topic.id, topic.id)
+            for sub in topic.questions:
+                self._question_topics.setdefault(sub.id, topic.id)
 
     def __eq__(self, other: object) -> bool:
         """Graphs are equal when their content is; where they were read from does not count.
@@ -281,6 +323,10 @@ class ArgumentGraph(GraphContent):
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id; ``KeyError`` if there is none."""
         return self._claims[claim_id]
+
+    def topic_of_question(self, question_id: str) -> str | None:
+        """The id of the topic a question belongs to (a topic's own question: itself)."""
+        return self._question_topics.get(question_id)
 
     def is_undercut(self, relation: Relation) -> bool:
         """True when ``relation`` targets another relation rather than a claim."""

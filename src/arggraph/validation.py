@@ -40,6 +40,7 @@ def graph_problems(graph: ArgumentGraph) -> list[Problem]:
     return [
         *_duplicate_ids(graph),
         *_shared_claim_relation_ids(graph),
+        *_duplicate_question_ids(graph),
         *_unknown_references(graph),
         *_claim_rules(graph),
         *_relation_rules(graph),
@@ -81,6 +82,23 @@ def _shared_claim_relation_ids(graph: ArgumentGraph) -> Iterator[Problem]:
             )
 
 
+def _duplicate_question_ids(graph: ArgumentGraph) -> Iterator[Problem]:
+    """Topics and their sub-questions share one namespace: stances name either."""
+    first: dict[str, str] = {t.id: f"topic '{t.id}'" for t in graph.topics}
+    for i, topic in enumerate(graph.topics):
+        for j, sub in enumerate(topic.questions):
+            if sub.id in first:
+                yield Problem(
+                    f"question id '{sub.id}' of topic '{topic.id}' is already used by {first[sub.id]}",
+                    code="duplicate-id",
+                    id=sub.id,
+                    path=("topics", i, "questions", j, "id"),
+                    hint="give each question an id no topic or other question has",
+                )
+            else:
+                first[sub.id] = f"a question of topic '{topic.id}'"
+
+
 _SUGGEST_BUDGET = 1_000_000  # id comparisons for "did you mean" hints, a few seconds at most
 
 
@@ -89,6 +107,8 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
         "document": {d.id for d in graph.documents},
         "speaker": {s.id for s in graph.speakers},
         "topic": {t.id for t in graph.topics},
+        "question": {t.id for t in graph.topics}
+        | {q.id for t in graph.topics for q in t.questions},
         "claim": {c.id for c in graph.claims},
         "claim or relation": {c.id for c in graph.claims} | _relation_ids(graph),
     }
@@ -121,13 +141,18 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
         owner = f"claim '{claim.id}'"
         for j, topic in enumerate(claim.topics):
             yield from unknown("topic", topic, owner, ("claims", i, "topics", j))
-        for topic in claim.stances:
-            if topic not in claim.topics:
+        for question in claim.stances:
+            path = ("claims", i, "stances", question)
+            topic = graph.topic_of_question(question)
+            if topic is None:
+                yield from unknown("question", question, owner, path)
+            elif topic not in claim.topics:
+                about = "topic" if topic == question else f"a question of topic '{topic}':"
                 yield Problem(
-                    f"{owner} takes a stance on topic '{topic}' but is not in that topic",
+                    f"{owner} answers {about} '{question}' but is not in topic '{topic}'",
                     code="unknown-id",
-                    id=topic,
-                    path=("claims", i, "stances", topic),
+                    id=question,
+                    path=path,
                     hint=f"add '{topic}' to the claim's topics, or remove the stance",
                 )
         for j, att in enumerate(claim.attributions):
@@ -149,6 +174,8 @@ def _relation_ids(graph: ArgumentGraph) -> set[str]:
 
 
 def _section(kind: str) -> str:
+    if kind == "question":
+        return "a topic's questions: (or use a topic id)"
     return "claims: or relations: (with an id)" if kind == "claim or relation" else kind + "s"
 
 

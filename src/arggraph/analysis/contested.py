@@ -508,7 +508,7 @@ class Side(_Result):
     """One side of a topic: its claims, speakers and documents."""
 
     name: SideName
-    stance: Stance | None = Field(description="'pro'/'con' when claims state stances")
+    stance: Stance | None = Field(description="'yes'/'no' when claims state stances")
     claims: list[ClaimRef]
     guests: list[str] = Field(description="claims from other topics that join by a relation")
     speakers: list[SpeakerRef]
@@ -761,7 +761,7 @@ def _debate(
     for claim_id in members:
         stance = index.claims[claim_id].stances.get(topic)
         if stance is not None:
-            anchors[claim_id] = 0 if stance == "pro" else 1
+            anchors[claim_id] = 0 if stance == "yes" else 1
     linked = {r.source for r in relations} | {r.target for r in relations}
     nodes = index.sorted_claims(linked | set(anchors))
     split = balanced_split(
@@ -920,7 +920,7 @@ def _topic_contest(index: _Index, topic_id: str, debate: _Debate) -> TopicContes
     sides = [
         Side(
             name=_SIDE_NAMES[k],
-            stance=("pro", "con")[k] if debate.stances else None,
+            stance=("yes", "no")[k] if debate.stances else None,
             claims=[index.claim_ref(c) for c in on[k]],
             guests=[c for c in on[k] if c not in member_set],
             speakers=index.speaker_refs(on[k]),
