@@ -11,10 +11,11 @@ Example
 """
 
 from arggraph.analysis.alignment import speaker_alignment, speaker_camps
-from arggraph.analysis.bridge import claim_statuses, to_argumentation_framework
-from arggraph.analysis.contested import contested_claims, contested_topics
+from arggraph.analysis.contested import contested_claims
+from arggraph.analysis.contestedness import contested_topics
 from arggraph.analysis.framework import ArgumentationFramework, bipolar_to_dung
 from arggraph.analysis.gradual import df_quad, h_categorizer
+from arggraph.analysis.positions import positions
 from arggraph.analysis.semantics import (
     SemanticsBudgetExceeded,
     complete_extensions,
@@ -24,6 +25,11 @@ from arggraph.analysis.semantics import (
     preferred_extensions,
     sceptically_accepted,
     stable_extensions,
+)
+from arggraph.analysis.statuses import (
+    claim_statuses,
+    reader_statuses,
+    to_argumentation_framework,
 )
 from arggraph.analysis.summary import GraphSummary, graph_summary
 from arggraph.convert import to_networkx
@@ -48,6 +54,7 @@ from arggraph.model import (
     Attribution,
     Claim,
     Document,
+    Question,
     Relation,
     Speaker,
     Topic,
@@ -76,6 +83,7 @@ __all__ = [
     "InvalidGraphError",
     "OutputError",
     "Problem",
+    "Question",
     "Relation",
     "SemanticsBudgetExceeded",
     "Speaker",
@@ -104,6 +112,7 @@ __all__ = [
     "load",
     "loads",
     "parse_graph",
+    "positions",
     "preferred_extensions",
     "read_aif",
     "read_argdown",
@@ -111,6 +120,7 @@ __all__ = [
     "read_kialo",
     "read_microtexts",
     "read_nodelink",
+    "reader_statuses",
     "sceptically_accepted",
     "speaker_alignment",
     "speaker_camps",

@@ -26,7 +26,8 @@ from typing import TextIO
 from pydantic import BaseModel
 
 from arggraph.analysis.alignment import speaker_alignment, speaker_camps
-from arggraph.analysis.contested import ContestedReport, Side, TopicContest, contested_topics
+from arggraph.analysis.contestedness import ContestedReport, contested_topics
+from arggraph.analysis.positions import PositionsReport, positions
 from arggraph.analysis.summary import CountRow, graph_summary
 from arggraph.errors import AnalysisError, ArgGraphError, InvalidGraphError, OutputError
 from arggraph.io.aif import dump_aif
@@ -37,6 +38,7 @@ from arggraph.io.graphml import dump_graphml
 from arggraph.io.nodelink import dump_nodelink
 from arggraph.io.yaml_json import dump_json, dump_yaml, read_graph, write_graph
 from arggraph.model import ArgumentGraph
+from arggraph.render.text import positions_lines, topics_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_OUTPUT, EXIT_ANALYSIS, EXIT_BUG = 0, 1, 2, 3, 4, 70
 
@@ -115,10 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     topics = commands.add_parser(
         "topics",
-        help="rank topics from most to least contested, with sides and reasons",
-        description="Rank topics by contestedness (docs/analysis.md gives the formula): "
-        "each topic's two sides with their speakers and documents, the rebuttals between "
-        "them, and the reasons in words.",
+        help="rank topics and their questions from most to least contested",
+        description="Rank topics by how contested their questions are (docs/analysis.md "
+        "gives the formula): for each question, who answers yes and who no in their own "
+        "claims, how many direct clashes, and whether the rank holds with each document "
+        "left out.",
     )
     _add_graph_args(topics)
     topics.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -126,9 +129,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--top", type=_positive_int, metavar="N", help="show only the N most contested"
     )
     topics.add_argument(
-        "--topic", metavar="ID", help="show one topic in full: claims, quotes and rebuttals"
+        "--topic", metavar="ID", help="show one topic in full, every question included"
     )
     topics.set_defaults(command=cmd_topics)
+
+    positions_ = commands.add_parser(
+        "positions",
+        help="for each question, who answers yes, who no, in their own words, and where they clash",
+        description="For every question of every topic: each speaker's position (yes, no, or "
+        "both ways) from the speaker's own claims, with quotes; speakers placed only by a "
+        "relation, said so; views reported from groups, listed apart; and the cruxes, "
+        "rebuttals between claims that answer differently. --json is documented in "
+        "docs/analysis.md.",
+    )
+    _add_graph_args(positions_)
+    positions_.add_argument("--json", action="store_true", help="print the full result as JSON")
+    positions_.add_argument(
+        "--question", metavar="ID", help="show one question (or topic id) in full, every quote"
+    )
+    positions_.set_defaults(command=cmd_positions)
 
     claims = commands.add_parser(
         "claims",
@@ -159,20 +178,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = commands.add_parser(
         "status",
-        help="which claims survive their rebuttals: formal argumentation semantics",
-        description="Each claim's status (accepted, rejected, undecided) under Dung's "
-        "semantics over the rebuttals, with supports adding their implied attacks "
-        "(docs/analysis.md), and its DF-QuAD strength.",
+        help="is each claim challenged, and is the objection answered?",
+        description="Each claim's status in plain words, with the reason: unchallenged "
+        "(no rebuttal or undercut targets it), objection answered (every objection is "
+        "itself rebutted) or objection unanswered (some objection has no reply). Only "
+        "the relations the graph states count. With --formal: accepted, rejected or "
+        "undecided under Dung's semantics, and each claim's DF-QuAD strength "
+        "(docs/analysis.md); a formal 'rejected' is not a verdict on the claim.",
     )
     _add_graph_args(status)
     status.add_argument(
-        "--semantics",
-        choices=("grounded", "preferred-sceptical", "preferred-credulous"),
-        default="grounded",
-        help="default: grounded (linear time); preferred ones are exponential, with a budget",
+        "--formal",
+        action="store_true",
+        help="formal argumentation statuses instead (implied by --semantics and --bipolar)",
     )
     status.add_argument(
-        "--no-bipolar", action="store_true", help="ignore supports (plain Dung framework)"
+        "--semantics",
+        choices=("grounded", "preferred-sceptical", "preferred-credulous"),
+        help="formal semantics; default grounded (linear time); preferred ones are "
+        "exponential, with a budget",
+    )
+    status.add_argument(
+        "--bipolar",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="formal statuses: add the attacks supports imply (off by default; never onto "
+        "a claim the attacker supports or that its holder also holds)",
     )
     status.add_argument(
         "--timeout", type=float, help="seconds the preferred search may take (default: none)"
@@ -369,59 +400,48 @@ def _print_json(model: BaseModel) -> None:
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
-    """``arggraph topics``: topics ranked by contestedness, or one topic in full."""
-    graph = _load(args)
-    report = contested_topics(graph)
+    """``arggraph topics``: topics ranked by how contested their questions are."""
+    report = contested_topics(_load(args))
+    topics = report.topics
     if args.topic is not None:
-        chosen = [t for t in report.topics if t.topic == args.topic]
-        if not chosen:
+        topics = [t for t in report.topics if t.topic == args.topic]
+        if not topics:
             known = ", ".join(t.topic for t in report.topics) or "none"
             print(f"error: no topic {args.topic!r} in the graph (topics: {known})", file=sys.stderr)
             return EXIT_USAGE
-        report = ContestedReport(topics=chosen, by_speaker=[], by_document=[])
     elif args.top is not None:
-        report = ContestedReport(topics=report.topics[: args.top], by_speaker=[], by_document=[])
+        topics = topics[: args.top]
+    shown = {q.id for t in topics for q in t.questions}
+    report = ContestedReport(
+        topics=topics, questions=[q for q in report.questions if q.id in shown]
+    )
     if args.json:
         _print_json(report)
         return EXIT_OK
-    for topic in report.topics:
-        _print_topic(topic, full=args.topic is not None)
+    for line in topics_lines(report, full=args.topic is not None):
+        print(line)
     return EXIT_OK
 
 
-def _print_topic(topic: TopicContest, *, full: bool) -> None:
-    c = topic.components
-    print(f"{topic.rank}. {topic.label} [{topic.topic}]  score {topic.score:g}")
-    if topic.question:
-        print(f"   {topic.question}")
-    for side in (topic.side_a, topic.side_b):
-        print(f"   {_side_line(side)}")
-    print(
-        f"   {c.rebuttals} cross-side rebuttals, {c.answered} answered; "
-        f"{len(topic.frustrated)} relations fit neither side"
-    )
-    for reason in topic.reasons:
-        print(f"   - {reason}")
-    if full:
-        for side in (topic.side_a, topic.side_b):
-            print(f"\n   Side {side.name}{f' ({side.stance})' if side.stance else ''}:")
-            for claim in side.claims:
-                print(f"     [{claim.id}] {claim.statement}")
-                for quote in claim.quotes:
-                    said = _clip(quote.quote, 100)
-                    print(f'       {quote.speaker_name} ({quote.document}): "{said}"')
-    print()
-
-
-def _side_line(side: Side) -> str:
-    stance = f" ({side.stance})" if side.stance else ""
-    names = ", ".join(s.name for s in side.speakers[:5])
-    more = f" and {len(side.speakers) - 5} more" if len(side.speakers) > 5 else ""
-    return (
-        f"side {side.name}{stance}: {_count(len(side.claims), 'claim')}, "
-        f"{_count(len(side.speakers), 'speaker')}{': ' + names + more if names else ''}; "
-        f"{_count(len(side.documents), 'document')}"
-    )
+def cmd_positions(args: argparse.Namespace) -> int:
+    """``arggraph positions``: who answers each question yes or no, in their own words."""
+    report = positions(_load(args))
+    if args.question is not None:
+        chosen = [q for q in report.questions if args.question in (q.id, q.topic)]
+        if not chosen:
+            known = ", ".join(q.id for q in report.questions) or "none"
+            print(
+                f"error: no question {args.question!r} in the graph (questions: {known})",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        report = PositionsReport(questions=chosen)
+    if args.json:
+        _print_json(report)
+        return EXIT_OK
+    for line in positions_lines(report, full=args.question is not None):
+        print(line)
+    return EXIT_OK
 
 
 def _count(n: int, noun: str) -> str:
@@ -499,19 +519,42 @@ def _formats_epilog(names: list[str]) -> str:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    """``arggraph status``: accepted, rejected and undecided claims, with strengths."""
-    from arggraph.analysis.bridge import claim_statuses
+    """``arggraph status``: each claim's status in words with the reason, or formal ones."""
+    from arggraph.analysis.statuses import claim_statuses, reader_statuses
 
+    if not (args.formal or args.semantics or args.bipolar):
+        readers = reader_statuses(_load(args))
+        if args.json:
+            _print_json(readers)
+            return EXIT_OK
+        print(
+            f"{len(readers.claims)} claims: {readers.objection_unanswered} objection "
+            f"unanswered, {readers.objection_answered} objection answered, "
+            f"{readers.unchallenged} unchallenged (stated rebuttals and undercuts only)"
+        )
+        for reader in readers.claims:
+            print(f"{reader.status:<20}  [{reader.claim}] {_clip(reader.statement, 80)}")
+            if reader.objections:
+                print(f"    {reader.reason}")
+        return EXIT_OK
     report = claim_statuses(
-        _load(args), semantics=args.semantics, bipolar=not args.no_bipolar, timeout=args.timeout
+        _load(args),
+        semantics=args.semantics or "grounded",
+        bipolar=args.bipolar,
+        timeout=args.timeout,
     )
     if args.json:
         _print_json(report)
         return EXIT_OK
+    derived = (
+        f"{report.derived_attacks} derived from supports, {report.derived_attacks_dropped} left out"
+        if report.bipolar
+        else "none derived from supports"
+    )
     print(
         f"{report.semantics} semantics over {report.arguments} claims and {report.attacks} "
-        f"attacks ({report.derived_attacks} derived from supports): {report.accepted} "
-        f"accepted, {report.rejected} rejected, {report.undecided} undecided"
+        f"attacks ({derived}): {report.accepted} accepted, {report.rejected} rejected, "
+        f"{report.undecided} undecided"
     )
     for claim in report.claims:
         attackers = f"  (attacked by {', '.join(claim.attackers)})" if claim.attackers else ""

@@ -30,13 +30,9 @@ from itertools import combinations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from arggraph.analysis.contested import (
-    DEFAULT_EXACT_LIMIT,
-    ROUND_DIGITS,
-    SpeakerRef,
-    balanced_split,
-    signed_relations,
-)
+from arggraph.analysis.balance import DEFAULT_EXACT_LIMIT, balanced_split
+from arggraph.analysis.results import ROUND_DIGITS, SpeakerRef
+from arggraph.analysis.signed import signed_relations
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
 

@@ -3,7 +3,8 @@
 Sections: summary counts; contested topics ranked, each with its reasons, a bar for
 its score, both sides (claims, speakers, quotes) and its graph view; the speaker
 alignment heat map and camps; a sortable, filterable table of every claim with its
-status and strength; and a source reader, each document's text with every quoted
+reader status (unchallenged, objection answered or objection unanswered, the reason on
+hover) and strength; and a source reader, each document's text with every quoted
 passage marked (from the attributions' ``start``/``end`` offsets), which each quote
 in the report links to. vis-network is inlined once; each graph has its own JSON
 block and is drawn when it scrolls into view.
@@ -25,7 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from arggraph.analysis.alignment import speaker_alignment, speaker_camps
-from arggraph.analysis.contested import ContestedReport, QuoteRef, contested_topics
+from arggraph.analysis.contestedness import ContestedReport, QuestionContest, contested_topics
+from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions, positions
+from arggraph.analysis.results import QuoteRef
+from arggraph.analysis.statuses import READER_STATUSES, Statuses, claim_statuses_for_display
 from arggraph.analysis.summary import graph_summary
 from arggraph.errors import AnalysisError
 from arggraph.io.atomic import write_text_atomic
@@ -33,8 +37,6 @@ from arggraph.model import ArgumentGraph, Attribution
 from arggraph.render.html import render_template
 from arggraph.render.views import (
     PRECOMPUTE_ABOVE,
-    Statuses,
-    claim_statuses_for_display,
     legend,
     topic_legend,
     topic_views,
@@ -64,6 +66,7 @@ def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABO
     statuses = claim_statuses_for_display(graph)
     sources = _Sources(graph)
     contested = contested_topics(graph)
+    stands = positions(graph)
     drawn = [t.topic for t in contested.topics if _has_claims(graph, t.topic)][:REPORT_GRAPHS]
     views = topic_views(graph, drawn, statuses=statuses, precompute_above=precompute_above)
     return render_template(
@@ -72,7 +75,8 @@ def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABO
         description=graph.description,
         summary=_summary(graph, statuses),
         status_note=statuses.note,
-        topics=_topics(contested, sources),
+        topics=_topics(contested, stands, sources),
+        questions=[_question_row(q) for q in contested.questions if q.contested],
         views=views,
         graphs_omitted=max(
             0, sum(1 for t in graph.topics if _has_claims(graph, t.id)) - len(views)
@@ -104,9 +108,9 @@ def _summary(graph: ArgumentGraph, statuses: Statuses) -> list[tuple[str, int]]:
     ]
     if statuses.by_claim:
         counts: dict[str, int] = defaultdict(int)
-        for claim in graph.claims:
-            counts[statuses.of(claim.id).status] += 1
-        rows += sorted(counts.items())
+        for status in statuses.by_claim.values():
+            counts[status.status] += 1
+        rows += [(name, counts[name]) for name in READER_STATUSES if counts[name]]
     return rows
 
 
@@ -212,46 +216,126 @@ class _Sources:
 # ---------------------------------------------------------------- contested topics
 
 
-def _topics(report: ContestedReport, sources: _Sources) -> list[dict[str, Any]]:
-    top = max((t.score for t in report.topics), default=0.0) or 1.0
-    result = []
-    for topic in report.topics:
-        sides = []
-        for side in (topic.side_a, topic.side_b):
-            sides.append(
-                {
-                    "name": side.name,
-                    "stance": side.stance,
-                    "speakers": [
-                        s.name + (f" ({s.role})" if s.role else "") for s in side.speakers
-                    ],
-                    "documents": [d.title for d in side.documents],
-                    "claims": [
-                        {
-                            "id": c.id,
-                            "statement": c.statement,
-                            "quotes": [sources.quote(q) for q in c.quotes],
-                        }
-                        for c in side.claims
-                    ],
-                }
-            )
-        result.append(
-            {
-                "rank": topic.rank,
-                "id": topic.topic,
-                "label": topic.label,
-                "question": topic.question,
-                "score": topic.score,
-                "bar": round(100 * topic.score / top, 1),
-                "components": topic.components,
-                "reasons": topic.reasons,
-                "sides": sides,
-                "unplaced": [c.statement for c in topic.unplaced],
-                "contested": topic.score > 0,
-            }
+def _topics(
+    report: ContestedReport, stands: PositionsReport, sources: _Sources
+) -> list[dict[str, Any]]:
+    by_id = {q.id: q for q in stands.questions}
+    return [
+        {
+            "rank": topic.rank,
+            "id": topic.topic,
+            "label": topic.label,
+            "question": topic.question,
+            "score": topic.score,
+            "reason": topic.reason,
+            "questions": [
+                _question(q, by_id[q.id], sources)
+                for q in topic.questions
+                if q.contested or by_id[q.id].positions or by_id[q.id].reported
+            ],
+        }
+        for topic in report.topics
+    ]
+
+
+def _question_row(q: QuestionContest) -> dict[str, Any]:
+    """One row of the report's first table: a question and its lineup."""
+    rob = q.robustness
+    if rob is None or rob.stable:
+        robust = "holds with any one document left out"
+    else:
+        robust = "; ".join(
+            f"without {m.without}: {'not contested' if m.rank == 0 else f'rank {m.rank}'}"
+            for m in rob.moves
         )
-    return result
+    return {
+        "rank": q.rank,
+        "id": q.id,
+        "question": q.question or q.label,
+        "yes": [s.name for s in q.yes],
+        "no": [s.name for s in q.no],
+        "mixed": [s.name for s in q.mixed],
+        "cruxes": q.cruxes,
+        "answered": q.answered,
+        "robust": robust,
+        "stable": rob is None or rob.stable,
+    }
+
+
+def _question(
+    contest: QuestionContest, q: QuestionPositions, sources: _Sources
+) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "label": q.label,
+        "question": q.question or q.label,
+        "contested": contest.contested,
+        "rank": contest.rank,
+        "reason": contest.reason,
+        "positions": [_position(p, sources) for p in q.positions],
+        "reported": [
+            {
+                "name": v.name,
+                "answer": v.answer,
+                "statement": v.statement,
+                "quotes": [sources.quote(x) for x in v.quotes],
+            }
+            for v in q.reported
+        ],
+        "cruxes": [
+            {
+                "kind": "undercuts" if c.kind == "undercuts" else "rebuts",
+                "answered": c.answered,
+                "by": ", ".join(s.name for s in c.by),
+                "against": ", ".join(s.name for s in c.against),
+                "source": {
+                    "id": c.source.id,
+                    "statement": c.source.statement,
+                    "answer": c.source_answer,
+                    "quotes": [sources.quote(x) for x in c.source.quotes],
+                },
+                "target": {
+                    "id": c.target.id,
+                    "statement": c.target.statement,
+                    "answer": c.target_answer,
+                    "quotes": [sources.quote(x) for x in c.target.quotes],
+                },
+            }
+            for c in q.cruxes
+        ],
+    }
+
+
+def _position(p: Position, sources: _Sources) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "role": p.role,
+        "lean": {"yes": "yes", "no": "no", "mixed": "both ways"}[p.lean],
+        "lean_class": p.lean,
+        "by_relation": p.basis == "relations",
+        "yes": p.yes,
+        "no": p.no,
+        "claims": [
+            {
+                "id": c.claim,
+                "statement": c.statement,
+                "answer": c.answer,
+                "quotes": [sources.quote(x) for x in c.quotes],
+            }
+            for c in p.claims
+        ],
+        "relations": [
+            {
+                "kind": r.kind,
+                "source": r.source_statement,
+                "target": r.target_statement,
+                "target_id": r.target,
+                "target_answer": r.target_answer,
+                "quotes": [sources.quote(x) for x in r.quotes],
+            }
+            for r in p.relations
+        ],
+    }
 
 
 # ---------------------------------------------------------------- alignment
@@ -357,8 +441,9 @@ def _claim_rows(
                 "topics": ", ".join(topics[t] for t in claim.topics),
                 "holders": ", ".join(speakers[s] for s in claim.speakers),
                 "quotes": [sources.attribution(a) for a in claim.attributions],
-                "status": status.status,
-                "strength": status.strength,
+                "status": status.status if status else "not computed",
+                "reason": status.reason if status else "",
+                "strength": statuses.strength(claim.id),
                 "supports": supports[claim.id],
                 "rebuts": rebuts[claim.id],
             }

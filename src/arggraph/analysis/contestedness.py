@@ -1,0 +1,283 @@
+"""Which questions and topics are contested, and why, from the speakers' positions.
+
+A question is *contested* when named voices give opposite answers in their own claims
+(:mod:`arggraph.analysis.positions`). Its score grows with three things a reader can
+check, each listed with the speakers, claims and relations behind it:
+
+- **balance**: ``min(yes, no)``, counting each speaker whose own claims answer yes
+  (or no) once, and a speaker whose own claims go both ways (mixed) as half a voice
+  on each side; relations alone never make a voice;
+- **engagement**: the cruxes (rebuttals between claims that do not give the same
+  answer, held by different named speakers), with each answered crux counted twice;
+- **sources**: the documents in which the voices answer.
+
+``score = balance * (1 + log2(1 + engagement)) * (1 + (documents - 1) / 4)``, and 0
+when the question is not contested. A topic's score is its best question's score plus
+half the scores of its other questions. Robustness: the ranking is recomputed with
+each document left out, and each question says how far its rank moves.
+
+Example
+-------
+>>> import arggraph
+>>> report = contested_topics(arggraph.load("graphs/deepseek.yaml"))
+>>> report.topics[0].label
+'Export controls'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from math import log2
+
+from pydantic import Field
+
+from arggraph.analysis.positions import (
+    Crux,
+    PositionsReport,
+    QuestionPositions,
+    positions,
+)
+from arggraph.analysis.results import Result, SpeakerRef, join_names, round_score
+from arggraph.model import ArgumentGraph
+
+ANSWERED_WEIGHT = 2
+"""An answered crux counts this many times in engagement: the exchange went on."""
+
+
+class RankMove(Result):
+    """Where a question ranks when one document is left out."""
+
+    without: str = Field(description="the document left out")
+    rank: int = Field(description="the question's rank without it (0: no longer contested)")
+
+
+class Robustness(Result):
+    """How a question's rank holds up when each document in turn is left out."""
+
+    lowest: int = Field(description="best (smallest) rank over the leave-one-out runs")
+    highest: int = Field(description="worst rank; 0 when some run leaves it uncontested")
+    moves: list[RankMove] = Field(description="runs in which the rank differs")
+    stable: bool = Field(description="no document's absence moves the rank")
+
+
+class QuestionContest(Result):
+    """How contested one question is, with the voices and cruxes the score comes from."""
+
+    rank: int = Field(description="1 = most contested; 0 = not contested")
+    id: str
+    topic: str
+    label: str
+    question: str | None
+    contested: bool = Field(description="named voices give opposite answers in own claims")
+    score: float
+    yes: list[SpeakerRef] = Field(description="named speakers whose own claims answer yes")
+    no: list[SpeakerRef] = Field(description="named speakers whose own claims answer no")
+    mixed: list[SpeakerRef] = Field(description="named speakers whose own claims go both ways")
+    balance: float = Field(description="min(yes, no), a mixed speaker half a voice on each")
+    cruxes: int
+    answered: int = Field(description="cruxes whose rebutting claim is itself rebutted")
+    engagement: int = Field(description=f"cruxes + {ANSWERED_WEIGHT - 1} x answered")
+    documents: list[str] = Field(description="documents in which the voices answer")
+    robustness: Robustness | None = Field(description="None when not computed")
+    reason: str = Field(description="one line for a reader")
+
+
+class TopicContest(Result):
+    """A topic, scored from its questions, most contested question first."""
+
+    rank: int
+    topic: str
+    label: str
+    question: str | None
+    score: float
+    questions: list[QuestionContest]
+    reason: str
+
+
+class ContestedReport(Result):
+    """Topics and questions from most to least contested."""
+
+    topics: list[TopicContest]
+    questions: list[QuestionContest] = Field(description="every question, ranked")
+
+
+def contested_topics(graph: ArgumentGraph, *, robustness: bool = True) -> ContestedReport:
+    """Rank questions and topics by how contested they are (see the module's docs).
+
+    Parameters
+    ----------
+    graph : ArgumentGraph
+    robustness : bool
+        Recompute the ranking with each document left out (costs one more positions
+        run per document).
+
+    Returns
+    -------
+    ContestedReport
+    """
+    report = positions(graph)
+    scored = _ranked([_score(q) for q in report.questions])
+    if robustness and len(graph.documents) > 1:
+        runs = {
+            d.id: {q.id: q.rank for q in _ranked(_scores(positions(graph, without_document=d.id)))}
+            for d in graph.documents
+        }
+        scored = [q.model_copy(update={"robustness": _robustness(q, runs)}) for q in scored]
+    return ContestedReport(topics=_topics(graph, scored), questions=scored)
+
+
+def question_score(balance: float, engagement: int, documents: int) -> float:
+    """The score of a contested question (0 when ``balance`` is 0).
+
+    >>> question_score(2, 3, 2)
+    7.5
+    """
+    if balance <= 0:
+        return 0.0
+    return round_score(balance * (1 + log2(1 + engagement)) * (1 + (documents - 1) / 4))
+
+
+def _scores(report: PositionsReport) -> list[QuestionContest]:
+    return [_score(q) for q in report.questions]
+
+
+def _score(q: QuestionPositions) -> QuestionContest:
+    def refs(lean: str) -> list[SpeakerRef]:
+        return [
+            SpeakerRef(id=p.speaker, name=p.name, role=p.role)
+            for p in q.positions
+            if p.lean == lean and p.basis == "own claims"
+        ]
+
+    yes, no, mixed = refs("yes"), refs("no"), refs("mixed")
+    balance = min(len(yes) + len(mixed) / 2, len(no) + len(mixed) / 2)
+    contested = bool(yes or mixed) and bool(no or mixed) and len(yes) + len(no) + len(mixed) > 1
+    answered = sum(c.answered for c in q.cruxes)
+    engagement = len(q.cruxes) + (ANSWERED_WEIGHT - 1) * answered
+    voices = {r.id for r in (*yes, *no, *mixed)}
+    documents = sorted(
+        {
+            quote.document
+            for p in q.positions
+            if p.speaker in voices
+            for c in p.claims
+            for quote in c.quotes
+        }
+    )
+    score = question_score(balance, engagement, len(documents)) if contested else 0.0
+    return QuestionContest(
+        rank=0,
+        id=q.id,
+        topic=q.topic,
+        label=q.label,
+        question=q.question,
+        contested=contested,
+        score=score,
+        yes=yes,
+        no=no,
+        mixed=mixed,
+        balance=balance,
+        cruxes=len(q.cruxes),
+        answered=answered,
+        engagement=engagement,
+        documents=documents,
+        robustness=None,
+        reason=_reason(q, yes, no, mixed, q.cruxes, contested),
+    )
+
+
+def _ranked(questions: Sequence[QuestionContest]) -> list[QuestionContest]:
+    ordered = sorted(questions, key=lambda q: (-q.score, q.id))
+    return [
+        q.model_copy(update={"rank": i if q.contested else 0})
+        for i, q in enumerate(ordered, start=1)
+    ]
+
+
+def _robustness(q: QuestionContest, runs: dict[str, dict[str, int]]) -> Robustness:
+    moves = [
+        RankMove(without=doc, rank=ranks[q.id])
+        for doc, ranks in runs.items()
+        if ranks[q.id] != q.rank
+    ]
+    ranks = [q.rank, *(m.rank for m in moves)]
+    return Robustness(
+        lowest=min(ranks) if q.rank else min((r for r in ranks if r), default=0),
+        highest=0 if 0 in ranks else max(ranks),
+        moves=moves,
+        stable=not moves,
+    )
+
+
+def _topics(graph: ArgumentGraph, scored: list[QuestionContest]) -> list[TopicContest]:
+    by_topic: dict[str, list[QuestionContest]] = {t.id: [] for t in graph.topics}
+    for q in scored:
+        by_topic[q.topic].append(q)
+    topics = []
+    for topic in graph.topics:
+        questions = by_topic[topic.id]  # already ranked, best first
+        scores = [q.score for q in questions]
+        score = round_score(scores[0] + sum(scores[1:]) / 2) if scores else 0.0
+        contested = [q for q in questions if q.contested]
+        reason = (
+            f"{len(contested)} of {len(questions)} questions contested; most: {contested[0].reason}"
+            if contested
+            else "No question of this topic has named voices on both sides."
+        )
+        topics.append(
+            TopicContest(
+                rank=0,
+                topic=topic.id,
+                label=topic.label,
+                question=topic.question,
+                score=score,
+                questions=questions,
+                reason=reason,
+            )
+        )
+    topics.sort(key=lambda t: (-t.score, t.label, t.topic))
+    return [t.model_copy(update={"rank": i}) for i, t in enumerate(topics, start=1)]
+
+
+def _reason(
+    q: QuestionPositions,
+    yes: list[SpeakerRef],
+    no: list[SpeakerRef],
+    mixed: list[SpeakerRef],
+    cruxes: Sequence[Crux],
+    contested: bool,
+) -> str:
+    def names(refs: list[SpeakerRef]) -> str:
+        return join_names([r.name for r in refs])
+
+    if not yes and not no and not mixed:
+        return "Nobody answers it in their own claims."
+    parts = []
+    if yes:
+        parts.append(f"yes: {names(yes)}")
+    if no:
+        parts.append(f"no: {names(no)}")
+    if mixed:
+        parts.append(f"both ways: {names(mixed)}")
+    lineup = "; ".join(parts)
+    if not contested:
+        return f"Not contested: {lineup}."
+    answered = sum(c.answered for c in cruxes)
+    clash = (
+        f"{len(cruxes)} direct clash{'es' if len(cruxes) != 1 else ''}"
+        + (f", {answered} answered" if answered else "")
+        if cruxes
+        else "no direct clash between them"
+    )
+    return f"{lineup} ({clash})."
+
+
+__all__ = [
+    "ContestedReport",
+    "QuestionContest",
+    "RankMove",
+    "Robustness",
+    "TopicContest",
+    "contested_topics",
+    "question_score",
+]

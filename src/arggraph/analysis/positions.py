@@ -1,0 +1,409 @@
+"""Who answers which question, and how: every speaker's position, in their own words.
+
+A topic asks a yes/no question and may have sub-questions; a claim answers one in its
+``stances``. A speaker's position on a question comes from the claims the speaker
+**holds** that answer it:
+
+- ``yes`` or ``no`` when all of them give that answer, ``mixed`` only when the
+  speaker's own claims go both ways (both sets of quotes are listed);
+- a speaker who answers nothing in their own claims but supports or rebuts a claim
+  that does is placed by that relation, with ``basis = "relations"`` and the
+  relation shown (rebutting a yes-claim leans no);
+- views held only by groups (``kind: group``: "commentators", a strawman a text
+  reports in order to reject it) are listed apart as ``reported`` and never counted
+  as a voice.
+
+A *crux* is a rebuttal (or undercut) between two claims that do not give the same
+answer, where at least one named speaker holds each end and nobody holds both: the
+place two people actually clash. ``contradicting`` lists the links that cut across
+the camps (a rebuttal inside a camp, a support from one answer to the other).
+
+Example
+-------
+>>> import arggraph
+>>> report = positions(arggraph.load("graphs/deepseek.yaml"))
+>>> compute = report.question("compute")
+>>> [p.name for p in compute.positions if p.lean == "no" and p.basis == "own claims"][:2]
+['Keegan McBride', 'Lennart Heim']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
+
+from arggraph.analysis.results import ClaimRef, QuoteRef, Result, SpeakerRef
+from arggraph.analysis.signed import SignedRelation, signed_relations
+from arggraph.model import Answer, ArgumentGraph, Claim
+
+Lean = Literal["yes", "no", "mixed"]
+Basis = Literal["own claims", "relations"]
+LinkKind = Literal["supports", "rebuts", "undercuts"]
+_LEAN_ORDER = {"yes": 0, "mixed": 1, "no": 2}
+_OTHER: dict[str, Answer] = {"yes": "no", "no": "yes"}
+
+
+class PositionClaim(Result):
+    """A claim a speaker holds that answers the question, with the speaker's own quotes."""
+
+    claim: str
+    statement: str
+    answer: Answer
+    quotes: list[QuoteRef] = Field(description="this speaker's attributions of the claim")
+
+
+class PositionRelation(Result):
+    """A relation that places a speaker who answers nothing in their own claims."""
+
+    relation: str
+    kind: LinkKind
+    source: str = Field(description="the speaker's claim")
+    source_statement: str
+    target: str = Field(description="the claim that answers the question")
+    target_statement: str
+    target_answer: Answer
+    implies: Answer = Field(description="the answer the relation implies for the speaker")
+    quotes: list[QuoteRef] = Field(description="this speaker's quotes of the source claim")
+
+
+class Position(Result):
+    """One speaker's answer to one question, with the claims (or relations) behind it."""
+
+    speaker: str
+    name: str
+    role: str | None
+    lean: Lean
+    basis: Basis = Field(description="'own claims', or 'relations' when only relations place it")
+    yes: int = Field(description="claims (or relations) answering yes")
+    no: int = Field(description="claims (or relations) answering no")
+    claims: list[PositionClaim] = Field(description="the speaker's own claims that answer it")
+    relations: list[PositionRelation] = Field(description="for basis 'relations' only")
+
+
+class ReportedView(Result):
+    """A view held only by a group (a reported or rejected view), never counted as a voice."""
+
+    speaker: str
+    name: str
+    claim: str
+    statement: str
+    answer: Answer
+    quotes: list[QuoteRef]
+
+
+class Crux(Result):
+    """A rebuttal across answers: who said what against whom, in both their words."""
+
+    relation: str
+    kind: Literal["rebuts", "undercuts"]
+    source: ClaimRef = Field(description="the rebutting claim, with its quotes")
+    source_answer: Answer | None = Field(description="its answer, or None (an objection)")
+    target: ClaimRef = Field(description="the rebutted claim, with its quotes")
+    target_answer: Answer
+    by: list[SpeakerRef] = Field(description="holders of the rebutting claim")
+    against: list[SpeakerRef] = Field(description="holders of the rebutted claim")
+    documents: list[str] = Field(description="documents either end is quoted from")
+    answered: bool = Field(description="the rebutting claim is itself rebutted")
+    answered_by: list[str]
+
+
+class ContradictingLink(Result):
+    """A link that cuts across the camps: a rebuttal inside one, or a support across two."""
+
+    relation: str
+    kind: LinkKind
+    source: str
+    target: str
+    by: list[str] = Field(description="speaker ids holding the source")
+    against: list[str] = Field(description="speaker ids holding the target")
+    why: str
+
+
+class QuestionPositions(Result):
+    """Every speaker's position on one question, its reported views and its cruxes."""
+
+    id: str = Field(description="the question id (a topic's own question has the topic's id)")
+    topic: str
+    topic_label: str
+    label: str = Field(description="a short label: the sub-question's, or the topic's")
+    question: str | None
+    positions: list[Position] = Field(description="yes first, then mixed, then no; by name")
+    reported: list[ReportedView]
+    cruxes: list[Crux]
+    contradicting: list[ContradictingLink]
+    claims: list[str] = Field(description="claims that answer the question")
+
+    def voices(self, lean: Lean, *, own: bool = True) -> list[Position]:
+        """Positions with this lean (by default only those resting on own claims)."""
+        return [
+            p for p in self.positions if p.lean == lean and (not own or p.basis == "own claims")
+        ]
+
+
+class PositionsReport(Result):
+    """Every question of every topic, in topic order, with its positions."""
+
+    questions: list[QuestionPositions]
+
+    def question(self, question_id: str) -> QuestionPositions:
+        """The question with this id; ``KeyError`` if there is none."""
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+
+def positions(graph: ArgumentGraph, *, without_document: str | None = None) -> PositionsReport:
+    """Every speaker's position on every question, from their own stance-bearing claims.
+
+    Parameters
+    ----------
+    graph : ArgumentGraph
+    without_document : str, optional
+        Leave this document out, as if it had not been read: its attributions are
+        ignored, and claims quoted only there (and their relations) drop out. Used to
+        check how robust a ranking is.
+
+    Returns
+    -------
+    PositionsReport
+        One entry per question, topics in file order, each topic's own question first.
+    """
+    index = _Index(graph, without_document)
+    return PositionsReport(questions=[index.question(*q) for q in _questions(graph)])
+
+
+def _questions(graph: ArgumentGraph) -> Iterable[tuple[str, str, str, str, str | None]]:
+    """(question id, topic id, topic label, label, text) of every question, in file order."""
+    for topic in graph.topics:
+        yield topic.id, topic.id, topic.label, topic.label, topic.question
+        for sub in topic.questions:
+            yield sub.id, topic.id, topic.label, sub.label or sub.question, sub.question
+
+
+@dataclass
+class _Index:
+    """Lookups over one graph, built once per call."""
+
+    graph: ArgumentGraph
+    without: str | None
+
+    def __post_init__(self) -> None:
+        graph, without = self.graph, self.without
+        self.speakers = {s.id: s for s in graph.speakers}
+        self.claims: dict[str, Claim] = {}
+        self.holders: dict[str, list[str]] = {}
+        for claim in graph.claims:
+            kept = [a for a in claim.attributions if a.document != without]
+            if kept or not claim.attributions:
+                self.claims[claim.id] = claim
+                self.holders[claim.id] = list(dict.fromkeys(a.speaker for a in kept))
+        self.relations = [
+            r
+            for r in signed_relations(graph)
+            if r.source in self.claims and r.target in self.claims
+        ]
+        self.into: dict[str, list[SignedRelation]] = defaultdict(list)
+        self.rebutted: dict[str, list[str]] = defaultdict(list)
+        for rel in self.relations:
+            self.into[rel.target].append(rel)
+            if rel.sign < 0:
+                self.rebutted[rel.target].append(rel.relation)
+        self.answers: dict[str, dict[str, Answer]] = defaultdict(dict)
+        for claim in self.claims.values():
+            for question, answer in claim.stances.items():
+                self.answers[question][claim.id] = answer
+
+    def named(self, claim_id: str) -> list[str]:
+        return [s for s in self.holders[claim_id] if self.speakers[s].kind != "group"]
+
+    def quotes(self, claim_id: str, speaker: str | None = None) -> list[QuoteRef]:
+        return [
+            QuoteRef(
+                speaker=a.speaker,
+                speaker_name=self.speakers[a.speaker].name,
+                document=a.document,
+                quote=a.quote,
+                start=a.start,
+                end=a.end,
+            )
+            for a in self.claims[claim_id].attributions
+            if a.document != self.without and (speaker is None or a.speaker == speaker)
+        ]
+
+    def claim_ref(self, claim_id: str) -> ClaimRef:
+        claim = self.claims[claim_id]
+        return ClaimRef(id=claim.id, statement=claim.statement, quotes=self.quotes(claim_id))
+
+    def speaker_ref(self, speaker_id: str) -> SpeakerRef:
+        s = self.speakers[speaker_id]
+        return SpeakerRef(id=s.id, name=s.name, role=s.role)
+
+    def question(
+        self, qid: str, topic: str, topic_label: str, label: str, text: str | None
+    ) -> QuestionPositions:
+        answers = self.answers.get(qid, {})
+        own: dict[str, list[PositionClaim]] = defaultdict(list)
+        reported: list[ReportedView] = []
+        for claim_id, answer in answers.items():
+            statement = self.claims[claim_id].statement
+            for speaker in self.holders[claim_id]:
+                quotes = self.quotes(claim_id, speaker)
+                if self.speakers[speaker].kind == "group":
+                    reported.append(
+                        ReportedView(
+                            speaker=speaker,
+                            name=self.speakers[speaker].name,
+                            claim=claim_id,
+                            statement=statement,
+                            answer=answer,
+                            quotes=quotes,
+                        )
+                    )
+                else:
+                    own[speaker].append(
+                        PositionClaim(
+                            claim=claim_id, statement=statement, answer=answer, quotes=quotes
+                        )
+                    )
+        by_relation = self._relation_leans(answers, set(own))
+        found = [self._position(s, claims, []) for s, claims in own.items()]
+        found += [self._position(s, [], rels) for s, rels in by_relation.items()]
+        found.sort(key=lambda p: (_LEAN_ORDER[p.lean], p.basis != "own claims", p.name, p.speaker))
+        leans = {p.speaker: p.lean for p in found}
+        reported.sort(key=lambda r: (r.name, r.claim))
+        return QuestionPositions(
+            id=qid,
+            topic=topic,
+            topic_label=topic_label,
+            label=label,
+            question=text,
+            positions=found,
+            reported=reported,
+            cruxes=self._cruxes(answers),
+            contradicting=self._contradicting(answers, leans),
+            claims=sorted(answers),
+        )
+
+    def _relation_leans(
+        self, answers: dict[str, Answer], answered: set[str]
+    ) -> dict[str, list[PositionRelation]]:
+        """Speakers placed only by relations into claims that answer the question."""
+        found: dict[str, list[PositionRelation]] = defaultdict(list)
+        for target, target_answer in answers.items():
+            for rel in self.into.get(target, []):
+                if rel.source in answers:
+                    continue  # the source answers the question itself: its holders are 'own'
+                implies = target_answer if rel.sign > 0 else _OTHER[target_answer]
+                for speaker in self.named(rel.source):
+                    if speaker in answered or speaker in self.holders[target]:
+                        continue
+                    found[speaker].append(
+                        PositionRelation(
+                            relation=rel.relation,
+                            kind=_kind(rel),
+                            source=rel.source,
+                            source_statement=self.claims[rel.source].statement,
+                            target=target,
+                            target_statement=self.claims[target].statement,
+                            target_answer=target_answer,
+                            implies=implies,
+                            quotes=self.quotes(rel.source, speaker),
+                        )
+                    )
+        return found
+
+    def _position(
+        self, speaker: str, claims: list[PositionClaim], relations: list[PositionRelation]
+    ) -> Position:
+        given = [c.answer for c in claims] or [r.implies for r in relations]
+        yes, no = given.count("yes"), given.count("no")
+        lean: Lean = "mixed" if yes and no else "yes" if yes else "no"
+        s = self.speakers[speaker]
+        return Position(
+            speaker=speaker,
+            name=s.name,
+            role=s.role,
+            lean=lean,
+            basis="own claims" if claims else "relations",
+            yes=yes,
+            no=no,
+            claims=sorted(claims, key=lambda c: (c.answer != "yes", c.claim)),
+            relations=sorted(relations, key=lambda r: r.relation),
+        )
+
+    def _cruxes(self, answers: dict[str, Answer]) -> list[Crux]:
+        found = []
+        for target, target_answer in answers.items():
+            for rel in self.into.get(target, []):
+                source_answer = answers.get(rel.source)
+                if rel.sign > 0 or source_answer == target_answer:
+                    continue
+                by, against = self.named(rel.source), self.named(target)
+                if (
+                    not by
+                    or not against
+                    or set(self.holders[rel.source]) & set(self.holders[target])
+                ):
+                    continue
+                answered_by = sorted(self.rebutted.get(rel.source, []))
+                found.append(
+                    Crux(
+                        relation=rel.relation,
+                        kind=_kind(rel),  # type: ignore[arg-type]
+                        source=self.claim_ref(rel.source),
+                        source_answer=source_answer,
+                        target=self.claim_ref(target),
+                        target_answer=target_answer,
+                        by=[self.speaker_ref(s) for s in by],
+                        against=[self.speaker_ref(s) for s in against],
+                        documents=sorted(
+                            {q.document for q in self.quotes(rel.source) + self.quotes(target)}
+                        ),
+                        answered=bool(answered_by),
+                        answered_by=answered_by,
+                    )
+                )
+        found.sort(key=lambda c: (c.answered, c.target.id, c.relation))
+        return found
+
+    def _contradicting(
+        self, answers: dict[str, Answer], leans: dict[str, Lean]
+    ) -> list[ContradictingLink]:
+        """Links among the question's claims that cut across the speakers' camps."""
+        found = []
+        for target in answers:
+            for rel in self.into.get(target, []):
+                by, against = self.named(rel.source), self.named(target)
+                camps_by = {leans[s] for s in by if leans.get(s) in ("yes", "no")}
+                camps_against = {leans[s] for s in against if leans.get(s) in ("yes", "no")}
+                if not camps_by or not camps_against or set(by) & set(against):
+                    continue
+                if rel.sign < 0 and camps_by & camps_against:
+                    why = "a rebuttal between speakers who give the same answer"
+                elif rel.sign > 0 and not camps_by & camps_against:
+                    why = "a support between speakers who give opposite answers"
+                else:
+                    continue
+                found.append(
+                    ContradictingLink(
+                        relation=rel.relation,
+                        kind=_kind(rel),
+                        source=rel.source,
+                        target=target,
+                        by=by,
+                        against=against,
+                        why=why,
+                    )
+                )
+        return sorted(found, key=lambda link: link.relation)
+
+
+def _kind(rel: SignedRelation) -> LinkKind:
+    if rel.undercut_of is not None:
+        return "undercuts"
+    return "supports" if rel.sign > 0 else "rebuts"

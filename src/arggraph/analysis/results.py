@@ -1,0 +1,75 @@
+"""What every analysis result shares: a frozen pydantic base, rounding, and references.
+
+Results are plain data that serialise to stable JSON (``model_dump_json``): floats are
+rounded to :data:`ROUND_DIGITS` decimals, and speakers, documents and claims are named
+by :class:`SpeakerRef`, :class:`DocumentRef` and :class:`ClaimRef` with their quotes.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+ROUND_DIGITS = 4
+"""Every float in a result is rounded to this many decimals, so JSON output is stable."""
+
+
+class Result(BaseModel):
+    """Base of analysis results: frozen, and no field that is not declared."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def round_score(value: float) -> float:
+    """``value`` rounded to :data:`ROUND_DIGITS` decimals, with -0.0 made 0.0.
+
+    >>> round_score(2 / 3), round_score(-0.0)
+    (0.6667, 0.0)
+    """
+    return round(value, ROUND_DIGITS) + 0.0
+
+
+def join_names(names: list[str], limit: int = 4) -> str:
+    """Names joined for a sentence, at most ``limit`` shown.
+
+    >>> join_names(["A", "B", "C"]), join_names([]), join_names(list("ABCDEF"))
+    ('A, B and C', 'nobody', 'A, B, C, D and 2 more')
+    """
+    if not names:
+        return "nobody"
+    if len(names) > limit:
+        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class SpeakerRef(Result):
+    """A speaker, by id, name and role."""
+
+    id: str
+    name: str
+    role: str | None = None
+
+
+class DocumentRef(Result):
+    """A document, by id and title."""
+
+    id: str
+    title: str
+
+
+class QuoteRef(Result):
+    """One attribution of a claim: who, where, in their words, at which offsets."""
+
+    speaker: str
+    speaker_name: str
+    document: str
+    quote: str
+    start: int | None
+    end: int | None
+
+
+class ClaimRef(Result):
+    """A claim with its statement and every quote that grounds it."""
+
+    id: str
+    statement: str
+    quotes: list[QuoteRef]

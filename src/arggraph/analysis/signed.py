@@ -1,0 +1,96 @@
+"""The one reading of relations as signed links between claims, undercuts included.
+
+Every analysis that asks "who argues against whom" (positions, contestedness,
+alignment, claim statuses, the views) reads relations through :func:`signed_relations`
+or :func:`undercut_chain_end`, so they cannot disagree about what an undercut attacks.
+
+References
+----------
+J. L. Pollock, "Defeasible reasoning", Cognitive Science 11 (1987) (undercutters).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from arggraph.analysis.results import Result
+from arggraph.model import ArgumentGraph
+
+
+class SignedRelation(Result):
+    """A relation as a signed link between two claims, undercuts resolved.
+
+    An undercut (a rebuttal whose target is relation ``r``) attacks the argument that
+    ``r``'s source claim makes, so it counts as a rebuttal of that claim; it belongs to
+    the debate of the claim at the end of ``r``'s chain of targets.
+    """
+
+    relation: str = Field(description="the relation's id, or 'source->target'")
+    source: str = Field(description="claim id")
+    target: str = Field(description="claim id; for an undercut, the undercut relation's source")
+    sign: Literal[1, -1] = Field(description="+1 supports, -1 rebuts")
+    undercut_of: str | None = Field(None, description="for an undercut, the relation it attacks")
+    topic_claim: str = Field(description="the claim whose topics this relation is debated in")
+
+
+def signed_relations(graph: ArgumentGraph) -> list[SignedRelation]:
+    """Every relation as a signed link between two claims, in file order.
+
+    A support is ``+1`` and a rebuttal ``-1`` from its source to its target claim, and
+    is debated in the topics of its target. An undercut of relation ``r`` (source
+    ``x``, target ``y``) is a rebuttal of ``x`` (it denies that ``x`` bears on ``y``,
+    so it sides with whoever ``x`` argues against) and is debated in the topics of
+    ``y``, following ``r``'s own target if ``r`` is an undercut too; a loop of
+    undercuts that never reaches a claim is debated in the topics of ``x``.
+
+    Parameters
+    ----------
+    graph : ArgumentGraph
+
+    Returns
+    -------
+    list of SignedRelation
+
+    Example
+    -------
+    >>> import arggraph                                                 # doctest: +SKIP
+    >>> signed_relations(arggraph.load("graphs/deepseek.yaml"))[0].sign  # doctest: +SKIP
+    -1
+    """
+    by_id = {r.id: r for r in graph.relations if r.id is not None}
+    claim_ids = {c.id for c in graph.claims}
+    result = []
+    for rel in graph.relations:
+        if not graph.is_undercut(rel):
+            sign: Literal[1, -1] = 1 if rel.kind == "supports" else -1
+            result.append(
+                SignedRelation(
+                    relation=rel.key,
+                    source=rel.source,
+                    target=rel.target,
+                    sign=sign,
+                    topic_claim=rel.target,
+                )
+            )
+            continue
+        attacked = by_id[rel.target]
+        end, seen = attacked.target, {rel.target}
+        while end not in claim_ids:  # follow undercuts of undercuts to a claim
+            if end in seen:  # a loop of undercuts never reaches one
+                end = attacked.source
+                break
+            seen.add(end)
+            end = by_id[end].target
+        result.append(
+            SignedRelation(
+                relation=rel.key,
+                source=rel.source,
+                target=attacked.source,
+                sign=-1,
+                undercut_of=attacked.key,
+                topic_claim=end,
+            )
+        )
+    return result
