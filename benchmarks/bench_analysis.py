@@ -9,7 +9,7 @@ only grows, so each stage's figure is the peak so far):
 - ``ground quotes``: find every quote in its document (the rest of ``validate``);
 - ``networkx graph``: build a bare ``networkx.DiGraph`` of the same arguments and
   attacks, the baseline the grounded semantics is compared with;
-- ``framework``: map the graph to an argumentation framework (``analysis.bridge``);
+- ``framework``: map the graph to an argumentation framework (``analysis.statuses``);
 - ``grounded``: the grounded labelling (linear-time labelling algorithm);
 - ``DF-QuAD``, ``h-categorizer``: gradual strengths to convergence;
 - ``contested topics``, ``speaker alignment``.
@@ -88,9 +88,9 @@ def run_child(n: int, stages: set[str], workdir: Path) -> None:
     """Time every requested stage for one size; print one JSON line per stage."""
     import networkx as nx
 
-    from arggraph.analysis import bridge, gradual, semantics
+    from arggraph.analysis import gradual, semantics, statuses
     from arggraph.analysis.alignment import speaker_alignment
-    from arggraph.analysis.contested import contested_topics
+    from arggraph.analysis.contestedness import contested_topics
     from arggraph.io.yaml_json import read_graph
     from arggraph.synthetic import write_synthetic_corpus
     from arggraph.validation import ground_quotes
@@ -100,7 +100,7 @@ def run_child(n: int, stages: set[str], workdir: Path) -> None:
     if "ground quotes" in stages:
         problems = _timed("ground quotes", n, lambda: ground_quotes(graph))
         assert not problems, problems[:3]
-    af = _timed("framework", n, lambda: bridge.to_argumentation_framework(graph))
+    af = _timed("framework", n, lambda: statuses.to_argumentation_framework(graph))
     attacks = sorted(af.attacks)
     arguments = list(af.arguments)
 

@@ -129,28 +129,82 @@ def test_deepseek_graph_validates_from_the_command_line() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_topics_ranks_and_explains(small_graph: Path) -> None:
-    result = run("topics", small_graph)
+ANSWERED_GRAPH = SMALL_GRAPH.replace(
+    "    statement: Compute still matters.\n",
+    "    statement: Compute still matters.\n    stances: {compute: yes}\n",
+).replace(
+    "    statement: Compute matters less.\n",
+    "    statement: Compute matters less.\n    stances: {compute: no}\n",
+)
+
+
+@pytest.fixture
+def answered_graph(write_files: WriteFiles) -> Path:
+    """The small graph with both claims answering the topic's question."""
+    assert ANSWERED_GRAPH.count("stances:") == 2
+    return write_files(**{"g.yaml": ANSWERED_GRAPH, "talk.txt": TALK}) / "g.yaml"
+
+
+def test_topics_ranks_and_explains(answered_graph: Path) -> None:
+    result = run("topics", answered_graph)
     assert result.returncode == 0, result.stderr
-    first = result.stdout.splitlines()[0]
-    assert first.startswith("1. Compute [compute]  score ")
-    assert "Lennart Heim" in result.stdout
-    assert "Lauren Wagner" in result.stdout
-    assert "1 cross-side rebuttals" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("1. Compute [compute]  score ")
+    assert lines[1] == "   - Does compute still matter? [compute]: contested, rank 1, score 2.0"
+    assert lines[2] == "     yes: Lennart Heim; no: Lauren Wagner (1 direct clash)."
 
 
-def test_topics_json_is_the_library_result(small_graph: Path) -> None:
+def test_topics_json_is_the_library_result(answered_graph: Path) -> None:
     from arggraph import load
-    from arggraph.analysis.contested import contested_topics
+    from arggraph.analysis.contestedness import contested_topics
 
-    result = run("topics", "--json", small_graph)
+    result = run("topics", "--json", answered_graph)
     assert result.returncode == 0, result.stderr
-    expected = contested_topics(load(small_graph)).model_dump(mode="json")
+    expected = contested_topics(load(answered_graph)).model_dump(mode="json")
     assert json.loads(result.stdout) == expected
 
 
-def test_topics_one_topic_in_full_shows_quotes(small_graph: Path) -> None:
-    result = run("topics", "--topic", "compute", small_graph)
+def test_positions_shows_each_answer_in_the_speakers_words(answered_graph: Path) -> None:
+    result = run("positions", answered_graph)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:4] == [
+        "Compute [compute]",
+        "  Does compute still matter?",
+        '       yes  Lennart Heim (1): "compute still matters - a lot" (talk)',
+        '        no  Lauren Wagner (1): ""compute matters less" now" (talk)',
+    ]
+    assert "Lennart Heim rebuts Lauren Wagner (unanswered):" in result.stdout
+
+
+def test_positions_json_is_documented_and_the_library_result(answered_graph: Path) -> None:
+    from arggraph import load, positions
+
+    result = run("positions", "--json", answered_graph)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data == positions(load(answered_graph)).model_dump(mode="json")
+    (question,) = data["questions"]
+    assert {"id", "topic", "question", "positions", "cruxes", "reported"} <= set(question)
+    heim = question["positions"][0]
+    assert {k: heim[k] for k in ("speaker", "name", "lean", "yes", "no")} == {
+        "speaker": "heim",
+        "name": "Lennart Heim",
+        "lean": "yes",
+        "yes": 1,
+        "no": 0,
+    }
+    assert heim["claims"][0]["quotes"][0]["quote"] == "compute still matters - a lot"
+
+
+def test_positions_unknown_question_is_a_usage_error(small_graph: Path) -> None:
+    result = run("positions", "--question", "nope", small_graph)
+    assert result.returncode == 2
+    assert "no question 'nope'" in result.stderr
+    assert "compute" in result.stderr
+
+
+def test_positions_one_question_in_full_shows_quotes(answered_graph: Path) -> None:
+    result = run("positions", "--question", "compute", answered_graph)
     assert result.returncode == 0, result.stderr
     assert '"compute still matters - a lot"' in result.stdout
 
@@ -242,13 +296,36 @@ def test_report_refuses_to_overwrite_an_input(small_graph: Path) -> None:
     assert small_graph.read_bytes() == before
 
 
-def test_status_grounded_accepts_the_unattacked_rebutter(small_graph: Path) -> None:
+def test_status_says_in_words_which_objections_are_unanswered(small_graph: Path) -> None:
     result = run("status", small_graph)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "2 claims: 1 objection unanswered, 0 objection answered, 1 unchallenged (stated "
+        "rebuttals and undercuts only)",
+        "objection unanswered  [matters-less] Compute matters less.",
+        '    Rebutted by Lennart Heim\'s "Compute still matters" (unanswered).',
+        "unchallenged          [still-matters] Compute still matters.",
+    ]
+    assert "accepted" not in result.stdout
+    readers = json.loads(run("status", "--json", small_graph).stdout)
+    assert readers["objection_unanswered"] == 1
+
+
+def test_status_formal_accepts_the_unattacked_rebutter(small_graph: Path) -> None:
+    result = run("status", "--formal", small_graph)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("grounded semantics over 2 claims and 1 attacks")
     assert any(line.startswith("accepted") and "[still-matters]" in line for line in lines)
     assert any(line.startswith("rejected") and "[matters-less]" in line for line in lines)
+    bipolar = run("status", "--bipolar", "--json", small_graph)
+    assert json.loads(bipolar.stdout)["bipolar"] is True
+
+
+def test_status_help_names_the_formal_flag() -> None:
+    result = run("status", "--help")
+    assert "--formal" in result.stdout
+    assert "objection unanswered" in result.stdout
 
 
 def test_status_preferred_past_its_budget_exits_4(write_files: WriteFiles) -> None:
@@ -269,7 +346,7 @@ def test_status_preferred_past_its_budget_exits_4(write_files: WriteFiles) -> No
         f"claims:\n{claims}\nrelations:\n{relations}\n"
     )
     folder = write_files(**{"g.yaml": graph, "d.txt": text})
-    grounded = run("status", "--json", folder / "g.yaml")
+    grounded = run("status", "--formal", "--json", folder / "g.yaml")
     assert json.loads(grounded.stdout)["undecided"] == n
     result = run(
         "status", "--semantics", "preferred-sceptical", "--timeout", "1", folder / "g.yaml"

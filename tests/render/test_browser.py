@@ -365,9 +365,9 @@ def test_graph_of_a_hundred_claims_is_readable(tmp_path: Path, open_page: Any) -
 def test_statuses_colour_the_nodes(
     hostile_graph: ArgumentGraph, tmp_path: Path, open_page: Any
 ) -> None:
-    from arggraph.analysis.bridge import claim_statuses
+    from arggraph.analysis.statuses import claim_statuses_for_display
 
-    report = {c.claim: c for c in claim_statuses(hostile_graph).claims}
+    report = claim_statuses_for_display(hostile_graph)
     path = tmp_path / "statuses.html"
     path.write_text(graph_html(hostile_graph), encoding="utf-8")
     opened = open_page(path)
@@ -377,15 +377,19 @@ def test_statuses_colour_the_nodes(
         ".map(n => [n.id, n.color.background]))"
     )
     by_status: dict[str, set[str]] = {}
-    for claim_id, status in report.items():
+    for claim_id, status in report.by_claim.items():
         by_status.setdefault(status.status, set()).add(fills[claim_id])
-    assert len(by_status) >= 2, by_status  # the hostile graph has winners and losers
+    assert len(by_status) >= 2, by_status  # the hostile graph has challenged claims and not
     firsts = [next(iter(colours)) for colours in by_status.values()]
     assert len(set(firsts)) == len(firsts)  # each status its own colour
-    claim_id, status = next(iter(sorted(report.items())))
+    claim_id, status = next(
+        (k, v) for k, v in sorted(report.by_claim.items()) if v.status != "unchallenged"
+    )
     click_node(page, "graph", claim_id)
     shown = page.locator(".ag-meta").text_content() or ""
-    assert f"{status.status} strength {status.strength:.2f}" in shown
+    assert f"{status.status} strength {report.strength(claim_id):.2f}" in shown
+    assert page.locator(".ag-meta .ag-status").get_attribute("title") == status.reason
+    assert page.locator(".ag-details .ag-reason").text_content() == status.reason
     screenshot(page, "view-statuses.png")
     opened.check_clean()
 

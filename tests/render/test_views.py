@@ -7,16 +7,17 @@ from typing import Any
 
 import pytest
 
+from arggraph.analysis.statuses import Statuses, claim_statuses_for_display
 from arggraph.model import ArgumentGraph
 from arggraph.render.views import (
     PRECOMPUTE_ABOVE,
     RANDOM_SEED,
     REBUT_COLOUR,
     STABILISATION_ITERATIONS,
+    STATUS_COLOURS,
     SUPPORT_COLOUR,
     GraphView,
     all_views,
-    claim_statuses_for_display,
     document_view,
     speaker_view,
     topic_view,
@@ -185,35 +186,61 @@ def test_statements_of_claims_named_but_not_drawn_come_once(
     assert view.statements == {"less": hostile_graph.claim("less").statement}
 
 
-def test_statuses_are_the_grounded_statuses_and_strengths(hostile_graph: ArgumentGraph) -> None:
-    from arggraph.analysis.bridge import claim_statuses
+def test_statuses_are_the_reader_statuses_and_strengths(hostile_graph: ArgumentGraph) -> None:
+    from arggraph.analysis.statuses import claim_statuses, reader_statuses
 
-    expected = {c.claim: (c.status, c.strength) for c in claim_statuses(hostile_graph).claims}
+    readers = {c.claim: c for c in reader_statuses(hostile_graph).claims}
+    strengths = {c.claim: c.strength for c in claim_statuses(hostile_graph).claims}
     view = whole_view(hostile_graph)
-    shown = {k: (v["status"], v["strength"]) for k, v in view.claims.items()}
-    assert shown == expected
+    shown = {k: (v["status"], v["reason"], v["strength"]) for k, v in view.claims.items()}
+    assert shown == {k: (c.status, c.reason, strengths[k]) for k, c in readers.items()}
     nodes = {n["id"]: n for n in view.nodes}
-    accepted = [k for k, (status, _) in expected.items() if status == "accepted"]
-    rejected = [k for k, (status, _) in expected.items() if status == "rejected"]
-    assert accepted
-    assert rejected
-    assert nodes[accepted[0]]["color"]["background"] != nodes[rejected[0]]["color"]["background"]
+    unchallenged = [k for k, c in readers.items() if c.status == "unchallenged"]
+    objected = [k for k, c in readers.items() if c.status == "objection unanswered"]
+    assert unchallenged
+    assert objected
+    assert (
+        nodes[unchallenged[0]]["color"]["background"] != nodes[objected[0]]["color"]["background"]
+    )
 
 
-def test_a_refused_analysis_leaves_statuses_not_computed(
-    hostile_graph: ArgumentGraph, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from arggraph.analysis.semantics import SemanticsBudgetExceeded
+def test_status_colours_are_the_reader_statuses_and_none_is_red() -> None:
+    from arggraph.analysis.statuses import READER_STATUSES
 
-    def refuse(graph: ArgumentGraph, **options: Any) -> None:
-        raise SemanticsBudgetExceeded("preferred", "max_steps", 10, 11)
+    assert set(STATUS_COLOURS) == {*READER_STATUSES, "not computed"}
+    for colour in STATUS_COLOURS.values():
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert not (red > 180 and green < 120 and blue < 120), colour
 
-    monkeypatch.setattr("arggraph.render.views.claim_statuses", refuse)
-    statuses = claim_statuses_for_display(hostile_graph)
-    assert statuses.by_claim == {}
+
+def test_statuses_not_computed_show_as_such(hostile_graph: ArgumentGraph) -> None:
+    statuses = Statuses({}, {}, "statuses not computed: a test")
+    details = whole_view(hostile_graph, statuses=statuses).claims["still"]
+    assert (details["status"], details["reason"], details["strength"]) == (
+        "not computed",
+        None,
+        None,
+    )
+
+
+def test_strengths_that_do_not_settle_are_noted(monkeypatch: pytest.MonkeyPatch) -> None:
+    from arggraph.analysis import statuses as module
+
+    real = module.df_quad
+
+    def hurried(af: Any, **options: Any) -> Any:
+        return real(af, max_iterations=1, **options)
+
+    monkeypatch.setattr(module, "df_quad", hurried)
+    data = hostile_data()
+    data["relations"] = [
+        {"source": "still", "target": "less", "kind": "rebuts"},
+        {"source": "less", "target": "still", "kind": "rebuts"},
+    ]
+    statuses = claim_statuses_for_display(ArgumentGraph.model_validate(data))
     assert statuses.note is not None
-    assert "max_steps" in statuses.note
-    assert whole_view(hostile_graph).claims["still"]["status"] == "not computed"
+    assert statuses.note.startswith("strengths did not settle in 1 rounds")
+    assert statuses.of("less") is not None
 
 
 def test_node_and_edge_ids_never_collide() -> None:
@@ -238,22 +265,3 @@ def test_relation_notes_show_on_their_edges() -> None:
     assert titles
     assert all(t.endswith("Draft: rebuts (confidence 0.62)") for t in titles)
     assert view.relations[key]["note"] == "Draft: rebuts (confidence 0.62)"
-
-
-def test_too_many_derived_attacks_fall_back_to_rebuttals_alone(
-    hostile_graph: ArgumentGraph, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from arggraph.analysis import bridge
-
-    monkeypatch.setattr(bridge, "DEFAULT_MAX_DERIVED_ATTACKS", 0)
-    real = bridge.claim_statuses
-
-    def tight(graph: ArgumentGraph, **options: Any) -> Any:
-        return real(graph, max_derived_attacks=0, **options)
-
-    monkeypatch.setattr("arggraph.render.views.claim_statuses", tight)
-    statuses = claim_statuses_for_display(hostile_graph)
-    assert statuses.note is not None
-    assert statuses.note.startswith("statuses from the rebuttals alone, supports left out")
-    expected = {c.claim: c.status for c in real(hostile_graph, bipolar=False).claims}
-    assert {k: v.status for k, v in statuses.by_claim.items()} == expected

@@ -18,6 +18,7 @@ import html
 from collections.abc import Iterable
 from pathlib import Path
 
+from arggraph.analysis.statuses import Statuses, claim_statuses_for_display
 from arggraph.errors import OutputError
 from arggraph.io.atomic import ensure_not_input, write_text_atomic
 from arggraph.model import ArgumentGraph
@@ -25,9 +26,7 @@ from arggraph.render.html import render_template
 from arggraph.render.views import (
     PRECOMPUTE_ABOVE,
     GraphView,
-    Statuses,
     all_views,
-    claim_statuses_for_display,
     legend,
     topic_legend,
     topic_view,

@@ -14,8 +14,9 @@ Encodings (docs/views.md has the legend):
   on the target relation: that relation is drawn as two segments joined by a
   *junction* node (id ``"@" + relation key``, which no claim id can equal since ids
   cannot contain ``@``), and the undercut's arrow ends at the junction.
-- Node fill: the claim's status (accepted / rejected / undecided, from
-  :mod:`arggraph.analysis.bridge` when available), darker when stronger.
+- Node fill: the claim's reader status (unchallenged / objection answered /
+  objection unanswered, :func:`arggraph.analysis.statuses.reader_statuses`), darker
+  when stronger; the reason shows on hover and in the details panel.
 - Node shape and border colour: the claim's first topic.
 - Tooltips are plain text, composed by the page's script from the claims' details
   and the relation table (so statements are not repeated in every node and edge);
@@ -42,8 +43,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from arggraph.analysis.bridge import claim_statuses
-from arggraph.errors import ArgGraphError
+from arggraph.analysis.statuses import Statuses, claim_statuses_for_display
 from arggraph.model import ArgumentGraph, Claim, Relation
 
 ViewKind = Literal["graph", "topic", "speaker", "document"]
@@ -62,12 +62,15 @@ REBUT_COLOUR = "#c62828"
 GUEST_OPACITY = 0.45
 
 STATUS_COLOURS: dict[str, str] = {
-    "accepted": "#43a047",
-    "rejected": "#e53935",
-    "undecided": "#fbc02d",
+    "unchallenged": "#5c8fb8",
+    "objection answered": "#7fa88a",
+    "objection unanswered": "#d9a441",
     "not computed": "#b0bec5",
 }
-"""Fill colour of each status at full strength (mixed with white when weaker)."""
+"""Fill colour of each reader status at full strength (mixed with white when weaker).
+
+Muted and no red: a status says whether an objection is answered, not who is right.
+"""
 
 TOPIC_SHAPES = ("dot", "square", "diamond", "triangle", "hexagon", "star", "triangleDown")
 TOPIC_COLOURS = (
@@ -85,45 +88,6 @@ TOPIC_COLOURS = (
 """Okabe-Ito and a few more: border colours for topics, cycled with the shapes."""
 
 NO_TOPIC = ("ellipse", "#777777")
-
-
-@dataclass(frozen=True)
-class ClaimStatus:
-    """A claim's status and strength for display; ``strength`` in [0, 1] when known."""
-
-    status: str
-    strength: float | None
-
-
-@dataclass(frozen=True)
-class Statuses:
-    """Per-claim statuses, or why there are none (``by_claim`` empty, ``note`` says why)."""
-
-    by_claim: dict[str, ClaimStatus]
-    note: str | None = None
-
-    def of(self, claim_id: str) -> ClaimStatus:
-        """The status of a claim, ``not computed`` when unknown."""
-        return self.by_claim.get(claim_id, ClaimStatus("not computed", None))
-
-
-def claim_statuses_for_display(graph: ArgumentGraph) -> Statuses:
-    """Grounded statuses and DF-QuAD strengths (:func:`~arggraph.analysis.bridge.claim_statuses`).
-
-    When the supports imply too many attacks (a big, densely supported graph), the
-    statuses come from the rebuttals alone; an analysis that refuses altogether leaves
-    the claims "not computed". Either way the page says why.
-    """
-    note = None
-    try:
-        report = claim_statuses(graph)
-    except ArgGraphError as exc:
-        try:  # supports can imply too many attacks in a big graph: statuses without them
-            report = claim_statuses(graph, bipolar=False)
-        except ArgGraphError:
-            return Statuses({}, f"statuses not computed: {exc}")
-        note = f"statuses from the rebuttals alone, supports left out: {exc}"
-    return Statuses({c.claim: ClaimStatus(c.status, c.strength) for c in report.claims}, note)
 
 
 @dataclass
@@ -374,8 +338,9 @@ def _claim_details(ctx: _Context, claim: Claim, statements: dict[str, str]) -> d
         "rebutters": rebutters,
         "undercutters": undercutters,
         "outgoing": outgoing,
-        "status": status.status,
-        "strength": status.strength,
+        "status": status.status if status else "not computed",
+        "reason": status.reason if status else None,
+        "strength": ctx.statuses.strength(claim.id),
         "note": claim.note,
     }
 
@@ -387,10 +352,10 @@ def _speaker_name(ctx: _Context, speaker_id: str) -> str:
 
 def _claim_node(ctx: _Context, claim: Claim, guest: bool) -> dict[str, Any]:
     status = ctx.statuses.of(claim.id)
-    strength = 0.6 if status.strength is None else max(0.0, min(1.0, status.strength))
-    fill = _mix(
-        STATUS_COLOURS.get(status.status, STATUS_COLOURS["not computed"]), 0.25 + 0.75 * strength
-    )
+    known = ctx.statuses.strength(claim.id)
+    strength = 0.6 if known is None else max(0.0, min(1.0, known))
+    colour = STATUS_COLOURS[status.status] if status else STATUS_COLOURS["not computed"]
+    fill = _mix(colour, 0.25 + 0.75 * strength)
     shape, border = ctx.topic_style[claim.topics[0]] if claim.topics else NO_TOPIC
     if guest:
         fill, border = _fade(fill), _fade(border)

@@ -119,6 +119,7 @@
       "Held by: " + claim.holders.join(", "),
       "Status: " + claim.status + (claim.strength === null ? "" : ", strength " + claim.strength.toFixed(2)),
     ];
+    if (claim.reason) lines.push(shorten(claim.reason, 300));
     if (guest) lines.push("(context: outside this view's selection)");
     return lines.join("\n");
   }
@@ -348,10 +349,13 @@
     var claim = state.data.claims[id];
     panel.appendChild(make("h3", "ag-statement", claim.statement));
     var meta = make("p", "ag-meta");
-    meta.appendChild(make("span", "ag-status ag-status-" + claim.status.replace(/\s+/g, "-"), claim.status));
+    var badge = make("span", "ag-status ag-status-" + claim.status.replace(/\s+/g, "-"), claim.status);
+    if (claim.reason) badge.title = claim.reason;
+    meta.appendChild(badge);
     if (claim.strength !== null) meta.appendChild(make("span", null, " strength " + claim.strength.toFixed(2)));
     meta.appendChild(make("span", "ag-note", " \u00b7 id " + id));
     panel.appendChild(meta);
+    if (claim.reason) panel.appendChild(make("p", "ag-reason", claim.reason));
     panel.appendChild(make("p", null, "Topics: " + (claim.topics.join(", ") || "none")));
     panel.appendChild(make("p", null, "Held by: " + claim.holders.join(", ")));
     var quotes = make("div", "ag-block");

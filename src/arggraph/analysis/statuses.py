@@ -1,0 +1,556 @@
+"""Claim statuses: in plain words for readers, and by formal argumentation semantics.
+
+Two readings of the same rebuttals:
+
+- :func:`reader_statuses` says, for each claim, whether anyone objects to it and
+  whether the objection is answered: **unchallenged** (no rebuttal or undercut targets
+  it), **objection answered** (every direct rebuttal or undercut of it is itself
+  rebutted or undercut) or **objection unanswered** (some objection stands
+  unanswered), with the reason in words naming the objecting claims and who holds
+  them. Direct relations only: nothing is derived through chains of supports. This is
+  what the report, the views and ``arggraph status`` show.
+- :func:`claim_statuses` gives Dung's formal statuses (accepted, rejected or
+  undecided under grounded or preferred semantics) and each claim's DF-QuAD strength.
+  A formal "rejected" is not a verdict on the claim: it often only means that some
+  rebuttal of it is not rebutted in the graph.
+
+Both read the graph the same way (:func:`to_argumentation_framework`): every claim is
+an argument, every ``rebuts`` relation an attack and every ``supports`` relation a
+support. A rebuttal whose target is a relation (an *undercut*: it denies that the
+relation's source bears on its target) attacks the relation's **source claim**, as
+docs/analysis.md reads undercuts for contested topics; an undercut of an undercut
+attacks the source of the undercut it targets, and so on.
+
+:func:`claim_statuses_for_display` is what the pages show: the reader statuses and the
+DF-QuAD strengths, with a note when a strength could not settle.
+
+Example
+-------
+>>> import arggraph                                                     # doctest: +SKIP
+>>> report = reader_statuses(arggraph.load("graphs/deepseek.yaml"))     # doctest: +SKIP
+>>> report.claims[0].status, report.claims[0].reason                    # doctest: +SKIP
+('objection unanswered', 'Rebutted by Lennart Heim\\'s "Compute still matters" (unanswered)')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from arggraph.analysis.framework import ArgumentationFramework, bipolar_to_dung
+from arggraph.analysis.gradual import DEFAULT_BASE, df_quad
+from arggraph.analysis.semantics import (
+    DEFAULT_MAX_STEPS,
+    DEFAULT_MAX_UNDECIDED,
+    acceptance,
+    grounded_labelling,
+)
+from arggraph.model import ArgumentGraph, Claim, Relation, Speaker
+
+Status = Literal["accepted", "rejected", "undecided"]
+StatusSemantics = Literal["grounded", "preferred-sceptical", "preferred-credulous"]
+DEFAULT_MAX_DERIVED_ATTACKS = 2_000_000
+"""Derived attacks ``claim_statuses`` adds before refusing (about 200 MB of lists)."""
+_STATUS_ORDER: dict[str, int] = {"accepted": 0, "undecided": 1, "rejected": 2}
+
+
+def to_argumentation_framework(
+    graph: ArgumentGraph, *, bipolar: bool = True
+) -> ArgumentationFramework:
+    """The graph as an abstract argumentation framework: claims attacking and supporting.
+
+    Parameters
+    ----------
+    graph : ArgumentGraph
+    bipolar : bool
+        Keep ``supports`` relations as supports (a bipolar framework); when false they
+        are dropped and only the attacks remain (a Dung framework).
+
+    Returns
+    -------
+    ArgumentationFramework
+        Arguments are the claim ids in graph order; ``rebuts`` between claims are
+        attacks, a ``rebuts`` of a relation attacks that relation's source claim.
+
+    Example
+    -------
+    >>> import arggraph                                                  # doctest: +SKIP
+    >>> to_argumentation_framework(arggraph.load("graphs/deepseek.yaml"))  # doctest: +SKIP
+    <bipolar ArgumentationFramework: ... arguments, ... attacks, ... supports>
+    """
+    relations = {r.id: r for r in graph.relations if r.id is not None}
+    claim_ids = [c.id for c in graph.claims]
+    is_claim = set(claim_ids)  # a local set: graph.is_undercut costs a private-attribute lookup
+    attacks: list[tuple[str, str]] = []
+    supports: list[tuple[str, str]] = []
+    for rel in graph.relations:
+        if rel.target not in is_claim:
+            attacks.append((rel.source, relations[rel.target].source))
+        elif rel.kind == "rebuts":
+            attacks.append((rel.source, rel.target))
+        elif bipolar:
+            supports.append((rel.source, rel.target))
+    return ArgumentationFramework(claim_ids, attacks, supports)
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ClaimStatus(_Result):
+    """One claim's status under the chosen semantics, and its gradual strength."""
+
+    claim: str = Field(description="the claim id")
+    statement: str
+    status: Status
+    label: Literal["in", "out", "undec"] | None = Field(
+        description="the grounded label (grounded semantics only)"
+    )
+    credulous: bool | None = Field(
+        description="in some preferred extension (preferred semantics only)"
+    )
+    sceptical: bool | None = Field(
+        description="in every preferred extension (preferred semantics only)"
+    )
+    strength: float = Field(description="DF-QuAD strength in [0, 1], 4 decimals")
+    base_score: float
+    attackers: list[str] = Field(
+        description="claims that attack it in the framework used, derived attacks included"
+    )
+    supporters: list[str] = Field(description="claims that support it directly")
+
+
+class ClaimStatusReport(_Result):
+    """Every claim's status: accepted, rejected or undecided, and its strength."""
+
+    semantics: StatusSemantics
+    bipolar: bool = Field(description="supports added their implied attacks")
+    arguments: int
+    attacks: int = Field(description="attacks in the framework used, derived ones included")
+    derived_attacks: int = Field(description="attacks added from supports")
+    derived_attacks_dropped: int = Field(
+        description="attacks supports imply that were left out: onto a claim the attacker "
+        "also supports, or that a holder of the attacker also holds"
+    )
+    supports: int
+    accepted: int
+    rejected: int
+    undecided: int
+    strength_converged: bool
+    strength_iterations: int
+    claims: list[ClaimStatus] = Field(
+        description="accepted first, then undecided, then rejected; by statement, then id"
+    )
+
+
+def claim_statuses(
+    graph: ArgumentGraph,
+    *,
+    semantics: StatusSemantics = "grounded",
+    bipolar: bool = False,
+    base_scores: Mapping[str, float] | None = None,
+    default_base: float = DEFAULT_BASE,
+    max_undecided: int | None = DEFAULT_MAX_UNDECIDED,
+    max_steps: int | None = DEFAULT_MAX_STEPS,
+    timeout: float | None = None,
+    max_derived_attacks: int | None = DEFAULT_MAX_DERIVED_ATTACKS,
+) -> ClaimStatusReport:
+    """Which claims stand, fall or stay open, by formal argumentation semantics.
+
+    - ``"grounded"`` (default; linear time): accepted = ``in``, rejected = ``out``,
+      undecided = ``undec`` in the grounded labelling, the sceptical core that every
+      reasonable position accepts (Dung 1995).
+    - ``"preferred-sceptical"``: accepted = in every preferred extension.
+    - ``"preferred-credulous"``: accepted = in at least one preferred extension.
+
+    Under both preferred options a claim is rejected when it is ``out`` in every
+    preferred labelling, and undecided otherwise. Preferred semantics search an
+    exponential space; past the budget (``max_undecided``, ``max_steps``,
+    ``timeout``) they raise :class:`~arggraph.analysis.semantics.SemanticsBudgetExceeded`.
+
+    By default the statuses come from the rebuttals and undercuts alone. With
+    ``bipolar`` they are computed on ``bipolar_to_dung(to_argumentation_framework(graph))``,
+    where supports add the attacks they imply: backing an attacker is attacking
+    (supported attacks) and attacking a premise attacks what it supports (secondary
+    attacks). Two kinds of derived attack are left out, as no reader would draw them
+    (``derived_attacks_dropped`` counts them): an attack onto a claim that a holder of
+    the attacking claim also holds (nobody argues against themselves through a chain
+    of supports), and an attack onto a claim that the attacking claim directly
+    supports. Rebuttals the graph states are always kept. The DF-QuAD strength is
+    always computed on the bipolar framework, from ``base_scores`` (per claim; others
+    get ``default_base``).
+
+    Parameters
+    ----------
+    graph : ArgumentGraph
+    semantics : {"grounded", "preferred-sceptical", "preferred-credulous"}
+    bipolar : bool
+        Add the attacks supports imply (off by default; see above).
+    base_scores : mapping of claim id to float in [0, 1], optional
+    default_base : float
+    max_undecided, max_steps, timeout
+        The budget of the preferred search.
+    max_derived_attacks : int, optional
+        The budget of the attacks supports imply (:func:`bipolar_to_dung`); past it an
+        :class:`~arggraph.errors.AnalysisError` says to compute without them.
+
+    Returns
+    -------
+    ClaimStatusReport
+
+    Example
+    -------
+    >>> import arggraph                                                     # doctest: +SKIP
+    >>> claim_statuses(arggraph.load("graphs/deepseek.yaml")).undecided     # doctest: +SKIP
+    0
+
+    References
+    ----------
+    P. M. Dung, "On the acceptability of arguments and its fundamental role in
+    nonmonotonic reasoning, logic programming and n-person games", Artificial
+    Intelligence 77 (1995) 321-357.
+    """
+    if semantics not in ("grounded", "preferred-sceptical", "preferred-credulous"):
+        raise ValueError(
+            f"unknown semantics {semantics!r}; use grounded, preferred-sceptical or "
+            "preferred-credulous"
+        )
+    bipolar_af = to_argumentation_framework(graph, bipolar=True)
+    dropped = 0
+    if bipolar:
+        derived = bipolar_to_dung(bipolar_af, max_derived=max_derived_attacks)
+        af, dropped = _without_implausible_attacks(graph, bipolar_af, derived)
+    else:
+        af = bipolar_af.without_supports()
+    strengths = df_quad(bipolar_af, base_scores=base_scores, default_base=default_base)
+    bases = {c.id: default_base for c in graph.claims} | dict(base_scores or {})
+
+    labels: dict[str, Literal["in", "out", "undec"]] = {}
+    credulous: frozenset[str] = frozenset()
+    sceptical: frozenset[str] = frozenset()
+    if semantics == "grounded":
+        labels = grounded_labelling(af).as_dict()
+        status: dict[str, Status] = {
+            c: "accepted" if lab == "in" else "rejected" if lab == "out" else "undecided"
+            for c, lab in labels.items()
+        }
+    else:
+        credulous, sceptical, rejected = acceptance(
+            af,
+            semantics="preferred",
+            max_undecided=max_undecided,
+            max_steps=max_steps,
+            timeout=timeout,
+        )
+        accepted = sceptical if semantics == "preferred-sceptical" else credulous
+        status = {
+            c: "accepted" if c in accepted else "rejected" if c in rejected else "undecided"
+            for c in af.arguments
+        }
+    preferred = semantics != "grounded"
+    claims = [
+        ClaimStatus(
+            claim=claim.id,
+            statement=claim.statement,
+            status=status[claim.id],
+            label=labels.get(claim.id),
+            credulous=claim.id in credulous if preferred else None,
+            sceptical=claim.id in sceptical if preferred else None,
+            strength=strengths.strengths[claim.id],
+            base_score=round(bases[claim.id], 4),
+            attackers=sorted(af.attackers_of(claim.id)),
+            supporters=sorted(bipolar_af.supporters_of(claim.id)),
+        )
+        for claim in graph.claims
+    ]
+    claims.sort(key=lambda c: (_STATUS_ORDER[c.status], c.statement, c.claim))
+    counts = {name: sum(c.status == name for c in claims) for name in _STATUS_ORDER}
+    return ClaimStatusReport(
+        semantics=semantics,
+        bipolar=bipolar,
+        arguments=len(af),
+        attacks=af.attack_count,
+        derived_attacks=af.attack_count - bipolar_af.attack_count if bipolar else 0,
+        derived_attacks_dropped=dropped,
+        supports=bipolar_af.support_count,
+        accepted=counts["accepted"],
+        rejected=counts["rejected"],
+        undecided=counts["undecided"],
+        strength_converged=strengths.converged,
+        strength_iterations=strengths.iterations,
+        claims=claims,
+    )
+
+
+def _without_implausible_attacks(
+    graph: ArgumentGraph, bipolar_af: ArgumentationFramework, derived: ArgumentationFramework
+) -> tuple[ArgumentationFramework, int]:
+    """``derived`` without the derived attacks no reader would draw, and how many went.
+
+    A derived attack ``a -> c`` goes when a speaker holds both ``a`` and ``c``, or when
+    ``a`` directly supports ``c``; the graph's own attacks all stay. Arguments are the
+    claims in graph order in both frameworks.
+    """
+    holders = [frozenset(c.speakers) for c in graph.claims]
+    attacked: list[list[int]] = []
+    dropped = 0
+    for a, row in enumerate(derived.attacked):
+        stated = set(bipolar_af.attacked[a])
+        supported = set(bipolar_af.supported[a])
+        kept = [
+            c for c in row if c in stated or (c not in supported and not holders[a] & holders[c])
+        ]
+        dropped += len(row) - len(kept)
+        attacked.append(kept)
+    return ArgumentationFramework.from_indices(derived.arguments, attacked), dropped
+
+
+# ---------------------------------------------------------------- statuses for readers
+
+ReaderStatusName = Literal["unchallenged", "objection answered", "objection unanswered"]
+READER_STATUSES: tuple[ReaderStatusName, ...] = (
+    "objection unanswered",
+    "objection answered",
+    "unchallenged",
+)
+"""The reader statuses, in the order reports list them."""
+
+_REASON_OBJECTIONS = 6
+"""A reason names at most this many objections (unanswered ones first)."""
+
+
+class Objection(_Result):
+    """A direct rebuttal or undercut of a claim, and the claims that answer it."""
+
+    relation: str = Field(description="the rebuttal's or undercut's key")
+    claim: str = Field(description="the objecting claim's id")
+    statement: str
+    holders: list[str] = Field(description="names of the speakers who hold the objecting claim")
+    undercut_of: str | None = Field(
+        description="for an undercut, the key of the claim's own relation that it attacks"
+    )
+    answered_by: list[str] = Field(
+        description="claims that rebut or undercut the objecting claim, by id; empty: unanswered"
+    )
+
+
+class ReaderStatus(_Result):
+    """One claim's status in plain words, and why."""
+
+    claim: str = Field(description="the claim id")
+    statement: str
+    status: ReaderStatusName
+    reason: str = Field(description="the status in a sentence naming the objections")
+    objections: list[Objection] = Field(description="unanswered first, then in file order")
+
+
+class ReaderStatusReport(_Result):
+    """Every claim's reader status: unchallenged, objection answered or unanswered."""
+
+    unchallenged: int
+    objection_answered: int
+    objection_unanswered: int
+    claims: list[ReaderStatus] = Field(
+        description="objection unanswered first, then answered, then unchallenged; by "
+        "statement, then id"
+    )
+
+
+def reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
+    """Whether each claim is challenged and whether the challenge is answered, in words.
+
+    A claim's *objections* are the rebuttals of it and the undercuts of its own
+    relations (an undercut denies that the claim bears on the relation's target). An
+    objection is *answered* when the objecting claim is itself rebutted or undercut.
+    A claim is:
+
+    - ``"unchallenged"`` when it has no objection;
+    - ``"objection answered"`` when every objection is answered;
+    - ``"objection unanswered"`` when some objection is not.
+
+    Only relations the graph states count: no attack is derived through supports, and
+    no objection is weighed, so "objection unanswered" says that the graph holds no
+    reply to an objection, not that the claim is false. Linear in the size of the graph.
+
+    Parameters
+    ----------
+    graph : ArgumentGraph
+
+    Returns
+    -------
+    ReaderStatusReport
+
+    Example
+    -------
+    >>> import arggraph
+    >>> g = arggraph.loads('''
+    ... documents: [{id: d, title: Talk, kind: transcript, text: "A. B. C."}]
+    ... speakers: [{id: heim, name: Heim}, {id: wagner, name: Wagner}]
+    ... claims:
+    ...   - {id: a, statement: Compute matters less,
+    ...      attributions: [{speaker: wagner, document: d, quote: "A."}]}
+    ...   - {id: b, statement: Compute still matters,
+    ...      attributions: [{speaker: heim, document: d, quote: "B."}]}
+    ... relations: [{source: b, target: a, kind: rebuts}]
+    ... ''')
+    >>> for claim in reader_statuses(g).claims:
+    ...     print(f"{claim.claim}: {claim.status}. {claim.reason}")
+    a: objection unanswered. Rebutted by Heim's "Compute still matters" (unanswered).
+    b: unchallenged. No rebuttal or undercut targets it.
+    """
+    claims = {c.id: c for c in graph.claims}
+    relations = {r.key: r for r in graph.relations}
+    speakers = {s.id: s for s in graph.speakers}
+    objections: dict[str, list[Relation]] = {c.id: [] for c in graph.claims}
+    for rel in graph.relations:
+        if rel.target in relations:  # an undercut objects to the attacked relation's source
+            objections[relations[rel.target].source].append(rel)
+        elif rel.kind == "rebuts":
+            objections[rel.target].append(rel)
+
+    results = []
+    for claim in graph.claims:
+        found = [
+            Objection(
+                relation=rel.key,
+                claim=rel.source,
+                statement=claims[rel.source].statement,
+                holders=[speakers[s].name for s in claims[rel.source].speakers],
+                undercut_of=rel.target if rel.target in relations else None,
+                answered_by=sorted({r.source for r in objections[rel.source]}),
+            )
+            for rel in objections[claim.id]
+        ]
+        found.sort(key=lambda o: bool(o.answered_by))  # stable: file order within each
+        status: ReaderStatusName = (
+            "unchallenged"
+            if not found
+            else "objection unanswered"
+            if not found[0].answered_by
+            else "objection answered"
+        )
+        results.append(
+            ReaderStatus(
+                claim=claim.id,
+                statement=claim.statement,
+                status=status,
+                reason=_reason(found, claims, relations, speakers),
+                objections=found,
+            )
+        )
+    order = {name: i for i, name in enumerate(READER_STATUSES)}
+    results.sort(key=lambda c: (order[c.status], c.statement, c.claim))
+    return ReaderStatusReport(
+        unchallenged=sum(c.status == "unchallenged" for c in results),
+        objection_answered=sum(c.status == "objection answered" for c in results),
+        objection_unanswered=sum(c.status == "objection unanswered" for c in results),
+        claims=results,
+    )
+
+
+def _reason(
+    objections: list[Objection],
+    claims: Mapping[str, Claim],
+    relations: Mapping[str, Relation],
+    speakers: Mapping[str, Speaker],
+) -> str:
+    """The objections in a sentence: who objects, with which claim, and whether answered."""
+    if not objections:
+        return "No rebuttal or undercut targets it."
+    parts = []
+    for objection in objections[:_REASON_OBJECTIONS]:
+        if objection.undercut_of is None:
+            verb = "rebutted by"
+        else:
+            link = relations[objection.undercut_of]
+            to = (
+                f" {_quoted(claims[link.target].statement)}"
+                if link.target in claims
+                else " an inference"
+            )
+            verb = f"its link to{to} undercut by"
+        if objection.answered_by:
+            answers = [_phrase(claims[c], speakers) for c in objection.answered_by[:2]]
+            more = len(objection.answered_by) - len(answers)
+            answered = (
+                "answered by " + " and ".join(answers) + (f" and {more} more" if more else "")
+            )
+        else:
+            answered = "unanswered"
+        holders = _possessive(objection.holders)
+        parts.append(f"{verb} {holders}{_quoted(objection.statement)} ({answered})")
+    rest = len(objections) - len(parts)
+    if rest:
+        parts.append(f"and {rest} more {'objection' if rest == 1 else 'objections'}")
+    sentence = "; ".join(parts)
+    return sentence[0].upper() + sentence[1:] + "."
+
+
+def _phrase(claim: Claim, speakers: Mapping[str, Speaker]) -> str:
+    return _possessive([speakers[s].name for s in claim.speakers]) + _quoted(claim.statement)
+
+
+def _possessive(names: list[str], limit: int = 3) -> str:
+    """``"Heim's "``, ``"Wagner and Heim's "``; empty when nobody holds the claim."""
+    if not names:
+        return ""
+    shown = names[:limit]
+    if len(names) > limit:
+        others = len(names) - limit
+        listed = f"{', '.join(shown)} and {others} {'other' if others == 1 else 'others'}"
+    elif len(shown) == 1:
+        listed = shown[0]
+    else:
+        listed = f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return f"{listed}'s "
+
+
+def _quoted(statement: str, width: int = 80) -> str:
+    text = " ".join(statement.split()).rstrip(".")
+    return '"' + (text if len(text) <= width else text[: width - 1] + "\u2026") + '"'
+
+
+# ---------------------------------------------------------------- statuses for display
+
+
+@dataclass(frozen=True)
+class Statuses:
+    """What the pages show per claim: its reader status and its DF-QuAD strength.
+
+    ``by_claim`` may be empty (statuses not computed); ``note`` says what the reader
+    should know about how they were computed, if anything.
+    """
+
+    by_claim: dict[str, ReaderStatus]
+    strengths: dict[str, float]
+    note: str | None = None
+
+    def of(self, claim_id: str) -> ReaderStatus | None:
+        """The reader status of a claim, None when not computed."""
+        return self.by_claim.get(claim_id)
+
+    def strength(self, claim_id: str) -> float | None:
+        """The DF-QuAD strength of a claim in [0, 1], None when not computed."""
+        return self.strengths.get(claim_id)
+
+
+def claim_statuses_for_display(graph: ArgumentGraph) -> Statuses:
+    """Reader statuses (:func:`reader_statuses`) and DF-QuAD strengths for the pages.
+
+    The strengths are computed on the bipolar framework (supports raise a strength,
+    rebuttals lower it); when a cycle of relations keeps them from settling the
+    pages show them as they stand and the note says so. The formal accepted /
+    rejected labels are not shown to readers: :func:`claim_statuses` has them.
+    """
+    report = reader_statuses(graph)
+    strengths = df_quad(to_argumentation_framework(graph))
+    note = None
+    if not strengths.converged:
+        note = (
+            f"strengths did not settle in {strengths.iterations:,} rounds (a cycle of "
+            "supports and rebuttals); they are shown as they stood"
+        )
+    return Statuses({c.claim: c for c in report.claims}, dict(strengths.strengths), note)
