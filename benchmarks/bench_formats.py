@@ -134,7 +134,7 @@ def _stage_arguebuf(path: Path) -> tuple[dict[str, int], str]:
 def _run_analysis(path: Path) -> tuple[dict[str, int], str, float, float]:
     """Load untimed, then time ``contested_topics`` alone."""
     import arggraph
-    from arggraph.analysis.contested import contested_topics
+    from arggraph.analysis.contestedness import contested_topics
 
     started = time.perf_counter()
     graph = arggraph.load(path)

@@ -1,4 +1,4 @@
-"""List the DeepSeek debate's most contested topics, with their sides and reasons.
+"""List the DeepSeek debate's most contested questions: who says yes, who says no, and why.
 
 Run from anywhere: ``python examples/contested_topics.py``.
 """
@@ -6,13 +6,12 @@ Run from anywhere: ``python examples/contested_topics.py``.
 from pathlib import Path
 
 import arggraph
-from arggraph.analysis.contested import contested_topics
 
 GRAPH = Path(__file__).resolve().parent.parent / "graphs" / "deepseek.yaml"
 
-report = contested_topics(arggraph.load(GRAPH))
-for topic in report.topics[:5]:
-    a, b = topic.side_a, topic.side_b
-    print(f"{topic.rank}. {topic.label} (score {topic.score:g}): {topic.question}")
-    print(f"   {len(a.speakers)} speakers on side A, {len(b.speakers)} on side B")
-    print(f"   {topic.reasons[0]}")
+report = arggraph.contested_topics(arggraph.load(GRAPH))
+for q in [q for q in report.questions if q.contested][:5]:
+    print(f"{q.rank}. {q.question} (score {q.score:g})")
+    print(f"   yes: {', '.join(s.name for s in q.yes) or '-'}")
+    print(f"   no:  {', '.join(s.name for s in q.no) or '-'}")
+    print(f"   {q.cruxes} direct clashes, {q.answered} answered")

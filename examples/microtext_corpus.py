@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from arggraph import import_graph
-from arggraph.analysis.contested import contested_topics
+from arggraph.analysis.contestedness import contested_topics
 
 REPO = Path(__file__).resolve().parent.parent
 folder = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "tests" / "data" / "microtexts"

@@ -14,7 +14,8 @@ EXAMPLES = sorted((REPO / "examples").glob("*.py"))
 
 EXPECTED = {
     "load_deepseek.py": ["compute matters less", "rebutted by:", "Lennart Heim", "Keegan McBride"],
-    "contested_topics.py": ["1. ", "score", "side A"],
+    "contested_topics.py": ["1. ", "score", "yes: ", "direct clashes"],
+    "positions.py": ["Does compute matter less", "no  Lennart Heim", "no  Keegan McBride"],
     "microtext_corpus.py": ["5 texts", "  1. "],
     "draw_topic.py": ["compute.html"],
 }

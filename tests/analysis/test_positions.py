@@ -284,3 +284,32 @@ def test_deepseek_no_named_speaker_is_both_yes_and_no_without_own_words_both_way
             if p.lean == "mixed" and p.basis == "own claims":
                 answers = {c.answer for c in p.claims}
                 assert answers == {"yes", "no"}, (q.id, p.speaker)
+
+
+def test_a_link_between_documents_places_nobody_but_is_still_a_crux() -> None:
+    """An analyst's cross-document link is evidence of a clash, not a speaker's answer."""
+    graph = graph_of(
+        [
+            claim("less", "chilson", stance="yes", doc="essay"),
+            claim("still", "heim", stance="no"),
+            claim("second", "karp", doc="news"),
+        ],
+        ["second rebuts less", "still rebuts less"],
+    )
+    q = positions(graph).question("compute")
+    assert "karp" not in lineup(q)
+    assert {c.relation for c in q.cruxes} == {"second->less", "still->less"}
+
+
+def test_a_link_the_speaker_draws_places_them_across_documents() -> None:
+    data = graph_of(
+        [claim("less", "chilson", stance="yes", doc="essay"), claim("second", "karp", doc="news")],
+        ["second rebuts less"],
+    ).model_dump()
+    data["relations"][0]["attribution"] = {
+        "speaker": "karp",
+        "document": "news",
+        "quote": "Claim second holds.",
+    }
+    q = positions(ArgumentGraph.model_validate(data)).question("compute")
+    assert lineup(q)["karp"] == ("no", "relations")

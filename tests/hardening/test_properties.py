@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from arggraph.analysis.alignment import speaker_alignment
-from arggraph.analysis.contested import contested_topics
+from arggraph.analysis.contestedness import contested_topics
 from arggraph.io.yaml_json import dump_json, dump_yaml, parse_graph
 from arggraph.model import ArgumentGraph
 
@@ -169,17 +169,16 @@ def _contest_summary(graph: ArgumentGraph, back: dict[str, str]) -> dict[str, An
         return frozenset(back.get(v, v) for v in values)
 
     summary: dict[str, Any] = {}
-    for topic in contested_topics(graph).topics:
-        sides = frozenset(ids([c.id for c in side.claims]) for side in (topic.side_a, topic.side_b))
-        components = topic.components
-        summary[back.get(topic.topic, topic.topic)] = {
-            "score": topic.score,
-            "rebuttals": components.rebuttals,
-            "answered": components.answered,
-            "voices": components.voices,
-            "sides": sides,
-            "unplaced": ids([c.id for c in topic.unplaced]),
-            "relations": topic.relations,
+    for q in contested_topics(graph).questions:
+        summary[back.get(q.id, q.id)] = {
+            "score": q.score,
+            "balance": q.balance,
+            "cruxes": q.cruxes,
+            "answered": q.answered,
+            "yes": ids([s.id for s in q.yes]),
+            "no": ids([s.id for s in q.no]),
+            "mixed": ids([s.id for s in q.mixed]),
+            "documents": ids(q.documents),
         }
     return summary
 

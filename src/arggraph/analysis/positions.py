@@ -8,7 +8,10 @@ A topic asks a yes/no question and may have sub-questions; a claim answers one i
   speaker's own claims go both ways (both sets of quotes are listed);
 - a speaker who answers nothing in their own claims but supports or rebuts a claim
   that does is placed by that relation, with ``basis = "relations"`` and the
-  relation shown (rebutting a yes-claim leans no);
+  relation shown (rebutting a yes-claim leans no), but only where the speaker makes
+  that argument: the speaker quotes the source claim in a document that also quotes
+  the target, or the relation's attribution names the speaker. An analyst's link
+  between documents never puts words in anyone's mouth (it still counts as a crux);
 - views held only by groups (``kind: group``: "commentators", a strawman a text
   reports in order to reject it) are listed apart as ``reported`` and never counted
   as a voice.
@@ -207,6 +210,9 @@ class _Index:
             for r in signed_relations(graph)
             if r.source in self.claims and r.target in self.claims
         ]
+        self.drawn_by = {
+            r.key: r.attribution.speaker for r in graph.relations if r.attribution is not None
+        }
         self.into: dict[str, list[SignedRelation]] = defaultdict(list)
         self.rebutted: dict[str, list[str]] = defaultdict(list)
         for rel in self.relations:
@@ -299,9 +305,13 @@ class _Index:
                 if rel.source in answers:
                     continue  # the source answers the question itself: its holders are 'own'
                 implies = target_answer if rel.sign > 0 else _OTHER[target_answer]
+                target_docs = {q.document for q in self.quotes(target)}
                 for speaker in self.named(rel.source):
                     if speaker in answered or speaker in self.holders[target]:
                         continue
+                    own_docs = {q.document for q in self.quotes(rel.source, speaker)}
+                    if not own_docs & target_docs and self.drawn_by.get(rel.relation) != speaker:
+                        continue  # a link the speaker never draws: no words put in their mouth
                     found[speaker].append(
                         PositionRelation(
                             relation=rel.relation,
