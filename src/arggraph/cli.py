@@ -170,10 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
         "alignment",
         help="who agrees with whom: speaker pairs and camps",
         description="For every pair of speakers, the supports and rebuttals between their "
-        "claims and the claims they share; then the camps of a structural-balance split.",
+        "claims and the claims they share; then the camps of a structural-balance split, "
+        "each named by the answers its members give, and the links the camps do not "
+        "respect, with their evidence. Groups (reported views) are left out; a claim's "
+        "co-holders never count as disagreeing. Use --topic to align on one subject "
+        "(pooled over all topics, broad agreement can hide a sharp disagreement).",
     )
     _add_graph_args(alignment)
     alignment.add_argument("--json", action="store_true", help="print the result as JSON")
+    alignment.add_argument("--topic", metavar="ID", help="only the claims of this topic")
     alignment.set_defaults(command=cmd_alignment)
 
     status = commands.add_parser(
@@ -472,8 +477,12 @@ def cmd_claims(args: argparse.Namespace) -> int:
 def cmd_alignment(args: argparse.Namespace) -> int:
     """``arggraph alignment``: speaker pairs from most allied to most opposed, and camps."""
     graph = _load(args)
-    alignment = speaker_alignment(graph)
-    camps = speaker_camps(graph)
+    if args.topic is not None and args.topic not in {t.id for t in graph.topics}:
+        known = ", ".join(t.id for t in graph.topics) or "none"
+        print(f"error: no topic {args.topic!r} in the graph (topics: {known})", file=sys.stderr)
+        return EXIT_USAGE
+    alignment = speaker_alignment(graph, topic=args.topic)
+    camps = speaker_camps(graph, topic=args.topic)
     if args.json:
         print(
             json.dumps(
@@ -491,15 +500,29 @@ def cmd_alignment(args: argparse.Namespace) -> int:
     for camp in camps.camps:
         members = ", ".join(s.name for s in camp.speakers)
         against = f"  (opposes {', '.join(camp.opposes)})" if camp.opposes else ""
-        print(f"  {camp.id}: {members}{against}")
+        print(f"  {camp.id} ({camp.name}): {members}{against}")
     if camps.unaligned:
         print(f"  aligned with nobody: {', '.join(s.name for s in camps.unaligned)}")
+    if camps.frustrated:
+        print(
+            f"\n{_count(len(camps.frustrated), 'link')} of {len(camps.links)} cut across the "
+            f"camps (weight {camps.frustration:g}"
+            f"{'' if camps.exact else ', split by local search'}):"
+        )
+        for link in camps.frustrated:
+            kind = "allies" if link.sign > 0 else "opponents"
+            print(
+                f"  {names[link.first]} / {names[link.second]} ({kind}, weight {link.weight:g}): "
+                + ", ".join(link.evidence)
+            )
     print("\nPairs (score from -1 opposed to +1 allied)")
     for pair in sorted(alignment.pairs, key=lambda p: (-p.score, p.first, p.second)):
         print(
             f"  {pair.score:+.2f}  {names[pair.first]} / {names[pair.second]}: "
             f"{len(pair.supports)} supports, {len(pair.rebuts)} rebuttals, "
-            f"{len(pair.shared_claims)} shared claims"
+            f"{len(pair.shared_claims)} shared claims, "
+            f"{len(pair.same_side_of)} claims argued on the same side, "
+            f"{len(pair.opposite_sides_of)} on opposite sides"
         )
     return EXIT_OK
 

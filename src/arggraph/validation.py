@@ -89,7 +89,8 @@ def _duplicate_question_ids(graph: ArgumentGraph) -> Iterator[Problem]:
         for j, sub in enumerate(topic.questions):
             if sub.id in first:
                 yield Problem(
-                    f"question id '{sub.id}' of topic '{topic.id}' is already used by {first[sub.id]}",
+                    f"question id '{sub.id}' of topic '{topic.id}' is already used by "
+                    f"{first[sub.id]}",
                     code="duplicate-id",
                     id=sub.id,
                     path=("topics", i, "questions", j, "id"),
@@ -143,17 +144,17 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
             yield from unknown("topic", topic, owner, ("claims", i, "topics", j))
         for question in claim.stances:
             path = ("claims", i, "stances", question)
-            topic = graph.topic_of_question(question)
-            if topic is None:
+            asked_in = graph.topic_of_question(question)
+            if asked_in is None:
                 yield from unknown("question", question, owner, path)
-            elif topic not in claim.topics:
-                about = "topic" if topic == question else f"a question of topic '{topic}':"
+            elif asked_in not in claim.topics:
+                about = "topic" if asked_in == question else f"a question of topic '{asked_in}':"
                 yield Problem(
-                    f"{owner} answers {about} '{question}' but is not in topic '{topic}'",
+                    f"{owner} answers {about} '{question}' but is not in topic '{asked_in}'",
                     code="unknown-id",
                     id=question,
                     path=path,
-                    hint=f"add '{topic}' to the claim's topics, or remove the stance",
+                    hint=f"add '{asked_in}' to the claim's topics, or remove the stance",
                 )
         for j, att in enumerate(claim.attributions):
             base: tuple[str | int, ...] = ("claims", i, "attributions", j)

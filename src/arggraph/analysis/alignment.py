@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -96,7 +97,11 @@ class SpeakerAlignment(_Result):
 
 
 def speaker_alignment(
-    graph: ArgumentGraph, *, max_pairs: int = DEFAULT_MAX_PAIRS
+    graph: ArgumentGraph,
+    *,
+    topic: str | None = None,
+    groups: bool = False,
+    max_pairs: int = DEFAULT_MAX_PAIRS,
 ) -> SpeakerAlignment:
     """How often each pair of speakers agrees or disagrees, directly and through claims.
 
@@ -110,6 +115,11 @@ def speaker_alignment(
       both support or both rebut, or one supports and the other rebuts (a speaker who
       both supports and rebuts a claim takes neither side of it).
 
+    A relation between two claims that share a holder (a speaker qualifying their own
+    claim, or a claim merged from several holders) is no disagreement between anyone:
+    co-holders of a claim agree. Group speakers (``kind: group``: reported views) are
+    left out unless ``groups`` is true.
+
     ``agreement = supports + shared_claims + 0.5 * same_side_of``,
     ``disagreement = rebuts + 0.5 * opposite_sides_of``, and
     ``score = (agreement - disagreement) / (agreement + disagreement)``.
@@ -117,6 +127,11 @@ def speaker_alignment(
     Parameters
     ----------
     graph : ArgumentGraph
+    topic : str, optional
+        Count only claims of this topic, and relations whose target is one of them:
+        alignment on one subject rather than pooled over all.
+    groups : bool
+        Keep group speakers (reported views) as speakers.
     max_pairs : int
         Refuse with :class:`~arggraph.errors.AnalysisError` rather than count more
         speaker pairs than this (many distinct speakers relating to one claim make
@@ -133,9 +148,16 @@ def speaker_alignment(
     >>> a.pair("heim", "chilson").score                                    # doctest: +SKIP
     -1.0
     """
-    speakers = sorted(graph.speakers, key=lambda s: (s.name, s.id))
+    speakers = sorted(
+        (s for s in graph.speakers if groups or s.kind != "group"), key=lambda s: (s.name, s.id)
+    )
     order = {s.id: i for i, s in enumerate(speakers)}
-    holders = {c.id: sorted(c.speakers, key=order.__getitem__) for c in graph.claims}
+    holders = {
+        c.id: sorted((s for s in c.speakers if s in order), key=order.__getitem__)
+        for c in graph.claims
+    }
+    all_holders = {c.id: set(c.speakers) for c in graph.claims}
+    in_topic = {c.id for c in graph.claims if topic is None or topic in c.topics}
     evidence: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     budget = [max_pairs]
 
@@ -152,10 +174,13 @@ def speaker_alignment(
         evidence[key][kind].add(item)
 
     for claim in graph.claims:
-        for x, y in combinations(holders[claim.id], 2):
-            add(x, y, "shared_claims", claim.id)
+        if claim.id in in_topic:
+            for x, y in combinations(holders[claim.id], 2):
+                add(x, y, "shared_claims", claim.id)
     stance: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for rel in signed_relations(graph):
+        if rel.target not in in_topic or all_holders[rel.source] & all_holders[rel.target]:
+            continue  # another subject, or a claim's own holder qualifying it
         kind = "supports" if rel.sign > 0 else "rebuts"
         for x in holders[rel.source]:
             stance[rel.target][x].add(rel.sign)
@@ -210,14 +235,31 @@ class CampLink(_Result):
     second: str
     sign: int = Field(description="+1 allies, -1 opponents")
     weight: float = Field(description="|agreement - disagreement|")
+    evidence: list[str] = Field(
+        description="the relation keys and claim ids behind it (supports, rebuttals, shared "
+        "claims, claims both or one-and-the-other argue about)"
+    )
+
+
+class CampAnswer(_Result):
+    """An answer a camp's members give to a question, in their own claims."""
+
+    question: str = Field(description="question id")
+    label: str = Field(description="the question's short label")
+    answer: Literal["yes", "no"]
+    members: list[str] = Field(description="speaker ids of the camp who give this answer")
 
 
 class Camp(_Result):
     """A group of speakers on one side of a structural-balance split."""
 
     id: str = Field(description="'camp-1', 'camp-2', ... largest first")
+    name: str = Field(description="what its members answer, e.g. 'Tighten them?: yes'")
     speakers: list[SpeakerRef]
     opposes: list[str] = Field(description="camps on the other side of the same split")
+    answers: list[CampAnswer] = Field(
+        description="answers at least half its members give and none contradicts, most shared first"
+    )
 
 
 class SpeakerCamps(_Result):
@@ -234,6 +276,7 @@ class SpeakerCamps(_Result):
 def speaker_camps(
     graph: ArgumentGraph,
     *,
+    topic: str | None = None,
     exact_limit: int = DEFAULT_EXACT_LIMIT,
     max_pairs: int = DEFAULT_MAX_PAIRS,
 ) -> SpeakerCamps:
@@ -247,11 +290,15 @@ def speaker_camps(
     together); each side of a split is a camp, and the two camps of one split oppose
     each other. Parts are never merged (nothing links them), so a graph yields as many
     camps as its parts need; a part without opponents is one camp. Speakers with no
-    link are *unaligned*, not forced into a camp.
+    link are *unaligned*, not forced into a camp. Each camp is named by the answers
+    (from :func:`~arggraph.analysis.positions.positions`) that at least half of its
+    members give in their own claims and none of them contradicts.
 
     Parameters
     ----------
     graph : ArgumentGraph
+    topic : str, optional
+        Camps on one topic only (see :func:`speaker_alignment`).
     exact_limit : int
         Largest unbalanced part split exactly (see ``balanced_split``).
     max_pairs : int
@@ -272,18 +319,20 @@ def speaker_camps(
     ----------
     Cartwright & Harary (1956); Bansal, Blum & Chawla (2004).
     """
-    alignment = speaker_alignment(graph, max_pairs=max_pairs)
+    alignment = speaker_alignment(graph, topic=topic, max_pairs=max_pairs)
     refs = {s.id: s for s in alignment.speakers}
     links = []
     for pair in alignment.pairs:
         net = pair.agreement - pair.disagreement
         if net:
+            evidence = {item for kind in _KINDS for item in getattr(pair, kind)}
             links.append(
                 CampLink(
                     first=pair.first,
                     second=pair.second,
                     sign=1 if net > 0 else -1,
                     weight=_round(abs(net)),
+                    evidence=sorted(evidence),
                 )
             )
     linked = {s for link in links for s in (link.first, link.second)}
@@ -307,14 +356,63 @@ def speaker_camps(
         opponents[a].append(camp_id[b])
         opponents[b].append(camp_id[a])
     frustrated = [links[k] for k in split.frustrated_edges]
+    leans = _leans(graph, topic)
+    camps = []
+    for k in numbered:
+        answers = _camp_answers(sides[k], leans)
+        name = "; ".join(f"{a.label}: {a.answer}" for a in answers[:2]) or "no shared answer"
+        camps.append(
+            Camp(
+                id=camp_id[k],
+                name=name,
+                speakers=[refs[s] for s in sides[k]],
+                opposes=opponents[k],
+                answers=answers,
+            )
+        )
     return SpeakerCamps(
-        camps=[
-            Camp(id=camp_id[k], speakers=[refs[s] for s in sides[k]], opposes=opponents[k])
-            for k in numbered
-        ],
+        camps=camps,
         unaligned=[s for s in alignment.speakers if s.id not in linked],
         links=links,
         frustrated=frustrated,
         frustration=_round(sum(link.weight for link in frustrated)),
         exact=split.exact,
     )
+
+
+_Leans = dict[tuple[str, str], dict[str, str]]
+"""(question id, label) -> speaker id -> 'yes' | 'no' | 'mixed', from own claims."""
+
+
+def _leans(graph: ArgumentGraph, topic: str | None) -> _Leans:
+    from arggraph.analysis.positions import positions  # positions imports nothing of ours
+
+    return {
+        (q.id, q.label): {p.speaker: p.lean for p in q.positions if p.basis == "own claims"}
+        for q in positions(graph).questions
+        if topic is None or q.topic == topic
+    }
+
+
+def _camp_answers(members: list[str], leans: _Leans) -> list[CampAnswer]:
+    """Answers at least half the members give (at least one) and no member contradicts."""
+    found = []
+    for order, ((qid, label), by_speaker) in enumerate(leans.items()):
+        given = {s: by_speaker[s] for s in members if s in by_speaker}
+        for answer in ("yes", "no"):
+            agree = [s for s, lean in given.items() if lean == answer]
+            against = [s for s, lean in given.items() if lean not in (answer, "mixed")]
+            if agree and not against and 2 * len(agree) >= len(members):
+                found.append(
+                    (
+                        -len(agree),
+                        order,
+                        CampAnswer(
+                            question=qid,
+                            label=label,
+                            answer=answer,
+                            members=agree,
+                        ),
+                    )
+                )
+    return [item for *_, item in sorted(found, key=lambda t: (t[0], t[1]))]

@@ -26,14 +26,14 @@ Example
 >>> import arggraph
 >>> report = positions(arggraph.load("graphs/deepseek.yaml"))
 >>> compute = report.question("compute")
->>> [p.name for p in compute.positions if p.lean == "no" and p.basis == "own claims"][:2]
-['Keegan McBride', 'Lennart Heim']
+>>> {"Keegan McBride", "Lennart Heim"} <= {p.name for p in compute.voices("no")}
+True
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -364,7 +364,7 @@ class _Index:
                 found.append(
                     Crux(
                         relation=rel.relation,
-                        kind=_kind(rel),  # type: ignore[arg-type]
+                        kind=_kind(rel),
                         source=self.claim_ref(rel.source),
                         source_answer=source_answer,
                         target=self.claim_ref(target),

@@ -11,12 +11,13 @@ J. L. Pollock, "Defeasible reasoning", Cognitive Science 11 (1987) (undercutters
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
 
 from arggraph.analysis.results import Result
-from arggraph.model import ArgumentGraph
+from arggraph.model import ArgumentGraph, Relation
 
 
 class SignedRelation(Result):
@@ -60,7 +61,6 @@ def signed_relations(graph: ArgumentGraph) -> list[SignedRelation]:
     -1
     """
     by_id = {r.id: r for r in graph.relations if r.id is not None}
-    claim_ids = {c.id for c in graph.claims}
     result = []
     for rel in graph.relations:
         if not graph.is_undercut(rel):
@@ -76,13 +76,8 @@ def signed_relations(graph: ArgumentGraph) -> list[SignedRelation]:
             )
             continue
         attacked = by_id[rel.target]
-        end, seen = attacked.target, {rel.target}
-        while end not in claim_ids:  # follow undercuts of undercuts to a claim
-            if end in seen:  # a loop of undercuts never reaches one
-                end = attacked.source
-                break
-            seen.add(end)
-            end = by_id[end].target
+        _, reached = relation_chain(attacked, by_id)  # undercuts of undercuts, to a claim
+        end = attacked.source if reached is None else reached  # a loop never reaches one
         result.append(
             SignedRelation(
                 relation=rel.key,
@@ -94,3 +89,29 @@ def signed_relations(graph: ArgumentGraph) -> list[SignedRelation]:
             )
         )
     return result
+
+
+def relation_chain(
+    relation: Relation, relations: Mapping[str, Relation]
+) -> tuple[list[Relation], str | None]:
+    """The relations from ``relation`` along its targets, and the claim the chain ends at.
+
+    An undercut targets a relation, which may itself be an undercut; the chain follows
+    targets until one is not a relation id (a claim). ``None`` when it loops.
+
+    >>> from arggraph.model import Relation
+    >>> r1 = Relation(id="r1", source="a", target="b", kind="supports")
+    >>> r2 = Relation(id="r2", source="c", target="r1", kind="rebuts")
+    >>> chain, end = relation_chain(r2, {"r1": r1, "r2": r2})
+    >>> [r.key for r in chain], end
+    (['r2', 'r1'], 'b')
+    """
+    found: list[Relation] = []
+    seen: set[str] = set()
+    while relation.key not in seen:
+        seen.add(relation.key)
+        found.append(relation)
+        if relation.target not in relations:
+            return found, relation.target
+        relation = relations[relation.target]
+    return found, None

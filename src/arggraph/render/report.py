@@ -35,6 +35,7 @@ from arggraph.errors import AnalysisError
 from arggraph.io.atomic import write_text_atomic
 from arggraph.model import ArgumentGraph, Attribution
 from arggraph.render.html import render_template
+from arggraph.render.text import robustness_words
 from arggraph.render.views import (
     PRECOMPUTE_ABOVE,
     legend,
@@ -241,13 +242,6 @@ def _topics(
 def _question_row(q: QuestionContest) -> dict[str, Any]:
     """One row of the report's first table: a question and its lineup."""
     rob = q.robustness
-    if rob is None or rob.stable:
-        robust = "holds with any one document left out"
-    else:
-        robust = "; ".join(
-            f"without {m.without}: {'not contested' if m.rank == 0 else f'rank {m.rank}'}"
-            for m in rob.moves
-        )
     return {
         "rank": q.rank,
         "id": q.id,
@@ -257,14 +251,12 @@ def _question_row(q: QuestionContest) -> dict[str, Any]:
         "mixed": [s.name for s in q.mixed],
         "cruxes": q.cruxes,
         "answered": q.answered,
-        "robust": robust,
+        "robust": robustness_words(q),
         "stable": rob is None or rob.stable,
     }
 
 
-def _question(
-    contest: QuestionContest, q: QuestionPositions, sources: _Sources
-) -> dict[str, Any]:
+def _question(contest: QuestionContest, q: QuestionPositions, sources: _Sources) -> dict[str, Any]:
     return {
         "id": q.id,
         "label": q.label,
@@ -395,6 +387,7 @@ def _alignment(graph: ArgumentGraph) -> dict[str, Any]:
         "camps": [
             {
                 "id": camp.id,
+                "name": camp.name,
                 "speakers": [s.name for s in camp.speakers],
                 "opposes": camp.opposes,
             }
@@ -403,7 +396,8 @@ def _alignment(graph: ArgumentGraph) -> dict[str, Any]:
         "unaligned": [s.name for s in camps.unaligned],
         "frustrated": [
             f"{names.get(link.first, link.first)} and {names.get(link.second, link.second)} "
-            f"({'allies' if link.sign > 0 else 'opponents'}, weight {link.weight:g})"
+            f"({'allies' if link.sign > 0 else 'opponents'}, weight {link.weight:g}: "
+            f"{', '.join(link.evidence)})"
             for link in camps.frustrated
         ],
         "exact": camps.exact,

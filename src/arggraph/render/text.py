@@ -117,7 +117,7 @@ def topic_lines(topic: TopicContest, *, full: bool = False) -> Iterator[str]:
         yield f"   {_question_head(q)}"
         yield f"     {q.reason}"
         if q.robustness is not None and q.contested:
-            yield f"     {_robustness_words(q)}"
+            yield f"     Robustness: {robustness_words(q)}."
 
 
 def _question_head(q: QuestionContest) -> str:
@@ -127,13 +127,24 @@ def _question_head(q: QuestionContest) -> str:
     return f"- {text} [{q.id}]: contested, rank {q.rank}, score {q.score:.1f}"
 
 
-def _robustness_words(q: QuestionContest) -> str:
+def robustness_words(q: QuestionContest) -> str:
+    """How a question's rank holds up with each document left out, in a few words.
+
+    >>> from arggraph.analysis.contestedness import RankMove, Robustness
+    >>> q = QuestionContest.model_construct(rank=2, robustness=Robustness(
+    ...     lowest=1, highest=0, stable=False,
+    ...     moves=[RankMove(without="podcast", rank=0), RankMove(without="news", rank=1)]))
+    >>> robustness_words(q)
+    'rank 1-2 with one document left out; not contested without podcast'
+    """
     rob = q.robustness
-    assert rob is not None
+    if rob is None:
+        return "not checked"
     if rob.stable:
-        return "Rank holds with any one document left out."
-    moves = ", ".join(
-        f"without {m.without}: {'not contested' if m.rank == 0 else f'rank {m.rank}'}"
-        for m in rob.moves
-    )
-    return f"Rank depends on the documents ({moves})."
+        return "rank holds with any one document left out"
+    ranks = [q.rank, *(m.rank for m in rob.moves if m.rank)]
+    low, high = min(ranks), max(ranks)
+    words = f"rank {low}-{high}" if low != high else f"rank {low}"
+    lost = [m.without for m in rob.moves if m.rank == 0]
+    tail = f"; not contested without {', '.join(lost)}" if lost else ""
+    return f"{words} with one document left out{tail}"

@@ -43,6 +43,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from arggraph.analysis.signed import relation_chain
 from arggraph.analysis.statuses import Statuses, claim_statuses_for_display
 from arggraph.model import ArgumentGraph, Claim, Relation
 
@@ -173,23 +174,11 @@ class _Context:
         self.ends: dict[str, frozenset[str]] = {}
         self.by_end: dict[str, list[str]] = defaultdict(list)
         for rel in graph.relations:
-            chain, end = self._chain(rel)
+            chain, end = relation_chain(rel, self.relations)
             ends = frozenset({r.source for r in chain} | ({end} if end is not None else set()))
             self.ends[rel.key] = ends
             for claim_id in ends:
                 self.by_end[claim_id].append(rel.key)
-
-    def _chain(self, rel: Relation) -> tuple[list[Relation], str | None]:
-        """The relations from ``rel`` along its targets, and the claim it ends at (None: a loop)."""
-        found: list[Relation] = []
-        seen: set[str] = set()
-        while rel.key not in seen:
-            seen.add(rel.key)
-            found.append(rel)
-            if rel.target not in self.relations:
-                return found, rel.target
-            rel = self.relations[rel.target]
-        return found, None
 
     def relation_text(self, rel: Relation) -> str:
         target = (
