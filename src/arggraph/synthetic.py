@@ -4,6 +4,12 @@ Every graph is reproducible from its parameters and seed, and valid: each claim'
 quote is a sentence of its document's text, relations never repeat a pair, relate
 a claim to itself, or both support and rebut.
 
+By default claims take no stances. With ``stance_share`` > 0 every topic asks a
+yes/no question, ``sub_question_share`` of the topics also get two sub-questions, and
+that share of claims answer yes or no to a question of their (first) topic, so that
+:func:`arggraph.positions` has speakers to place. Stances come from their own random
+stream: the claims, texts and relations are the same with or without them.
+
 Example
 -------
 >>> data, texts = synthetic_graph_data(100, seed=1)
@@ -29,13 +35,21 @@ def synthetic_graph_data(
     n_speakers: int | None = None,
     n_documents: int | None = None,
     rebut_share: float = 0.35,
+    stance_share: float = 0.0,
+    sub_question_share: float = 0.0,
     seed: int = 0,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """A graph in file-format data plus the text of each document.
 
     Defaults scale with size: a topic per 50 claims, a speaker per 20, a document
     per 1,000. About ``relations_per_claim * n_claims`` relations, 80 % of them
-    within a topic, ``rebut_share`` of them rebuttals.
+    within a topic, ``rebut_share`` of them rebuttals. ``stance_share`` of the claims
+    answer yes or no to their topic's question or, in the ``sub_question_share`` of
+    topics that have two sub-questions, to one of those (none by default).
+
+    >>> data, _ = synthetic_graph_data(200, stance_share=0.5, sub_question_share=0.5, seed=3)
+    >>> sum("stances" in c for c in data["claims"]) > 50
+    True
     """
     rng = random.Random(seed)
     n_topics = n_topics or max(1, n_claims // 50)
@@ -80,8 +94,30 @@ def synthetic_graph_data(
         "claims": claims,
         "relations": relations,
     }
+    if stance_share > 0:
+        _add_stances(data, random.Random(f"stances-{seed}"), stance_share, sub_question_share)
     texts = {d: "\n".join(lines) + "\n" for d, lines in sentences.items()}
     return data, texts
+
+
+def _add_stances(
+    data: dict[str, Any], rng: random.Random, share: float, sub_question_share: float
+) -> None:
+    """Give topics questions (some two sub-questions) and ``share`` of claims a stance."""
+    questions: dict[str, list[str]] = {}
+    for topic in data["topics"]:
+        topic["question"] = f"Is {topic['label'].lower()} settled?"
+        questions[topic["id"]] = [topic["id"]]
+        if rng.random() < sub_question_share:
+            topic["questions"] = [
+                {"id": f"{topic['id']}q{k}", "question": f"Sub-question {k} of {topic['label']}?"}
+                for k in (1, 2)
+            ]
+            questions[topic["id"]] += [q["id"] for q in topic["questions"]]
+    for claim in data["claims"]:
+        if rng.random() < share:
+            question = rng.choice(questions[claim["topics"][0]])
+            claim["stances"] = {question: rng.choice(("yes", "no"))}
 
 
 def _word(rng: random.Random) -> str:

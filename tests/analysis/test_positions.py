@@ -313,3 +313,31 @@ def test_a_link_the_speaker_draws_places_them_across_documents() -> None:
     }
     q = positions(ArgumentGraph.model_validate(data)).question("compute")
     assert lineup(q)["karp"] == ("no", "relations")
+
+
+def test_an_undercut_clashes_on_the_question_of_the_step_it_attacks_only() -> None:
+    """Undercutting "cheap supports less" argues against less's answer, not cheap's."""
+    graph = graph_of(
+        [
+            claim("cheap", "chilson", topics="compute,costs", stances={"costs": "yes"}),
+            claim("less", "chilson", stance="yes"),
+            claim("opaque", "heim"),
+        ],
+        ["r1: cheap supports less", "opaque rebuts r1"],
+    )
+    report = positions(graph)
+    (crux,) = report.question("compute").cruxes
+    assert (crux.kind, crux.target.id, crux.target_answer) == ("undercuts", "cheap", "yes")
+    assert report.question("costs").cruxes == []
+
+
+def test_a_crux_quotes_only_the_named_people_on_each_end() -> None:
+    graph = graph_of(
+        [
+            claim("less", "chilson,commentators", stance="yes", statement="Compute is over."),
+            claim("still", "heim", stance="no", statement="Compute still matters."),
+        ],
+        ["still rebuts less"],
+    )
+    (crux,) = positions(graph).question("compute").cruxes
+    assert [q.speaker for q in crux.target.quotes] == ["chilson"]

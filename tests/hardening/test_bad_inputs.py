@@ -42,6 +42,7 @@ class Case:
     where: str  # regex: the location printed (file:line[:col], element, argument)
     files: dict[str, Content] = field(default_factory=dict)
     timeout: float = 120
+    slow: bool = False  # a scale case: seconds of work, left out of the fast loop
 
 
 def graph_json(**changes: object) -> str:
@@ -366,6 +367,7 @@ CASES = [
         r"g\.yaml:9:\d+",
         {"g.yaml": huge_quote, "big.txt": huge_text},
         timeout=240,
+        slow=True,
     ),
     Case(
         "100,000 relations on one claim, one of them a self-relation",
@@ -375,6 +377,7 @@ CASES = [
         r"g\.json:1:\d+",
         {"g.json": many_relations},
         timeout=240,
+        slow=True,
     ),
     Case(
         "5,000 dangling references, each a different id",
@@ -859,7 +862,10 @@ def _write(folder: Path, files: dict[str, Content]) -> None:
             path.write_bytes(value)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, id=c.name, marks=[pytest.mark.slow] if c.slow else []) for c in CASES],
+)
 def test_bad_input_on_the_command_line(case: Case, tmp_path: Path) -> None:
     _write(tmp_path, case.files)
     if "link.yaml" in case.argv:

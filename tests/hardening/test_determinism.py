@@ -40,8 +40,12 @@ def _artefacts(graph: Path, out: Path, seed: str) -> dict[str, bytes]:
 @pytest.mark.parametrize(
     "graph_file",
     [
-        pytest.param("hostile", id="hostile graph (markup everywhere, undercut)"),
-        pytest.param(str(REPO / "graphs" / "deepseek.yaml"), id="deepseek graph"),
+        pytest.param(
+            "hostile", id="hostile graph (markup everywhere, undercut)", marks=pytest.mark.slow
+        ),
+        pytest.param(
+            str(REPO / "graphs" / "deepseek.yaml"), id="deepseek graph", marks=pytest.mark.slow
+        ),
     ],
 )
 def test_two_processes_with_different_hash_seeds_write_the_same_bytes(

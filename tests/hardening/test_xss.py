@@ -188,6 +188,7 @@ def test_the_report_shows_every_vector_as_text(pages: Path, open_page: Any) -> N
     _assert_inert(opened)
 
 
+@pytest.mark.slow
 def test_every_view_page_stays_inert(xss_graph: ArgumentGraph, pages: Path, open_page: Any) -> None:
     names = sorted(p.name for p in pages.glob("*.html") if p.name not in ("report.html",))
     assert len(names) >= 8  # index, whole graph, topics, speakers, documents

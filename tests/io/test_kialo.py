@@ -51,8 +51,8 @@ def test_title_is_the_topic_and_top_level_sides_are_stances() -> None:
     graph = read_kialo(SMALL)
     topic = graph.topics[0]
     assert topic.question == "Should cities ban cars from their centres?"
-    assert graph.claim("1").stances == {topic.id: "pro"}
-    assert graph.claim("1.2").stances == {topic.id: "con"}
+    assert graph.claim("1").stances == {topic.id: "yes"}
+    assert graph.claim("1.2").stances == {topic.id: "no"}
     assert graph.claim("1.1.1").stances == {}
 
 

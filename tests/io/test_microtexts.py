@@ -63,7 +63,7 @@ def test_roles_become_speakers_and_topic_and_stance_are_kept() -> None:
     assert speakers["micro_b001.a5"] == [AUTHOR]
     assert [t.id for t in graph.topics] == ["waste_separation"]
     assert graph.topics[0].question == "Should we continue to separate our waste for recycling?"
-    assert graph.claim("micro_b001.a5").stances == {"waste_separation": "pro"}
+    assert graph.claim("micro_b001.a5").stances == {"waste_separation": "yes"}
     assert all(c.topics == ["waste_separation"] for c in graph.claims)
 
 
@@ -200,7 +200,7 @@ def test_a_good_text_imports(write_files: WriteFiles) -> None:
     assert [(r.source, r.kind, r.target) for r in graph.relations] == [
         ("t1.a2", "supports", "t1.a1")
     ]
-    assert graph.claim("t1.a1").stances == {"school_uniforms": "pro"}
+    assert graph.claim("t1.a1").stances == {"school_uniforms": "yes"}
 
 
 def test_copied_files_match_the_shared_corpus() -> None:

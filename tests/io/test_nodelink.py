@@ -33,7 +33,7 @@ def _graph() -> ArgumentGraph:
                 id="still",
                 statement="Compute still matters.",
                 topics=["compute"],
-                stances={"compute": "pro"},
+                stances={"compute": "yes"},
                 attributions=said("heim", "compute still matters"),
             ),
             Claim(

@@ -64,6 +64,7 @@ def hostile_data() -> dict[str, Any]:
                 "id": "still",
                 "statement": "Compute still matters " + XSS[1],
                 "topics": ["compute"],
+                "stances": {"compute": "no"},
                 "note": XSS[7],
                 "attributions": [
                     {
@@ -77,6 +78,7 @@ def hostile_data() -> dict[str, Any]:
                 "id": "less",
                 "statement": "Compute matters less " + XSS[2],
                 "topics": ["compute"],
+                "stances": {"compute": "yes"},
                 "attributions": [
                     {
                         "speaker": "wagner",

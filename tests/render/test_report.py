@@ -66,7 +66,15 @@ def test_topics_appear_in_rank_order_with_their_reasons(hostile_graph: ArgumentG
     html = build_report(hostile_graph)
     headings = re.findall(r'<h3 id="topic-\d+-h">(\d+)\. ', html)
     assert headings == ["1", "2"]
-    assert "rebuts Wagner" in html
+    # the first screen: the contested question, who says yes and who no, linked to its section
+    table = html[html.index('<table class="ag-questions">') : html.index("</table>")]
+    assert '<a href="#q-compute">' in table
+    assert "Wagner &#34; onmouseover" in table  # yes, escaped
+    assert "Heim &lt;img src=x onerror=alert(&#39;i&#39;)&gt;" in table  # no, escaped
+    # the question's section: each answer with its quote, and the clash as a quote pair
+    section = html[html.index('id="q-compute"') :]
+    assert "<strong>yes</strong> — Wagner" in section
+    assert "Where they clash (2)" in section  # a rebuttal and an undercut
 
 
 def test_every_claim_has_a_row(hostile_graph: ArgumentGraph) -> None:

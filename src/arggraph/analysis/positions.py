@@ -33,7 +33,7 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -210,6 +210,7 @@ class _Index:
             for r in signed_relations(graph)
             if r.source in self.claims and r.target in self.claims
         ]
+        self.by_key = {r.key: r for r in graph.relations}
         self.drawn_by = {
             r.key: r.attribution.speaker for r in graph.relations if r.attribution is not None
         }
@@ -241,9 +242,11 @@ class _Index:
             if a.document != self.without and (speaker is None or a.speaker == speaker)
         ]
 
-    def claim_ref(self, claim_id: str) -> ClaimRef:
+    def claim_ref(self, claim_id: str, speakers: Sequence[str]) -> ClaimRef:
+        """The claim with the quotes of ``speakers`` only (not a group's, not others')."""
         claim = self.claims[claim_id]
-        return ClaimRef(id=claim.id, statement=claim.statement, quotes=self.quotes(claim_id))
+        quotes = [q for s in speakers for q in self.quotes(claim_id, s)]
+        return ClaimRef(id=claim.id, statement=claim.statement, quotes=quotes)
 
     def speaker_ref(self, speaker_id: str) -> SpeakerRef:
         s = self.speakers[speaker_id]
@@ -302,8 +305,8 @@ class _Index:
         found: dict[str, list[PositionRelation]] = defaultdict(list)
         for target, target_answer in answers.items():
             for rel in self.into.get(target, []):
-                if rel.source in answers:
-                    continue  # the source answers the question itself: its holders are 'own'
+                if rel.source in answers or rel.undercut_of is not None:
+                    continue  # the source answers it (its holders are 'own'), or an undercut
                 implies = target_answer if rel.sign > 0 else _OTHER[target_answer]
                 target_docs = {q.document for q in self.quotes(target)}
                 for speaker in self.named(rel.source):
@@ -348,38 +351,60 @@ class _Index:
 
     def _cruxes(self, answers: dict[str, Answer]) -> list[Crux]:
         found = []
-        for target, target_answer in answers.items():
-            for rel in self.into.get(target, []):
-                source_answer = answers.get(rel.source)
-                if rel.sign > 0 or source_answer == target_answer:
-                    continue
-                by, against = self.named(rel.source), self.named(target)
-                if (
-                    not by
-                    or not against
-                    or set(self.holders[rel.source]) & set(self.holders[target])
-                ):
-                    continue
-                answered_by = sorted(self.rebutted.get(rel.source, []))
-                found.append(
-                    Crux(
-                        relation=rel.relation,
-                        kind=_kind(rel),
-                        source=self.claim_ref(rel.source),
-                        source_answer=source_answer,
-                        target=self.claim_ref(target),
-                        target_answer=target_answer,
-                        by=[self.speaker_ref(s) for s in by],
-                        against=[self.speaker_ref(s) for s in against],
-                        documents=sorted(
-                            {q.document for q in self.quotes(rel.source) + self.quotes(target)}
-                        ),
-                        answered=bool(answered_by),
-                        answered_by=answered_by,
-                    )
+        for rel in self.relations:
+            if rel.sign > 0:
+                continue
+            at = self._attacked_answer(rel, answers)
+            if at is None:
+                continue
+            target, target_answer = at
+            source_answer = answers.get(rel.source)
+            by, against = self.named(rel.source), self.named(target)
+            if (
+                source_answer == target_answer
+                or not by
+                or not against
+                or set(self.holders[rel.source]) & set(self.holders[target])
+            ):
+                continue
+            answered_by = sorted(self.rebutted.get(rel.source, []))
+            found.append(
+                Crux(
+                    relation=rel.relation,
+                    kind="undercuts" if rel.undercut_of else "rebuts",
+                    source=self.claim_ref(rel.source, by),
+                    source_answer=source_answer,
+                    target=self.claim_ref(target, against),
+                    target_answer=target_answer,
+                    by=[self.speaker_ref(s) for s in by],
+                    against=[self.speaker_ref(s) for s in against],
+                    documents=sorted(
+                        {q.document for q in self.quotes(rel.source) + self.quotes(target)}
+                    ),
+                    answered=bool(answered_by),
+                    answered_by=answered_by,
                 )
+            )
         found.sort(key=lambda c: (c.answered, c.target.id, c.relation))
         return found
+
+    def _attacked_answer(
+        self, rel: SignedRelation, answers: dict[str, Answer]
+    ) -> tuple[str, Answer] | None:
+        """The claim a rebuttal attacks and the answer it attacks, on this question.
+
+        A rebuttal attacks its target's answer. An undercut of "x supports (or rebuts)
+        y" attacks the answer x argues for: y's answer (or its opposite), and only on
+        y's question, not on every question x answers.
+        """
+        if rel.undercut_of is None:
+            answer = answers.get(rel.target)
+            return None if answer is None else (rel.target, answer)
+        attacked = self.by_key.get(rel.undercut_of)
+        if attacked is None or attacked.target not in answers:
+            return None  # an undercut of an undercut, or a step to another question
+        end = answers[attacked.target]
+        return rel.target, end if attacked.kind == "supports" else _OTHER[end]
 
     def _contradicting(
         self, answers: dict[str, Answer], leans: dict[str, Lean]

@@ -236,10 +236,10 @@ def _claim(item: _Item, doc_id: str, topic: str, prefix: str) -> dict[str, Any]:
     }
     depth = item.number.count(".")
     if depth == 0:
-        claim["stances"] = {topic: "pro"}
+        claim["stances"] = {topic: "yes"}
         claim["note"] = "thesis"
     elif depth == 1 and item.side is not None:
-        claim["stances"] = {topic: item.side.lower()}
+        claim["stances"] = {topic: "yes" if item.side.lower() == "pro" else "no"}
     elif item.side is None:
         claim["note"] = f"Kialo gives no Pro or Con towards {item.parent}: no relation made"
     return claim

@@ -405,7 +405,7 @@ def _build_text(
         if adu_id == central:
             claim["note"] = "central claim of the text"
             if topic_id and stance in ("pro", "con"):
-                claim["stances"] = {topic_id: stance}
+                claim["stances"] = {topic_id: "yes" if stance == "pro" else "no"}
         data.add("claims", claim, Origin(source, element.line, adu_id))
     for relation, element in _relations(text, doc_id):
         data.add("relations", relation, Origin(source, element.line, element.attrs["id"]))
