@@ -276,7 +276,9 @@ def _question(contest: QuestionContest, q: QuestionPositions, sources: _Sources)
         ],
         "cruxes": [
             {
-                "kind": "undercuts" if c.kind == "undercuts" else "rebuts",
+                "verb": (
+                    "rebut{s} it" if c.kind == "rebuts" else "undercut{s} the argument it makes"
+                ).format(s="" if len(c.by) > 1 else "s"),
                 "answered": c.answered,
                 "by": ", ".join(s.name for s in c.by),
                 "against": ", ".join(s.name for s in c.against),

@@ -92,7 +92,8 @@ def _position_lines(p: Position, *, full: bool) -> Iterator[str]:
 def _crux_lines(crux: Crux) -> Iterator[str]:
     by = ", ".join(s.name for s in crux.by)
     against = ", ".join(s.name for s in crux.against)
-    verb = "undercuts" if crux.kind == "undercuts" else "rebuts"
+    verb = "undercut" if crux.kind == "undercuts" else "rebut"
+    verb += "" if len(crux.by) > 1 else "s"
     source = _quote(crux.source.quotes[0], 70) if crux.source.quotes else crux.source.statement
     target = _quote(crux.target.quotes[0], 70) if crux.target.quotes else crux.target.statement
     state = "answered" if crux.answered else "unanswered"
