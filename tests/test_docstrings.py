@@ -16,6 +16,8 @@ MODULES = [
     "arggraph.analysis.positions",
     "arggraph.analysis.results",
     "arggraph.analysis.signed",
+    "arggraph.analysis.objections",
+    "arggraph.analysis.statuses",
     "arggraph.render.text",
 ]
 

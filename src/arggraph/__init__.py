@@ -15,6 +15,7 @@ from arggraph.analysis.contested import contested_claims
 from arggraph.analysis.contestedness import contested_topics
 from arggraph.analysis.framework import ArgumentationFramework, bipolar_to_dung
 from arggraph.analysis.gradual import df_quad, h_categorizer
+from arggraph.analysis.objections import reader_statuses
 from arggraph.analysis.positions import positions
 from arggraph.analysis.semantics import (
     SemanticsBudgetExceeded,
@@ -26,11 +27,7 @@ from arggraph.analysis.semantics import (
     sceptically_accepted,
     stable_extensions,
 )
-from arggraph.analysis.statuses import (
-    claim_statuses,
-    reader_statuses,
-    to_argumentation_framework,
-)
+from arggraph.analysis.statuses import claim_statuses, to_argumentation_framework
 from arggraph.analysis.summary import GraphSummary, graph_summary
 from arggraph.convert import to_networkx
 from arggraph.errors import (

@@ -543,7 +543,8 @@ def _formats_epilog(names: list[str]) -> str:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """``arggraph status``: each claim's status in words with the reason, or formal ones."""
-    from arggraph.analysis.statuses import claim_statuses, reader_statuses
+    from arggraph.analysis.objections import reader_statuses
+    from arggraph.analysis.statuses import claim_statuses
 
     if not (args.formal or args.semantics or args.bipolar):
         readers = reader_statuses(_load(args))

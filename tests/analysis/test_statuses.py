@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 import arggraph
+from arggraph.analysis.objections import claim_statuses_for_display, reader_statuses
 from arggraph.analysis.semantics import SemanticsBudgetExceeded
-from arggraph.analysis.statuses import (
-    ClaimStatusReport,
-    claim_statuses,
-    claim_statuses_for_display,
-    reader_statuses,
-    to_argumentation_framework,
-)
+from arggraph.analysis.statuses import ClaimStatusReport, claim_statuses, to_argumentation_framework
 from arggraph.model import Attribution, Claim, Document, Relation, Speaker, Topic
 from tests.conftest import DEEPSEEK
 

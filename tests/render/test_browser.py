@@ -365,7 +365,7 @@ def test_graph_of_a_hundred_claims_is_readable(tmp_path: Path, open_page: Any) -
 def test_statuses_colour_the_nodes(
     hostile_graph: ArgumentGraph, tmp_path: Path, open_page: Any
 ) -> None:
-    from arggraph.analysis.statuses import claim_statuses_for_display
+    from arggraph.analysis.objections import claim_statuses_for_display
 
     report = claim_statuses_for_display(hostile_graph)
     path = tmp_path / "statuses.html"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from arggraph.analysis.statuses import Statuses, claim_statuses_for_display
+from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.model import ArgumentGraph
 from arggraph.render.views import (
     PRECOMPUTE_ABOVE,
@@ -187,7 +187,8 @@ def test_statements_of_claims_named_but_not_drawn_come_once(
 
 
 def test_statuses_are_the_reader_statuses_and_strengths(hostile_graph: ArgumentGraph) -> None:
-    from arggraph.analysis.statuses import claim_statuses, reader_statuses
+    from arggraph.analysis.objections import reader_statuses
+    from arggraph.analysis.statuses import claim_statuses
 
     readers = {c.claim: c for c in reader_statuses(hostile_graph).claims}
     strengths = {c.claim: c.strength for c in claim_statuses(hostile_graph).claims}
@@ -205,7 +206,7 @@ def test_statuses_are_the_reader_statuses_and_strengths(hostile_graph: ArgumentG
 
 
 def test_status_colours_are_the_reader_statuses_and_none_is_red() -> None:
-    from arggraph.analysis.statuses import READER_STATUSES
+    from arggraph.analysis.objections import READER_STATUSES
 
     assert set(STATUS_COLOURS) == {*READER_STATUSES, "not computed"}
     for colour in STATUS_COLOURS.values():
@@ -224,7 +225,7 @@ def test_statuses_not_computed_show_as_such(hostile_graph: ArgumentGraph) -> Non
 
 
 def test_strengths_that_do_not_settle_are_noted(monkeypatch: pytest.MonkeyPatch) -> None:
-    from arggraph.analysis import statuses as module
+    from arggraph.analysis import objections as module
 
     real = module.df_quad
 

@@ -18,7 +18,7 @@ import html
 from collections.abc import Iterable
 from pathlib import Path
 
-from arggraph.analysis.statuses import Statuses, claim_statuses_for_display
+from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.errors import OutputError
 from arggraph.io.atomic import ensure_not_input, write_text_atomic
 from arggraph.model import ArgumentGraph

@@ -27,9 +27,9 @@ from typing import Any
 
 from arggraph.analysis.alignment import speaker_alignment, speaker_camps
 from arggraph.analysis.contestedness import ContestedReport, QuestionContest, contested_topics
+from arggraph.analysis.objections import READER_STATUSES, Statuses, claim_statuses_for_display
 from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions, positions
 from arggraph.analysis.results import QuoteRef
-from arggraph.analysis.statuses import READER_STATUSES, Statuses, claim_statuses_for_display
 from arggraph.analysis.summary import graph_summary
 from arggraph.errors import AnalysisError
 from arggraph.io.atomic import write_text_atomic

@@ -43,8 +43,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.analysis.signed import relation_chain
-from arggraph.analysis.statuses import Statuses, claim_statuses_for_display
 from arggraph.model import ArgumentGraph, Claim, Relation
 
 ViewKind = Literal["graph", "topic", "speaker", "document"]
