@@ -140,17 +140,7 @@ class _Index:
         ref = self._claim_refs.get(claim_id)
         if ref is None:
             claim = self.claims[claim_id]
-            quotes = [
-                QuoteRef(
-                    speaker=a.speaker,
-                    speaker_name=self.speakers[a.speaker].name,
-                    document=a.document,
-                    quote=a.quote,
-                    start=a.start,
-                    end=a.end,
-                )
-                for a in claim.attributions
-            ]
+            quotes = [QuoteRef.of(a, self.speakers[a.speaker].name) for a in claim.attributions]
             ref = self._claim_refs[claim_id] = ClaimRef(
                 id=claim.id, statement=claim.statement, quotes=quotes
             )

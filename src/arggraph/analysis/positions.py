@@ -230,14 +230,7 @@ class _Index:
 
     def quotes(self, claim_id: str, speaker: str | None = None) -> list[QuoteRef]:
         return [
-            QuoteRef(
-                speaker=a.speaker,
-                speaker_name=self.speakers[a.speaker].name,
-                document=a.document,
-                quote=a.quote,
-                start=a.start,
-                end=a.end,
-            )
+            QuoteRef.of(a, self.speakers[a.speaker].name)
             for a in self.claims[claim_id].attributions
             if a.document != self.without and (speaker is None or a.speaker == speaker)
         ]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from arggraph.model import Attribution
+
 ROUND_DIGITS = 4
 """Every float in a result is rounded to this many decimals, so JSON output is stable."""
 
@@ -65,6 +67,18 @@ class QuoteRef(Result):
     quote: str
     start: int | None
     end: int | None
+
+    @classmethod
+    def of(cls, attribution: Attribution, speaker_name: str) -> QuoteRef:
+        """The reference for one attribution of a claim."""
+        return cls(
+            speaker=attribution.speaker,
+            speaker_name=speaker_name,
+            document=attribution.document,
+            quote=attribution.quote,
+            start=attribution.start,
+            end=attribution.end,
+        )
 
 
 class ClaimRef(Result):
