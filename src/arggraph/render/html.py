@@ -100,6 +100,7 @@ def render_template(name: str, **context: Any) -> str:
         "vis_js": Markup(vis_js),
         "vis_css": Markup(vis_css),
         "js": Markup(static_text("arggraph.js")),
+        "report_js": Markup(static_text("report.js")),
         "css": Markup(static_text("arggraph.css")),
     }
     return environment().get_template(name).render(assets=assets, **context)

@@ -252,8 +252,16 @@ def _question_row(q: QuestionContest) -> dict[str, Any]:
         "cruxes": q.cruxes,
         "answered": q.answered,
         "robust": robustness_words(q),
+        "why": _why(q),
         "stable": rob is None or rob.stable,
     }
+
+
+def _why(q: QuestionContest) -> str:
+    """Why the question ranks where it does, in a line: voices and sources."""
+    both = f", {len(q.mixed)} both ways" if q.mixed else ""
+    documents = f"{len(q.documents)} document{'s' if len(q.documents) != 1 else ''}"
+    return f"{len(q.yes)} say yes, {len(q.no)} no{both}; in {documents}"
 
 
 def _question(contest: QuestionContest, q: QuestionPositions, sources: _Sources) -> dict[str, Any]:
