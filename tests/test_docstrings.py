@@ -12,6 +12,7 @@ from tests.conftest import REPO
 MODULES = [
     "arggraph.analysis.balance",
     "arggraph.analysis.contested",
+    "arggraph.analysis.debate",
     "arggraph.analysis.contestedness",
     "arggraph.analysis.positions",
     "arggraph.analysis.results",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from arggraph.analysis import debate
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
 from arggraph.render import report
@@ -125,7 +126,7 @@ def test_alignment_refusal_is_reported_not_raised(
     def refuse(graph: ArgumentGraph) -> None:
         raise AnalysisError("too many pairs")
 
-    monkeypatch.setattr(report, "speaker_alignment", refuse)
+    monkeypatch.setattr(debate, "speaker_alignment", refuse)
     assert "Not computed: too many pairs" in build_report(hostile_graph)
 
 

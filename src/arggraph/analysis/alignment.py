@@ -32,6 +32,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from arggraph.analysis.balance import DEFAULT_EXACT_LIMIT, balanced_split
+from arggraph.analysis.positions import PositionsReport, positions
 from arggraph.analysis.results import ROUND_DIGITS, SpeakerRef
 from arggraph.analysis.signed import signed_relations
 from arggraph.errors import AnalysisError
@@ -279,6 +280,8 @@ def speaker_camps(
     topic: str | None = None,
     exact_limit: int = DEFAULT_EXACT_LIMIT,
     max_pairs: int = DEFAULT_MAX_PAIRS,
+    alignment: SpeakerAlignment | None = None,
+    stands: PositionsReport | None = None,
 ) -> SpeakerCamps:
     """Group speakers into camps by a structural-balance split of the signed speaker graph.
 
@@ -303,6 +306,9 @@ def speaker_camps(
         Largest unbalanced part split exactly (see ``balanced_split``).
     max_pairs : int
         Passed to :func:`speaker_alignment`.
+    alignment, stands : optional
+        ``speaker_alignment(graph, topic=topic)`` and ``positions(graph)`` when the
+        caller has them already.
 
     Returns
     -------
@@ -319,7 +325,8 @@ def speaker_camps(
     ----------
     Cartwright & Harary (1956); Bansal, Blum & Chawla (2004).
     """
-    alignment = speaker_alignment(graph, topic=topic, max_pairs=max_pairs)
+    if alignment is None:
+        alignment = speaker_alignment(graph, topic=topic, max_pairs=max_pairs)
     refs = {s.id: s for s in alignment.speakers}
     links = []
     for pair in alignment.pairs:
@@ -356,7 +363,7 @@ def speaker_camps(
         opponents[a].append(camp_id[b])
         opponents[b].append(camp_id[a])
     frustrated = [links[k] for k in split.frustrated_edges]
-    leans = _leans(graph, topic)
+    leans = _leans(stands if stands is not None else positions(graph), topic)
     camps = []
     for k in numbered:
         answers = _camp_answers(sides[k], leans)
@@ -384,12 +391,10 @@ _Leans = dict[tuple[str, str], dict[str, str]]
 """(question id, label) -> speaker id -> 'yes' | 'no' | 'mixed', from own claims."""
 
 
-def _leans(graph: ArgumentGraph, topic: str | None) -> _Leans:
-    from arggraph.analysis.positions import positions  # positions imports nothing of ours
-
+def _leans(stands: PositionsReport, topic: str | None) -> _Leans:
     return {
         (q.id, q.label): {p.speaker: p.lean for p in q.positions if p.basis == "own claims"}
-        for q in positions(graph).questions
+        for q in stands.questions
         if topic is None or q.topic == topic
     }
 

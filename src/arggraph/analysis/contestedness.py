@@ -101,7 +101,9 @@ class ContestedReport(Result):
     questions: list[QuestionContest] = Field(description="every question, ranked")
 
 
-def contested_topics(graph: ArgumentGraph, *, robustness: bool = True) -> ContestedReport:
+def contested_topics(
+    graph: ArgumentGraph, *, robustness: bool = True, stands: PositionsReport | None = None
+) -> ContestedReport:
     """Rank questions and topics by how contested they are (see the module's docs).
 
     Parameters
@@ -110,12 +112,14 @@ def contested_topics(graph: ArgumentGraph, *, robustness: bool = True) -> Contes
     robustness : bool
         Recompute the ranking with each document left out (costs one more positions
         run per document).
+    stands : PositionsReport, optional
+        ``positions(graph)`` when the caller has it already.
 
     Returns
     -------
     ContestedReport
     """
-    report = positions(graph)
+    report = stands if stands is not None else positions(graph)
     scored = _ranked([_score(q) for q in report.questions])
     if robustness and len(graph.documents) > 1:
         runs = {

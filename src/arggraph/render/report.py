@@ -25,13 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from arggraph.analysis.alignment import speaker_alignment, speaker_camps
-from arggraph.analysis.contestedness import ContestedReport, QuestionContest, contested_topics
-from arggraph.analysis.objections import READER_STATUSES, Statuses, claim_statuses_for_display
-from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions, positions
+from arggraph.analysis.contestedness import ContestedReport, QuestionContest
+from arggraph.analysis.debate import DebateAnalysis, analyse
+from arggraph.analysis.objections import READER_STATUSES, Statuses
+from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions
 from arggraph.analysis.results import QuoteRef
 from arggraph.analysis.summary import graph_summary
-from arggraph.errors import AnalysisError
 from arggraph.io.atomic import write_text_atomic
 from arggraph.model import ArgumentGraph, Attribution
 from arggraph.render.html import render_template
@@ -64,10 +63,9 @@ def render_report(
 
 def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABOVE) -> str:
     """The report for ``graph`` as one standalone HTML page (deterministic)."""
-    statuses = claim_statuses_for_display(graph)
+    debate = analyse(graph)
+    statuses, contested = debate.statuses, debate.contested
     sources = _Sources(graph)
-    contested = contested_topics(graph)
-    stands = positions(graph)
     drawn = [t.topic for t in contested.topics if _has_claims(graph, t.topic)][:REPORT_GRAPHS]
     views = topic_views(graph, drawn, statuses=statuses, precompute_above=precompute_above)
     return render_template(
@@ -76,13 +74,13 @@ def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABO
         description=graph.description,
         summary=_summary(graph, statuses),
         status_note=statuses.note,
-        topics=_topics(contested, stands, sources),
+        topics=_topics(contested, debate.positions, sources),
         questions=[_question_row(q) for q in contested.questions if q.contested],
         views=views,
         graphs_omitted=max(
             0, sum(1 for t in graph.topics if _has_claims(graph, t.id)) - len(views)
         ),
-        alignment=_alignment(graph),
+        alignment=_alignment(debate),
         claims=_claim_rows(graph, statuses, sources),
         documents=sources.documents(),
         legend=legend(),
@@ -343,12 +341,10 @@ def _position(p: Position, sources: _Sources) -> dict[str, Any]:
 # ---------------------------------------------------------------- alignment
 
 
-def _alignment(graph: ArgumentGraph) -> dict[str, Any]:
-    try:
-        alignment = speaker_alignment(graph)
-        camps = speaker_camps(graph)
-    except AnalysisError as exc:
-        return {"error": str(exc)}
+def _alignment(debate: DebateAnalysis) -> dict[str, Any]:
+    alignment, camps = debate.alignment, debate.camps
+    if alignment is None or camps is None:
+        return {"error": debate.alignment_error}
     names = {s.id: s.name for s in alignment.speakers}
     evidence: dict[str, float] = defaultdict(float)
     for item in alignment.pairs:

@@ -1,0 +1,53 @@
+"""Every analysis a page shows, computed once: the one result the report and views read.
+
+The report needs positions, contestedness (built on the positions), claim statuses and
+alignment (camps are named from the positions). :func:`analyse` runs each once and
+hands the results on, so render code only draws and decides nothing.
+
+Example
+-------
+>>> import arggraph
+>>> debate = analyse(arggraph.load("graphs/deepseek.yaml"))
+>>> debate.contested.questions[0].question == debate.positions.question(
+...     debate.contested.questions[0].id).question
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from arggraph.analysis.alignment import SpeakerAlignment, SpeakerCamps, speaker_alignment
+from arggraph.analysis.alignment import speaker_camps as camps_of
+from arggraph.analysis.contestedness import ContestedReport, contested_topics
+from arggraph.analysis.objections import Statuses, claim_statuses_for_display
+from arggraph.analysis.positions import PositionsReport, positions
+from arggraph.errors import AnalysisError
+from arggraph.model import ArgumentGraph
+
+
+@dataclass(frozen=True)
+class DebateAnalysis:
+    """The analyses of one graph, as the pages show them."""
+
+    graph: ArgumentGraph
+    positions: PositionsReport
+    contested: ContestedReport
+    statuses: Statuses
+    alignment: SpeakerAlignment | None
+    camps: SpeakerCamps | None
+    alignment_error: str | None = None
+    """Why alignment was not computed (it refuses beyond its pair budget), if it was not."""
+
+
+def analyse(graph: ArgumentGraph) -> DebateAnalysis:
+    """Run every analysis the pages show, each once (positions feed the rest)."""
+    stands = positions(graph)
+    contested = contested_topics(graph, stands=stands)
+    statuses = claim_statuses_for_display(graph)
+    try:
+        alignment = speaker_alignment(graph)
+        camps = camps_of(graph, alignment=alignment, stands=stands)
+    except AnalysisError as exc:
+        return DebateAnalysis(graph, stands, contested, statuses, None, None, str(exc))
+    return DebateAnalysis(graph, stands, contested, statuses, alignment, camps)
