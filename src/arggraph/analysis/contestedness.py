@@ -37,7 +37,14 @@ from arggraph.analysis.positions import (
     QuestionPositions,
     positions,
 )
-from arggraph.analysis.results import Result, SpeakerRef, join_names, round_score
+from arggraph.analysis.results import (
+    Result,
+    SpeakerRef,
+    counted,
+    join_names,
+    round_score,
+    shorten,
+)
 from arggraph.model import ArgumentGraph
 
 ANSWERED_WEIGHT = 2
@@ -81,6 +88,13 @@ class QuestionContest(Result):
     robustness: Robustness | None = Field(description="None when not computed")
     reason: str = Field(description="one line for a reader")
 
+    def _summary(self) -> str:
+        rank = f"#{self.rank}" if self.rank else "not contested"
+        return (
+            f"{rank} {shorten(self.label, 60)!r}, score {self.score}, {len(self.yes)} yes, "
+            f"{len(self.no)} no, {counted(self.cruxes, 'crux', 'cruxes')}"
+        )
+
 
 class TopicContest(Result):
     """A topic, scored from its questions, most contested question first."""
@@ -93,12 +107,27 @@ class TopicContest(Result):
     questions: list[QuestionContest]
     reason: str
 
+    def _summary(self) -> str:
+        rank = f"#{self.rank}" if self.rank else "not contested"
+        return (
+            f"{rank} {shorten(self.label, 60)!r}, score {self.score}, "
+            f"{counted(len(self.questions), 'question')}"
+        )
+
 
 class ContestedReport(Result):
     """Topics and questions from most to least contested."""
 
     topics: list[TopicContest]
     questions: list[QuestionContest] = Field(description="every question, ranked")
+
+    def _summary(self) -> str:
+        contested = [q for q in self.questions if q.contested]
+        top = f"; most contested: {shorten(contested[0].label, 60)!r}" if contested else ""
+        return (
+            f"{counted(len(self.topics), 'topic')}, {counted(len(self.questions), 'question')}, "
+            f"{len(contested)} contested{top}"
+        )
 
 
 def contested_topics(
@@ -252,7 +281,7 @@ def _reason(
     contested: bool,
 ) -> str:
     def names(refs: list[SpeakerRef]) -> str:
-        return join_names([r.name for r in refs])
+        return join_names([r.name for r in refs], limit=8)
 
     if not yes and not no and not mixed:
         return "Nobody answers it in their own claims."

@@ -30,6 +30,7 @@ from arggraph.analysis.debate import DebateAnalysis, analyse
 from arggraph.analysis.objections import READER_STATUSES, Statuses
 from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions
 from arggraph.analysis.results import QuoteRef
+from arggraph.analysis.signed import SignedRelation, signed_relations
 from arggraph.analysis.summary import graph_summary
 from arggraph.io.atomic import write_text_atomic
 from arggraph.model import ArgumentGraph, Attribution
@@ -74,7 +75,7 @@ def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABO
         description=graph.description,
         summary=_summary(graph, statuses),
         status_note=statuses.note,
-        topics=_topics(contested, debate.positions, sources),
+        topics=_topics(contested, debate.positions, sources, _Outline(graph)),
         questions=[_question_row(q) for q in contested.questions if q.contested],
         views=views,
         graphs_omitted=max(
@@ -216,7 +217,7 @@ class _Sources:
 
 
 def _topics(
-    report: ContestedReport, stands: PositionsReport, sources: _Sources
+    report: ContestedReport, stands: PositionsReport, sources: _Sources, outline: _Outline
 ) -> list[dict[str, Any]]:
     by_id = {q.id: q for q in stands.questions}
     return [
@@ -228,13 +229,68 @@ def _topics(
             "score": topic.score,
             "reason": topic.reason,
             "questions": [
-                _question(q, by_id[q.id], sources)
+                _question(q, by_id[q.id], sources) | {"outline": outline.of(by_id[q.id])}
                 for q in topic.questions
                 if q.contested or by_id[q.id].positions or by_id[q.id].reported
             ],
         }
         for topic in report.topics
     ]
+
+
+@dataclass
+class _Outline:
+    """A question as a tree a screen reader and a printout can follow (like a Kialo tree).
+
+    The question, then each answer, the claims that give it (with who holds them), and
+    under each claim what supports and what rebuts or undercuts it, one level deep.
+    """
+
+    graph: ArgumentGraph
+    into: dict[str, list[SignedRelation]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        into: dict[str, list[SignedRelation]] = defaultdict(list)
+        for rel in signed_relations(self.graph):
+            into[rel.target].append(rel)
+        self.into = into
+        self.names = {s.id: s.name for s in self.graph.speakers}
+
+    def _item(self, claim_id: str) -> dict[str, Any]:
+        claim = self.graph.claim(claim_id)
+        return {
+            "id": claim_id,
+            "statement": claim.statement,
+            "holders": ", ".join(self.names[s] for s in claim.speakers),
+        }
+
+    def of(self, q: QuestionPositions) -> list[dict[str, Any]]:
+        answers: list[dict[str, Any]] = []
+        for answer in ("yes", "no"):
+            claims = [c for c in q.claims if self.graph.claim(c).stances.get(q.id) == answer]
+            answers.append(
+                {
+                    "answer": answer,
+                    "claims": [
+                        self._item(c)
+                        | {
+                            "children": [
+                                self._item(r.source)
+                                | {
+                                    "kind": "supports"
+                                    if r.sign > 0
+                                    else "undercuts"
+                                    if r.undercut_of
+                                    else "rebuts"
+                                }
+                                for r in self.into.get(c, [])
+                            ]
+                        }
+                        for c in claims
+                    ],
+                }
+            )
+        return answers
 
 
 def _question_row(q: QuestionContest) -> dict[str, Any]:
