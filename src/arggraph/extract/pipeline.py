@@ -12,8 +12,11 @@
    relations carry a ``note`` starting ``Draft:`` with their confidence and the cues
    behind them, so reviewers see in views and the report what to check.
 
-``mode`` selects the method: ``"cues"`` (the extractor), or one of two baselines
-measured beside it: ``"every-sentence"`` (every sentence a claim, no merging, each
+``mode`` selects how relations are drafted: ``"learned"`` (the default: the relation
+model trained on annotated corpora, :mod:`arggraph.extract.learned`, within each
+document and, across documents, between claims of the same topic), ``"cues"`` (the
+discourse-cue rules of :mod:`arggraph.extract.relations`), or one of two baselines
+measured beside them: ``"every-sentence"`` (every sentence a claim, no merging, each
 linked to its nearest neighbour) and ``"nearest-neighbour"`` (the extractor's claims,
 merged as usual, each linked to its nearest neighbour: no cues).
 """
@@ -30,7 +33,14 @@ from typing import Any, Literal
 
 from arggraph.errors import FormatError, Problem
 from arggraph.extract.claims import Unit, claim_score, claim_units, document_units
+from arggraph.extract.learned import (
+    RelationModel,
+    cross_document_relations,
+    default_model,
+    learned_relations,
+)
 from arggraph.extract.llm import ClaimProposer, LLMError
+from arggraph.extract.pairs import PairContext
 from arggraph.extract.relations import (
     DraftRelation,
     RelationNode,
@@ -59,7 +69,7 @@ __all__ = [
     "read_sources",
 ]
 
-ExtractionMode = Literal["cues", "every-sentence", "nearest-neighbour"]
+ExtractionMode = Literal["learned", "cues", "every-sentence", "nearest-neighbour"]
 Progress = Callable[[int, int, str], None]
 
 _MIN_MERGE_WORDS = 4
@@ -116,6 +126,7 @@ def extract_graph(
     progress: Progress | None = None,
     embedder: Embedder | None = None,
     llm: ClaimProposer | None = None,
+    mode: ExtractionMode = "learned",
 ) -> ArgumentGraph:
     """Draft an argument graph from text files: claims, speakers, topics, relations.
 
@@ -132,6 +143,8 @@ def extract_graph(
     llm
         Optional claim proposer (:class:`~arggraph.extract.llm.ChatClaimProposer`);
         heuristics are used where it fails.
+    mode
+        How relations are drafted: ``"learned"`` (default) or ``"cues"`` (module docs).
 
     Returns
     -------
@@ -150,7 +163,7 @@ def extract_graph(
     'Draft:'
     """
     sources = read_sources(paths)
-    return extract_texts(sources, progress=progress, embedder=embedder, llm=llm)
+    return extract_texts(sources, progress=progress, embedder=embedder, llm=llm, mode=mode)
 
 
 def _unique(base: str, taken: set[str]) -> str:
@@ -168,9 +181,16 @@ def extract_texts(
     progress: Progress | None = None,
     embedder: Embedder | None = None,
     llm: ClaimProposer | None = None,
-    mode: ExtractionMode = "cues",
+    mode: ExtractionMode = "learned",
+    relation_model: RelationModel | None = None,
+    cross_budget: int = 1,
 ) -> ArgumentGraph:
-    """Draft a graph from documents in memory; see :func:`extract_graph` and the module docs."""
+    """Draft a graph from documents in memory; see :func:`extract_graph` and the module docs.
+
+    ``relation_model`` replaces the shipped model in ``"learned"`` mode; ``cross_budget``
+    is how many relations to claims of other documents each claim may propose there
+    (``0``: none).
+    """
     embedder = embedder if embedder is not None else default_embedder()
     doc_ids: set[str] = set()
     sources = [SourceText(_unique(s.id, doc_ids), s.title, s.text, s.path) for s in sources]
@@ -217,7 +237,9 @@ def extract_texts(
         )
         for i, h in enumerate(heads)
     ]
-    if mode == "cues":
+    if mode == "learned":
+        relations = _learned(nodes, relation_model or default_model(), cross_budget)
+    elif mode == "cues":
         relations = candidate_relations(nodes, head_similarity, related=embedder.related)
     else:
         relations = nearest_neighbour_relations(head_similarity)
@@ -225,6 +247,23 @@ def extract_texts(
     if progress is not None:
         progress(total, total, "topics and relations")
     return graph
+
+
+def _learned(nodes: list[RelationNode], model: RelationModel, budget: int) -> list[DraftRelation]:
+    """The model's forest within each document, then proposals across documents."""
+    context = PairContext(nodes)
+    relations = learned_relations(nodes, model=model, context=context)
+    if budget <= 0 or len({n.document for n in nodes}) < 2:
+        return relations
+    linked = {frozenset((r.source, r.target)) for r in relations}
+    across = cross_document_relations(
+        nodes, model=model, budget=budget, threshold=model.across.threshold, context=context
+    )
+    for relation in across:
+        if frozenset((relation.source, relation.target)) not in linked:
+            linked.add(frozenset((relation.source, relation.target)))
+            relations.append(relation)
+    return sorted(relations, key=lambda r: (r.source, r.target))
 
 
 _LLM_GIVE_UP = 3
