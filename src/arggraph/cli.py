@@ -316,6 +316,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("draft", type=Path, help="the draft graph (YAML or JSON)")
     evaluate.add_argument("gold", nargs="+", type=Path, help="the gold graph file(s)")
+    extract.add_argument(
+        "--relations",
+        choices=("learned", "cues"),
+        default="learned",
+        help="how relations are drafted: the model trained on annotated corpora (learned), "
+        "or the discourse-cue rules (cues)",
+    )
     evaluate.set_defaults(command=cmd_evaluate)
     return parser
 
@@ -664,7 +671,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     llm = ChatClaimProposer(args.llm_url, model=args.llm_model) if args.llm_url else None
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     graph = extract_graph(
-        args.paths, progress=_progress_bar if show else None, embedder=embedder, llm=llm
+        args.paths,
+        progress=_progress_bar if show else None,
+        embedder=embedder,
+        llm=llm,
+        mode=args.relations,
     )
     if show:
         print(file=sys.stderr)
