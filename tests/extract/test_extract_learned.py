@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +159,29 @@ def test_microtexts_become_labelled_texts_without_their_roles() -> None:
     assert (0, len(text.nodes) - 1) in text.gold  # the opening concession rebuts the thesis
     assert text.gold[(0, len(text.nodes) - 1)] == "rebuts"
     assert text.excluded  # the undercut's ends are left out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("option", "reason"), [("learned", "learned model"), ("cues", "")])
+def test_the_extract_command_drafts_relations_by_the_method_asked(
+    tmp_path: Path, option: str, reason: str
+) -> None:
+    essay = tmp_path / "essay.txt"
+    essay.write_text(
+        "We should keep the export controls on advanced chips. Because they slow down "
+        "the rivals' training runs a lot. But some chips are smuggled anyway, so the "
+        "controls must be enforced better.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.yaml"
+    command = [sys.executable, "-m", "arggraph", "extract", str(essay), "-o", str(out)]
+    result = subprocess.run(
+        [*command, "--embedder", "lexical", "--relations", option],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    notes = [r.note or "" for r in arggraph.load(out).relations]
+    assert notes
+    assert all(("learned model" in n) == bool(reason) for n in notes)
