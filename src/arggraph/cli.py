@@ -10,6 +10,8 @@ Exit codes
 2  the command line is wrong (unknown command or option, missing argument)
 3  an output could not be written (it would overwrite an input, or the disk refused)
 4  an analysis refused to run (e.g. too large for an exponential method)
+5  ``import`` wrote a partial graph: some files had problems and were left out (each
+   printed); ``--strict`` makes that exit 1 and writes nothing
 70 an internal error: a bug in arggraph; rerun with ``--debug`` and report it
 """
 
@@ -33,7 +35,13 @@ from arggraph.errors import AnalysisError, ArgGraphError, InvalidGraphError, Out
 from arggraph.io.aif import dump_aif
 from arggraph.io.argdown import dump_argdown
 from arggraph.io.atomic import write_text_atomic
-from arggraph.io.formats import FORMATS, export_formats, import_formats, import_graph
+from arggraph.io.formats import (
+    FORMATS,
+    ImportLog,
+    export_formats,
+    import_formats,
+    import_graph,
+)
 from arggraph.io.graphml import dump_graphml
 from arggraph.io.nodelink import dump_nodelink
 from arggraph.io.yaml_json import dump_json, dump_yaml, read_graph, write_graph
@@ -41,6 +49,7 @@ from arggraph.model import ArgumentGraph
 from arggraph.render.text import positions_lines, topics_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_OUTPUT, EXIT_ANALYSIS, EXIT_BUG = 0, 1, 2, 3, 4, 70
+EXIT_PARTIAL = 5
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -259,7 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="read files in another format (microtexts, AIF, Argdown, Kialo) into a graph",
         description="Read files or folders in FORMAT into one checked graph and write it as "
         "arggraph YAML or JSON (by the output's suffix). Every problem in every file is "
-        "reported together; nothing is written unless all files import.",
+        "reported together. Files with problems are left out and the rest imported "
+        "(exit code 5, a partial import); with --strict nothing is written unless all "
+        "files import.",
         epilog=_formats_epilog(import_formats()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -276,6 +287,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("auto", "always", "never"),
         default="auto",
         help="progress bar on standard error (auto: when it is a terminal)",
+    )
+    importer.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1, nothing written) if any file has problems",
     )
     importer.set_defaults(command=cmd_import)
     extract = commands.add_parser(
@@ -630,9 +646,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """``arggraph import``: files in another format, as one arggraph graph."""
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
-    graph = import_graph(args.format, args.paths, progress=_progress_bar if show else None)
+    log = ImportLog(strict=args.strict)
+    graph = import_graph(args.format, args.paths, progress=_progress_bar if show else None, log=log)
     if show:
         print(file=sys.stderr)
+    for note in log.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for problem in log.skipped:
+        print(problem, file=sys.stderr)
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(dump_yaml(graph, base_dir=Path.cwd()))
     else:
@@ -642,6 +663,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{len(graph.topics)} topics from {len(graph.documents)} documents",
             file=sys.stderr,
         )
+    if log.partial:
+        print(
+            f"partial import: {len(log.skipped_files)} file(s) left out "
+            f"({', '.join(log.skipped_files)}); fix them or rerun with --strict",
+            file=sys.stderr,
+        )
+        return EXIT_PARTIAL
     return EXIT_OK
 
 

@@ -140,12 +140,31 @@ class Topic(_Strict):
     )
 
 
+SEGMENT_JOINER = " … "
+"""How the ``quote`` of an attribution made of several segments reads: the segments joined."""
+
+
+class Segment(_Strict):
+    """One exact stretch of a quote that the document splits (an ADU of non-adjacent EDUs)."""
+
+    quote: Text
+    start: int | None = Field(None, ge=0)
+    end: int | None = Field(None, ge=0)
+
+
 class Attribution(_Strict):
     """Who holds a claim, in which document, in their words.
 
     ``start``/``end`` are where the quote occurs in the document's text (code points,
     end exclusive). Loaders fill them in; a file may give ``start`` to choose one of
     several occurrences.
+
+    A quote the document splits (words 1-5 and 40-46 of one sentence the text
+    interrupts) lists its exact pieces in ``segments``; each is grounded on its own,
+    ``quote`` is then the pieces joined by ``" … "`` (filled in when left out) and
+    ``start``/``end`` span from the first piece to the last. An ``implicit``
+    attribution is a claim the text leaves unsaid (an implicit central claim): its
+    ``quote`` is the annotator's wording, not looked up, and it has no offsets.
     """
 
     speaker: Id
@@ -153,6 +172,24 @@ class Attribution(_Strict):
     quote: Text
     start: int | None = Field(None, ge=0)
     end: int | None = Field(None, ge=0)
+    segments: list[Segment] = Field(
+        default_factory=list,
+        description="the exact pieces of a quote the document splits, each grounded",
+    )
+    implicit: bool = Field(
+        False, description="the document implies the claim without saying it: nothing to ground"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _quote_from_segments(cls, data: Any) -> Any:
+        """A segmented attribution's ``quote`` defaults to its segments joined."""
+        if isinstance(data, dict) and "quote" not in data and data.get("segments"):
+            pieces = [s.get("quote") if isinstance(s, dict) else s for s in data["segments"]]
+            words = [p for p in pieces if isinstance(p, str)]
+            if len(words) == len(pieces):
+                return {**data, "quote": SEGMENT_JOINER.join(words)}
+        return data
 
 
 class Claim(_Strict):

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from arggraph.errors import InvalidGraphError, Problem
+from arggraph.model import SEGMENT_JOINER
 from arggraph.quotes import find_quote, line_and_column, nearest_passage
 
 if TYPE_CHECKING:
-    from arggraph.model import ArgumentGraph, Attribution
+    from arggraph.model import ArgumentGraph, Attribution, Segment
 
 _SECTIONS = ("documents", "speakers", "topics", "claims", "relations")
 _SINGULAR = {
@@ -285,15 +286,72 @@ def _attributions_with_paths(
 
 
 def _ground(att: Attribution, text: str, owner: str, path: tuple[str | int, ...]) -> Problem | None:
-    """Set ``att.start``/``att.end`` from the text, or explain why the quote is not there."""
+    """Set ``att.start``/``att.end`` from the text, or explain why the quote is not there.
+
+    An implicit attribution is not looked up: the text does not say it. A segmented one
+    grounds each segment and spans from the first to the last.
+    """
+    if att.implicit:
+        return _implicit_rules(att, owner, path)
+    if att.segments:
+        return _ground_segments(att, text, owner, path)
+    return _ground_span(att, att, text, owner, path)
+
+
+def _implicit_rules(att: Attribution, owner: str, path: tuple[str | int, ...]) -> Problem | None:
+    """An implicit attribution quotes nothing, so it has neither offsets nor segments."""
+    if att.segments or att.start is not None or att.end is not None:
+        given = "segments" if att.segments else "start/end"
+        return Problem(
+            f"implicit attribution by '{att.speaker}' has {given}: an implicit claim is not "
+            f"quoted from document '{att.document}'",
+            code="invalid-value",
+            id=owner,
+            path=(*path[:-1], "segments" if att.segments else "start"),
+            hint=f"remove {given}, or remove implicit: true if the document says it",
+        )
+    return None
+
+
+def _ground_segments(
+    att: Attribution, text: str, owner: str, path: tuple[str | int, ...]
+) -> Problem | None:
+    joined = SEGMENT_JOINER.join(s.quote for s in att.segments)
+    if att.quote != joined:
+        return Problem(
+            f"quote by '{att.speaker}' is not its segments joined by '{SEGMENT_JOINER}'",
+            code="invalid-value",
+            id=owner,
+            path=path,
+            hint=f'leave quote out (it is then "{_excerpt(joined, 60)}"), or make it so',
+        )
+    base = path[:-1]
+    for k, segment in enumerate(att.segments):
+        problem = _ground_span(segment, att, text, owner, (*base, "segments", k, "quote"))
+        if problem is not None:
+            return problem
+    starts = [s.start for s in att.segments if s.start is not None]
+    ends = [s.end for s in att.segments if s.end is not None]
+    att.start, att.end = min(starts), max(ends)
+    return None
+
+
+def _ground_span(
+    att: Attribution | Segment,
+    holder: Attribution,
+    text: str,
+    owner: str,
+    path: tuple[str | int, ...],
+) -> Problem | None:
+    """Ground one exact quote: ``holder``'s own, or one of its segments."""
     match = find_quote(text, att.quote, start=att.start)
     if match is None:
         elsewhere = find_quote(text, att.quote) if att.start is not None else None
         if elsewhere is None:
-            return _quote_miss(att, text, owner, path)
+            return _quote_miss(att, holder, text, owner, path)
         return Problem(
-            f"quote by '{att.speaker}' does not start at offset {att.start} "
-            f"of document '{att.document}'",
+            f"quote by '{holder.speaker}' does not start at offset {att.start} "
+            f"of document '{holder.document}'",
             code="quote-offset-mismatch",
             id=owner,
             path=(*path[:-1], "start"),
@@ -301,8 +359,8 @@ def _ground(att: Attribution, text: str, owner: str, path: tuple[str | int, ...]
         )
     if att.end is not None and att.end != match.end:
         return Problem(
-            f"quote by '{att.speaker}' ends at offset {match.end} of document "
-            f"'{att.document}', not {att.end}",
+            f"quote by '{holder.speaker}' ends at offset {match.end} of document "
+            f"'{holder.document}', not {att.end}",
             code="quote-offset-mismatch",
             id=owner,
             path=(*path[:-1], "end"),
@@ -312,10 +370,19 @@ def _ground(att: Attribution, text: str, owner: str, path: tuple[str | int, ...]
     return None
 
 
-def _quote_miss(att: Attribution, text: str, owner: str, path: tuple[str | int, ...]) -> Problem:
+def _quote_miss(
+    att: Attribution | Segment,
+    holder: Attribution,
+    text: str,
+    owner: str,
+    path: tuple[str | int, ...],
+) -> Problem:
     near = nearest_passage(text, att.quote)
     if near is None or near.similarity < 0.3:
-        hint = "copy the words exactly from the document; nothing similar was found"
+        hint = (
+            "copy the words exactly from the document; nothing similar was found "
+            "(if the document only implies the claim, mark the attribution implicit: true)"
+        )
     else:
         line, column = line_and_column(text, near.start)
         hint = (
@@ -324,7 +391,7 @@ def _quote_miss(att: Attribution, text: str, owner: str, path: tuple[str | int, 
             f'quote has "{near.quote_differs}" where the text has "{near.text_differs}"'
         )
     return Problem(
-        f"quote by '{att.speaker}' not found in document '{att.document}': "
+        f"quote by '{holder.speaker}' not found in document '{holder.document}': "
         f'"{_excerpt(att.quote, 60)}"',
         code="quote-not-found",
         id=owner,

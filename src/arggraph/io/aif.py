@@ -45,6 +45,7 @@ from arggraph.errors import FormatError, Problem
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     ImportedData,
+    ImportLog,
     Origin,
     Progress,
     build_imported,
@@ -525,13 +526,14 @@ def read_aif(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
     progress: Progress | None = None,
+    log: ImportLog | None = None,
 ) -> ArgumentGraph:
     """Read AIF/xAIF JSON files (or folders of them) into one checked graph.
 
     With several files, ids are prefixed by the file's stem (``nodeset6064.29045``).
     """
     files = expand_paths(paths, (".json",))
-    imported = read_each(files, parse_aif_file, progress=progress)
+    imported = read_each(files, parse_aif_file, progress=progress, log=log)
     return build_imported(imported)
 
 

@@ -46,6 +46,7 @@ from arggraph.errors import FormatError, Problem
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     ImportedData,
+    ImportLog,
     Origin,
     Progress,
     build_imported,
@@ -519,10 +520,11 @@ def read_argdown(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
     progress: Progress | None = None,
+    log: ImportLog | None = None,
 ) -> ArgumentGraph:
     """Read Argdown files (or folders of ``.argdown``/``.ad``) into one checked graph."""
     files = expand_paths(paths, (".argdown", ".ad"))
-    return build_imported(read_each(files, parse_argdown_file, progress=progress))
+    return build_imported(read_each(files, parse_argdown_file, progress=progress, log=log))
 
 
 # --- export -----------------------------------------------------------------------------

@@ -38,9 +38,35 @@ Progress = Callable[[int, int, str], None]
 PathLike = str | os.PathLike[str]
 
 
+@dataclass
+class ImportLog:
+    """What an import did besides building the graph: files it skipped, merges it made.
+
+    Without a log (or with ``strict=True``) one bad file fails the whole import. With
+    ``strict=False`` a file with problems is left out, its problems go to ``skipped``,
+    and the sound files still make a graph (a *partial* import).
+    """
+
+    strict: bool = False
+    skipped: list[Problem] = field(default_factory=list)
+    """Every problem of every file left out, located."""
+    skipped_files: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """One line per decision a user should know about (e.g. two speakers merged)."""
+
+    @property
+    def partial(self) -> bool:
+        """True when some files were left out."""
+        return bool(self.skipped_files)
+
+
 class _Reader(Protocol):
     def __call__(
-        self, paths: Sequence[PathLike], *, progress: Progress | None = None
+        self,
+        paths: Sequence[PathLike],
+        *,
+        progress: Progress | None = None,
+        log: ImportLog | None = None,
     ) -> ArgumentGraph: ...
 
 
@@ -122,8 +148,10 @@ FORMATS: dict[str, FormatInfo] = {
             "Argumentative microtexts XML (Peldszus & Stede)",
             (".xml",),
             reader=_IO + "microtexts:read_microtexts",
-            keeps="ADUs, sup/exa/reb/und/add edges, topic and stance, EDU offsets",
-            loses="EDU segmentation inside an ADU, proponent/opponent roles (kept as speakers)",
+            keeps="ADUs (split ones as quote segments, implicit ones as implicit attributions), "
+            "sup/exa/reb/und/add edges, topic (question from the corpus's file) and stance",
+            loses="EDU boundaries inside a run of adjacent EDUs, proponent/opponent roles "
+            "(kept as speakers)",
         ),
         FormatInfo(
             "nodelink",
@@ -157,7 +185,11 @@ def export_formats() -> list[str]:
 
 
 def import_graph(
-    format: str, paths: PathLike | Sequence[PathLike], *, progress: Progress | None = None
+    format: str,
+    paths: PathLike | Sequence[PathLike],
+    *,
+    progress: Progress | None = None,
+    log: ImportLog | None = None,
 ) -> ArgumentGraph:
     """Read files (or folders of them) in ``format`` into one checked graph.
 
@@ -169,6 +201,9 @@ def import_graph(
         Files, or folders whose files with the format's suffixes are read in name order.
     progress
         Called as ``progress(done, total, path)`` after each file.
+    log
+        Receives what the import decided; with ``log.strict`` false, files with
+        problems are skipped into ``log.skipped`` instead of failing the import.
 
     Returns
     -------
@@ -187,7 +222,7 @@ def import_graph(
     info = _format_info(format, "import")
     files = expand_paths(paths, info.suffixes)
     reader: _Reader = _resolve(info.reader)
-    return reader(files, progress=progress)
+    return reader(files, progress=progress, log=log)
 
 
 def export_graph(graph: ArgumentGraph, format: str, path: PathLike) -> Path:
@@ -436,24 +471,35 @@ def read_each(
     parse_file: Callable[[Path, str], ImportedData],
     *,
     progress: Progress | None = None,
+    log: ImportLog | None = None,
 ) -> ImportedData:
     """Parse each file with ``parse_file(path, id_prefix)`` and merge; collect all problems.
 
     The id prefix is ``""`` for one file and ``"<file stem>."`` for several, so that
-    ids from different files cannot collide.
+    ids from different files cannot collide. With a non-strict ``log``, each file is
+    also checked on its own (quotes, references) and a file with problems is skipped
+    into the log; only when no file is sound does the import fail.
     """
     merged = last = ImportedData()
     problems: list[Problem] = []
+    partial = log is not None and not log.strict
     for done, path in enumerate(files, start=1):
         prefix = f"{safe_id(path.stem)}." if len(files) > 1 else ""
         try:
-            last = parse_file(path, prefix)
+            parsed = parse_file(path, prefix)
+            if partial:
+                build_imported(parsed)
+            last = parsed
             merged.extend(last)
         except InvalidGraphError as exc:
+            if partial and log is not None:
+                log.skipped.extend(exc.problems)
+                log.skipped_files.append(display_path(path))
             problems.extend(exc.problems)
         if progress is not None:
             progress(done, len(files), str(path))
-    if problems:
+    nothing_sound = log is None or len(log.skipped_files) == len(files)
+    if problems and (not partial or nothing_sound):
         raise FormatError(sort_problems(problems))
     if len(files) == 1:
         merged.title, merged.description = last.title, last.description

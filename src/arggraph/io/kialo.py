@@ -35,6 +35,7 @@ from typing import Any
 from arggraph.errors import FormatError, Problem
 from arggraph.io.formats import (
     ImportedData,
+    ImportLog,
     Origin,
     Progress,
     build_imported,
@@ -270,10 +271,11 @@ def read_kialo(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
     progress: Progress | None = None,
+    log: ImportLog | None = None,
 ) -> ArgumentGraph:
     """Read Kialo exports (files, or folders of ``.txt``) into one checked graph.
 
     With several files, claim ids are prefixed by the file's stem.
     """
     files = expand_paths(paths, (".txt",))
-    return build_imported(read_each(files, parse_kialo_file, progress=progress))
+    return build_imported(read_each(files, parse_kialo_file, progress=progress, log=log))

@@ -13,8 +13,12 @@ becomes one corpus graph:
   undercuts (its target is a relation id), ``add`` (an additional premise of a linked
   argument) becomes a relation of the same kind and target as the edge it joins, with a
   note naming its partner premises;
-- ``topic_id`` becomes a topic that every claim of the text belongs to (questions from
-  the corpus's ``topics_triggers.md``), and ``stance`` the central claim's stance.
+- ``topic_id`` becomes a topic that every claim of the text belongs to (its question
+  from the corpus's own ``topics_triggers.md`` where there is one), and ``stance`` the
+  central claim's stance;
+- an ADU of non-adjacent EDUs is quoted in segments, one per run of adjacent EDUs; an
+  ADU of EDUs marked ``implicit="true"`` (a central claim the text leaves unsaid) is
+  attributed as implicit, with the annotated wording and no offsets.
 
 Files are read one at a time and only the graph data is kept.
 
@@ -29,8 +33,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import xml.parsers.expat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +43,7 @@ from typing import Any
 from arggraph.errors import FormatError, Problem
 from arggraph.io.formats import (
     ImportedData,
+    ImportLog,
     Origin,
     Progress,
     build_imported,
@@ -52,53 +58,42 @@ from arggraph.model import ArgumentGraph
 AUTHOR = "microtext-author"
 OPPONENT = "microtext-opponent"
 
-#: The corpus's trigger questions (``topics_triggers.md``, English versions).
-TOPIC_QUESTIONS: dict[str, str] = {
-    "introduce_capital_punishment": "Should Germany introduce the death penalty?",
-    "stricter_regulation_of_intelligence_services": (
-        "Should intelligence services be regulated more tightly by parliament?"
-    ),
-    "higher_dog_poo_fines": (
-        "Should the fine for leaving dog excrements on sideways be increased?"
-    ),
-    "public_broadcasting_fees_on_demand": (
-        "Should only those viewers pay a TV licence fee who actually want to watch "
-        "programs offered by public broadcasters?"
-    ),
-    "over_the_counter_morning_after_pill": (
-        "Should the morning-after pill be sold over the counter at the pharmacy?"
-    ),
-    "charge_tuition_fees": "Should all universities in Germany charge tuition fees?",
-    "partial_housing_development_at_Tempelhofer_Feld": (
-        "Should parts of the Tempelhofer Feld be made available for residential construction?"
-    ),
-    "increase_weight_of_BA_thesis_in_final_grade": (
-        "Should the weight of the BA thesis in the final grade be increased?"
-    ),
-    "cap_rent_increases": "Should there be a cap on rent increases for a change of tenant?",
-    "health_insurance_cover_complementary_medicine": (
-        "Should public health insurance cover treatments in complementary and alternative medicine?"
-    ),
-    "allow_shops_to_open_on_holidays_and_sundays": (
-        "Should shopping malls generally be allowed to open on holidays and Sundays?"
-    ),
-    "EU_influence_on_political_events_in_Ukraine": (
-        "Should the EU exert influence on the political events in Ukraine?"
-    ),
-    "keep_retirement_at_63": (
-        "Should the statutory retirement age remain at 63 years in the future?"
-    ),
-    "buy_tax_evader_data_from_dubious_sources": (
-        "Should Germany buy CDs with tax evader data from dubious sources?"
-    ),
-    "TXL_airport_remain_operational_after_BER_opening": (
-        "Should the Berlin Tegel airport remain operational after the opening of the "
-        "Berlin Brandenburg airport?"
-    ),
-    "make_video_games_olympic": "Should video games be made olympic?",
-    "school_uniforms": "Should school uniforms be worn again in our schools?",
-    "waste_separation": "Should we continue to separate our waste for recycling?",
-}
+TOPIC_FILES = ("topics_triggers.md", "topics.md")
+"""Files where a microtext corpus lists its topics' questions, looked for beside the
+texts and up to two folders above (``corpus/en/`` -> ``corpus/`` -> the repository)."""
+
+_TOPIC_LINE = re.compile(r"^\s*[*-]\s*`([^`]+)`")
+_ENGLISH_LINE = re.compile(r"^\s*en:\s*(\S.*?)\s*$")
+
+
+def parse_topic_questions(markdown: str) -> dict[str, str]:
+    """The English question of each topic in a corpus's ``topics_triggers.md``.
+
+    >>> parse_topic_questions("* `school_uniforms`\n\n  de: Schuluniformen?\n  en: Uniforms?\n")
+    {'school_uniforms': 'Uniforms?'}
+    """
+    questions: dict[str, str] = {}
+    topic: str | None = None
+    for line in markdown.splitlines():
+        if match := _TOPIC_LINE.match(line):
+            topic = match.group(1).strip()
+        elif (match := _ENGLISH_LINE.match(line)) and topic is not None:
+            questions.setdefault(topic, match.group(1))
+    return questions
+
+
+def corpus_topic_questions(folder: Path) -> dict[str, str]:
+    """Topic questions from the corpus's own topic file nearest to ``folder``, if any."""
+    for place in (folder, *list(folder.resolve().parents)[:2]):
+        for name in TOPIC_FILES:
+            candidate = place / name
+            if candidate.is_file():
+                try:
+                    return parse_topic_questions(candidate.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError):
+                    return {}
+    return {}
+
 
 _EDGE_TYPES = ("seg", "sup", "exa", "add", "reb", "und")
 _ADU_TYPES = ("pro", "opp")
@@ -298,8 +293,22 @@ def _check_edges(text: _Text, source: str) -> None:
             )
 
 
-def _adu_texts(text: _Text, source: str) -> dict[str, str]:
-    """The text of each ADU: its EDUs (directly or through a joint) in document order."""
+@dataclass(frozen=True)
+class _AduWords:
+    """An ADU's words: its statement, and how it is quoted from the text.
+
+    ``runs`` are the texts of its runs of adjacent EDUs (one run: a plain quote;
+    several: the segments of a split quote); ``implicit`` is the wording of EDUs the
+    corpus marks ``implicit="true"``, which the text does not contain.
+    """
+
+    statement: str
+    runs: tuple[str, ...]
+    implicit: str
+
+
+def _adu_texts(text: _Text, source: str) -> dict[str, _AduWords]:
+    """The words of each ADU: its EDUs (directly or through a joint) in document order."""
     parts: dict[str, list[str]] = {}
     for element in text.edges.values():
         if element.attrs.get("type") == "seg":
@@ -327,12 +336,35 @@ def _adu_texts(text: _Text, source: str) -> dict[str, str]:
                 )
             )
             continue
-        result[adu_id] = words
+        said = [e for e in edus if not _is_implicit(text.edus[e])]
+        unsaid = " ".join(text.edus[e].text.strip() for e in edus if e not in said).strip()
+        result[adu_id] = _AduWords(words, _runs(text, said, order), unsaid)
     return result
 
 
+def _is_implicit(edu: _Element) -> bool:
+    return edu.attrs.get("implicit", "").strip().lower() in ("true", "1", "yes")
+
+
+def _runs(text: _Text, edus: list[str], order: dict[str, int]) -> tuple[str, ...]:
+    """The EDUs' texts, adjacent ones joined by a space, one string per run."""
+    runs: list[list[str]] = []
+    previous = -2
+    for edu in edus:
+        if order[edu] != previous + 1 or not runs:
+            runs.append([])
+        runs[-1].append(text.edus[edu].text.strip())
+        previous = order[edu]
+    return tuple(" ".join(run) for run in runs if any(run))
+
+
 def parse_microtext(
-    xml_text: str, plain_text: str, *, source: str, text_path: Path | None = None
+    xml_text: str,
+    plain_text: str,
+    *,
+    source: str,
+    text_path: Path | None = None,
+    questions: Mapping[str, str] | None = None,
 ) -> ImportedData:
     """One microtext as graph data: a document, claims, relations and a topic.
 
@@ -346,6 +378,8 @@ def parse_microtext(
         The XML file's name, for messages.
     text_path
         Where the text was read from; the document then refers to it by path.
+    questions
+        Each topic id's question (from the corpus's ``topics_triggers.md``).
 
     Raises
     ------
@@ -357,11 +391,16 @@ def parse_microtext(
     adu_texts = _adu_texts(text, source)
     if text.problems or text.root is None:
         raise FormatError(text.problems)
-    return _build_text(text, adu_texts, plain_text, source, text_path)
+    return _build_text(text, adu_texts, plain_text, source, text_path, questions or {})
 
 
 def _build_text(
-    text: _Text, adu_texts: dict[str, str], plain_text: str, source: str, text_path: Path | None
+    text: _Text,
+    adu_texts: dict[str, _AduWords],
+    plain_text: str,
+    source: str,
+    text_path: Path | None,
+    questions: Mapping[str, str],
 ) -> ImportedData:
     assert text.root is not None  # checked by the caller
     root = text.root
@@ -378,7 +417,7 @@ def _build_text(
     topic = root.attrs.get("topic_id")
     topic_id = safe_id(topic) if topic else None
     if topic_id is not None:
-        question = TOPIC_QUESTIONS.get(topic or "")
+        question = questions.get(topic or "")
         data.add_once(
             "topics",
             {"id": topic_id, "label": (topic or "").replace("_", " "), "question": question},
@@ -390,17 +429,12 @@ def _build_text(
     if stance is not None and stance not in _STANCES:
         raise FormatError([_problem(f"stance '{stance}' is not pro, con or unclear", source, root)])
     for adu_id, element in text.adus.items():
+        speaker = AUTHOR if element.attrs["type"] == "pro" else OPPONENT
         claim: dict[str, Any] = {
             "id": f"{doc_id}.{adu_id}",
-            "statement": adu_texts[adu_id],
+            "statement": adu_texts[adu_id].statement,
             "topics": [topic_id] if topic_id else [],
-            "attributions": [
-                {
-                    "speaker": AUTHOR if element.attrs["type"] == "pro" else OPPONENT,
-                    "document": doc_id,
-                    "quote": adu_texts[adu_id],
-                }
-            ],
+            "attributions": [_attribution(adu_texts[adu_id], speaker, doc_id)],
         }
         if adu_id == central:
             claim["note"] = "central claim of the text"
@@ -410,6 +444,16 @@ def _build_text(
     for relation, element in _relations(text, doc_id):
         data.add("relations", relation, Origin(source, element.line, element.attrs["id"]))
     return data
+
+
+def _attribution(words: _AduWords, speaker: str, doc_id: str) -> dict[str, Any]:
+    """The ADU's quote: plain, split into segments, or implicit when the text never says it."""
+    attribution: dict[str, Any] = {"speaker": speaker, "document": doc_id}
+    if not words.runs:
+        return {**attribution, "quote": words.implicit, "implicit": True}
+    if len(words.runs) == 1:
+        return {**attribution, "quote": words.runs[0]}
+    return {**attribution, "segments": [{"quote": run} for run in words.runs]}
 
 
 def _add_speakers(data: ImportedData, source: str) -> None:
@@ -511,7 +555,13 @@ def parse_microtext_files(xml_path: Path, prefix: str = "") -> ImportedData:
     plain = _read(text_path, display_path(text_path), problems, missing_hint=source)
     if xml_text is None or plain is None:
         raise FormatError(problems)
-    return parse_microtext(xml_text, plain, source=source, text_path=text_path)
+    return parse_microtext(
+        xml_text,
+        plain,
+        source=source,
+        text_path=text_path,
+        questions=corpus_topic_questions(xml_path.parent),
+    )
 
 
 def _read(
@@ -533,6 +583,7 @@ def read_microtexts(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
     progress: Progress | None = None,
+    log: ImportLog | None = None,
 ) -> ArgumentGraph:
     """Read microtext XML files (or folders of them) into one corpus graph.
 
@@ -542,6 +593,9 @@ def read_microtexts(
         ``.xml`` files, or folders whose ``.xml`` files are read; each needs its ``.txt``.
     progress
         Called as ``progress(done, total, path)`` after each text.
+    log
+        With ``log.strict`` false, a text with problems is left out and its problems
+        are listed in ``log.skipped``; the sound texts still make the graph.
 
     Returns
     -------
@@ -554,6 +608,6 @@ def read_microtexts(
         Every problem of every file, each with file, line and element id.
     """
     files = [p for p in expand_paths(paths, (".xml",)) if p.suffix.lower() == ".xml"]
-    imported = read_each(files, parse_microtext_files, progress=progress)
+    imported = read_each(files, parse_microtext_files, progress=progress, log=log)
     imported.title = "Argumentative microtexts" if len(files) > 1 else None
     return build_imported(imported)

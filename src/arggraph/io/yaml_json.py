@@ -844,6 +844,12 @@ def graph_to_data(
     there still finds the texts.
     """
     data: dict[str, Any] = graph.model_dump(mode="json", exclude_none=True)
+    for claim in data["claims"]:
+        for attribution in claim["attributions"]:
+            _compact_attribution(attribution)
+    for relation in data["relations"]:
+        if "attribution" in relation:
+            _compact_attribution(relation["attribution"])
     sources = graph.source_paths
     if base_dir is not None:
         for doc in data["documents"]:
@@ -852,6 +858,16 @@ def graph_to_data(
                     os.path.relpath(sources[doc["id"]], Path(base_dir).resolve())
                 ).as_posix()
     return data
+
+
+def _compact_attribution(attribution: dict[str, Any]) -> None:
+    """Leave out what a reader fills in: ``implicit: false``, no segments, their joined quote."""
+    if not attribution.get("implicit"):
+        attribution.pop("implicit", None)
+    if attribution.get("segments"):
+        attribution.pop("quote", None)
+    else:
+        attribution.pop("segments", None)
 
 
 def dump_json(graph: ArgumentGraph, *, base_dir: str | os.PathLike[str] | None = None) -> str:
