@@ -13,6 +13,7 @@ Example
 from arggraph.analysis.alignment import speaker_alignment, speaker_camps
 from arggraph.analysis.contested import contested_claims
 from arggraph.analysis.contestedness import contested_topics
+from arggraph.analysis.diff import GraphDiff, diff
 from arggraph.analysis.framework import ArgumentationFramework, bipolar_to_dung
 from arggraph.analysis.gradual import df_quad, h_categorizer
 from arggraph.analysis.objections import reader_statuses
@@ -76,6 +77,7 @@ __all__ = [
     "Claim",
     "Document",
     "FormatError",
+    "GraphDiff",
     "GraphSummary",
     "InvalidGraphError",
     "OutputError",
@@ -93,6 +95,7 @@ __all__ = [
     "contested_topics",
     "credulously_accepted",
     "df_quad",
+    "diff",
     "dump_aif",
     "dump_argdown",
     "dump_graphml",

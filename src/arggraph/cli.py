@@ -340,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or the discourse-cue rules (cues)",
     )
     evaluate.set_defaults(command=cmd_evaluate)
+    _add_change_commands(commands)
     return parser
 
 
@@ -727,6 +728,82 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     result = evaluate_draft(read_graph([args.draft]), read_graph(args.gold))
     table = evaluation_table([(str(args.gold[0]), str(args.draft), result)])
     sys.stdout.write(table if table.endswith("\n") else table + "\n")
+    return EXIT_OK
+
+
+def _add_change_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``diff``, ``timeline`` and ``merge``: how a debate changes between versions and over time."""
+    diff_ = commands.add_parser(
+        "diff",
+        help="what changed between two versions of a graph: claims, relations, positions, ranks",
+        description="Compare two graph files (or, with --git REV, a file with itself at a git "
+        "revision): claims added, removed and reworded (matched by id, then by statement "
+        "similarity, each with its score), relations added, removed and flipped, speakers "
+        "whose position on a question changed (quotes before and after), and questions "
+        "whose contestedness moved, with what made the difference. --json is documented "
+        "in docs/analysis.md; -o also writes an offline HTML page.",
+    )
+    diff_.add_argument("old", type=Path, help="the old graph file (with --git: the file)")
+    diff_.add_argument("new", type=Path, nargs="?", help="the new graph file (not with --git)")
+    diff_.add_argument("--git", metavar="REV", help="compare OLD at git revision REV with OLD now")
+    diff_.add_argument("--json", action="store_true", help="print the full result as JSON")
+    diff_.add_argument("-o", "--output", type=Path, help="also write the diff as an HTML page")
+    diff_.add_argument(
+        "--threshold",
+        type=_similarity,
+        default=0.5,
+        metavar="S",
+        help="lowest statement similarity (0-1) that matches claims with different ids "
+        "(default 0.5)",
+    )
+    diff_.set_defaults(command=cmd_diff)
+
+
+def _similarity(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number: '{text}'") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most 1, not {value}")
+    return value
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """``arggraph diff``: a changelog between two versions of a graph."""
+    from arggraph.analysis.diff import diff
+    from arggraph.io.revision import read_graph_at_revision
+    from arggraph.render.change_text import diff_lines
+    from arggraph.render.diff_page import render_diff_page
+
+    if args.git is not None:
+        if args.new is not None:
+            print("error: with --git give one graph file, not two", file=sys.stderr)
+            return EXIT_USAGE
+        old = read_graph_at_revision(args.old, args.git)
+        new = read_graph([args.old])
+        old_name, new_name = f"{args.old} at {args.git}", f"{args.old} now"
+    else:
+        if args.new is None:
+            print("error: give two graph files (OLD NEW), or one with --git REV", file=sys.stderr)
+            return EXIT_USAGE
+        old, new = read_graph([args.old]), read_graph([args.new])
+        old_name, new_name = str(args.old), str(args.new)
+    result = diff(old, new, threshold=args.threshold)
+    if args.output is not None:
+        path = render_diff_page(
+            result,
+            args.output,
+            old_name=old_name,
+            new_name=new_name,
+            inputs=[*old.input_paths, *new.input_paths],
+        )
+        print(f"wrote {path}", file=sys.stderr)
+    if args.json:
+        _print_json(result)
+    else:
+        for line in diff_lines(result):
+            print(line)
     return EXIT_OK
 
 

@@ -1,0 +1,117 @@
+"""Plain text for the terminal: a diff between two graphs, read as a changelog.
+
+Like :mod:`arggraph.render.text`, these take analysis results and return lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from arggraph.analysis.diff import GraphDiff, PositionChange, RelationChange
+from arggraph.analysis.results import QuoteRef
+from arggraph.render.text import clip
+
+_LEAN = {"yes": "yes", "no": "no", "mixed": "both ways", None: "not placed"}
+
+
+def _quote(quote: QuoteRef, width: int = 90) -> str:
+    return f'"{clip(quote.quote, width)}" ({quote.speaker_name}, {quote.document})'
+
+
+def diff_lines(d: GraphDiff) -> Iterator[str]:
+    """The diff as a changelog: the big moves first, then every change listed."""
+    yield f"Changes: {d.old_title or '(untitled)'} -> {d.new_title or '(untitled)'}"
+    yield (
+        f"claims: {len(d.claims_added)} added, {len(d.claims_removed)} removed, "
+        f"{len(d.claims_reworded)} reworded, {d.unchanged_claims} unchanged; relations: "
+        f"{len(d.relations_added)} added, {len(d.relations_removed)} removed, "
+        f"{len(d.relations_flipped)} flipped; {len(d.positions_changed)} positions changed"
+    )
+    if d.empty:
+        yield "No changes."
+        return
+    for label, ids in (
+        ("documents added", d.documents_added),
+        ("documents removed", d.documents_removed),
+        ("speakers added", d.speakers_added),
+        ("speakers removed", d.speakers_removed),
+        ("questions added", d.questions_added),
+        ("questions removed", d.questions_removed),
+    ):
+        if ids:
+            yield f"{label}: {', '.join(ids)}"
+    if d.questions_reworded:
+        yield ""
+        yield f"Questions reworded ({len(d.questions_reworded)})"
+        for q in d.questions_reworded:
+            yield f"  [{q.id}] {clip(q.before, 90)}"
+            yield f"  {' ' * (len(q.id) + 2)} -> {clip(q.after, 90)}"
+    if d.ranks_changed:
+        yield ""
+        yield f"Contested questions that moved ({len(d.ranks_changed)})"
+        for r in d.ranks_changed:
+            yield f"  [{r.question}] {clip(r.label, 70)}"
+            yield f"    {r.why}"
+    if d.positions_changed:
+        yield ""
+        yield f"Positions changed ({len(d.positions_changed)})"
+        question = None
+        for p in d.positions_changed:
+            if p.question != question:
+                question = p.question
+                yield f"  [{p.question}] {clip(p.label, 80)}"
+            yield from _position_lines(p)
+    if d.claims_reworded:
+        yield ""
+        yield f"Claims reworded ({len(d.claims_reworded)})"
+        for m in d.claims_reworded:
+            how = "same id" if m.matched_by == "id" else f"was [{m.old}], matched by statement"
+            yield f"  [{m.new}] ({how}, similarity {m.score:g})"
+            yield f"    - {clip(m.old_statement, 100)}"
+            yield f"    + {clip(m.new_statement, 100)}"
+    for sign, title, claims in (
+        ("+", "Claims added", d.claims_added),
+        ("-", "Claims removed", d.claims_removed),
+    ):
+        if claims:
+            yield ""
+            yield f"{title} ({len(claims)})"
+            for c in claims:
+                who = ", ".join(c.speakers) or "nobody"
+                yield f"  {sign} [{c.id}] {clip(c.statement, 90)} — {clip(who, 50)}"
+    for sign, title, relations in (
+        ("+", "Relations added", d.relations_added),
+        ("-", "Relations removed", d.relations_removed),
+        ("~", "Relations flipped", d.relations_flipped),
+    ):
+        if relations:
+            yield ""
+            yield f"{title} ({len(relations)})"
+            for rel in relations:
+                yield f"  {sign} {_relation(rel)}"
+
+
+def _position_lines(p: PositionChange) -> Iterator[str]:
+    basis = ""
+    if p.change == "basis changed":
+        basis = f" (now from {p.basis_after}, was from {p.basis_before})"
+    elif p.basis_after == "relations" or p.basis_before == "relations":
+        basis = " (placed by relations)"
+    yield f"    {p.name}: {_LEAN[p.before]} -> {_LEAN[p.after]}{basis}"
+    for when, reasons, quotes in (
+        ("before", p.reasons_before, p.quotes_before),
+        ("after: ", p.reasons_after, p.quotes_after),
+    ):
+        if reasons:
+            more = f" (+{len(reasons) - 1} more)" if len(reasons) > 1 else ""
+            yield f"      {when} {clip(reasons[0], 90)}{more}"
+        if quotes:
+            yield f"              {_quote(quotes[0])}"
+
+
+def _relation(rel: RelationChange) -> str:
+    kind = rel.kind if rel.was is None else f"{rel.was} -> {rel.kind}"
+    return (
+        f"[{rel.source}] {kind} [{rel.target}]: {clip(rel.source_statement, 50)!r} "
+        f"{kind} {clip(rel.target_statement, 50)!r}"
+    )
