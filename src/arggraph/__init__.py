@@ -10,6 +10,9 @@ Example
 >>> arggraph.graph_summary(graph).claims                     # doctest: +SKIP
 """
 
+import sys
+from typing import TYPE_CHECKING, Any
+
 from arggraph.analysis.alignment import speaker_alignment, speaker_camps
 from arggraph.analysis.contested import contested_claims
 from arggraph.analysis.contestedness import contested_topics
@@ -58,6 +61,10 @@ from arggraph.model import (
     Topic,
 )
 from arggraph.quotes import find_quote
+
+if TYPE_CHECKING:
+    from arggraph.render.notebook import show
+    from arggraph.render.pyvis_export import to_pyvis
 
 load = read_graph
 """Load, merge and check graph files: ``arggraph.load("graphs/deepseek.yaml")``."""
@@ -122,14 +129,42 @@ __all__ = [
     "read_nodelink",
     "reader_statuses",
     "sceptically_accepted",
+    "show",
     "speaker_alignment",
     "speaker_camps",
     "stable_extensions",
     "to_argumentation_framework",
     "to_networkx",
+    "to_pyvis",
     "write_aif",
     "write_argdown",
     "write_graph",
     "write_graphml",
     "write_nodelink",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``show`` and ``to_pyvis``, imported when first used: pages and pyvis load slowly."""
+    if name == "show":
+        from arggraph.render.notebook import show
+
+        return show
+    if name == "to_pyvis":
+        from arggraph.render.pyvis_export import to_pyvis
+
+        return to_pyvis
+    raise AttributeError(f"module 'arggraph' has no attribute {name!r}")
+
+
+def _register_notebook_display() -> None:
+    """Inside IPython (Jupyter), show graphs and results as compact HTML tables."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is not None:
+        from arggraph.render.notebook import register
+
+        register(shell)
+
+
+_register_notebook_display()

@@ -329,11 +329,24 @@ class ArgumentGraph(GraphContent):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _repr_html_(self) -> str:
-        """The whole graph, interactive and offline, for Jupyter (a sandboxed iframe)."""
-        from arggraph.render import notebook_html
+    def __repr__(self) -> str:
+        """One line: the title and the counts (the content: ``model_dump()``)."""
+        title = " ".join((self.title or "").split())
+        if len(title) > 60:
+            title = title[:59] + "…"
+        counts = ", ".join(
+            f"{n} {noun if n == 1 else noun + 's'}"
+            for n, noun in [
+                (len(self.documents), "document"),
+                (len(self.speakers), "speaker"),
+                (len(self.topics), "topic"),
+                (len(self.claims), "claim"),
+                (len(self.relations), "relation"),
+            ]
+        )
+        return f"<ArgumentGraph {title!r}: {counts}>" if title else f"<ArgumentGraph: {counts}>"
 
-        return notebook_html(self)
+    __str__ = __repr__
 
     def attach_sources(
         self, texts: dict[str, str], sources: dict[str, Path], *, inputs: list[Path]

@@ -4,9 +4,9 @@ A graph carries the vectors in claim statements, quotes, speaker names and roles
 topic labels and questions, document titles and authors, notes, the graph title and
 description (ids cannot hold markup: their pattern forbids it). Every HTML output is
 opened in a real browser with the network cut: the view pages and their index, the
-report, and the notebook iframe (``_repr_html_``). Each vector that runs would open
-a dialog or set ``window.__pwned``; none may, no console error may appear, and each
-vector must show as text. Nodes are hovered and clicked too.
+report, and a notebook's outputs (a graph, a result table, a ``show`` frame). Each
+vector that runs would open a dialog or set ``window.__pwned``; none may, no console
+error may appear, and each vector must show as text. Nodes are hovered and clicked too.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from typing import Any
 
 import pytest
 
+from arggraph.analysis.positions import positions
 from arggraph.model import ArgumentGraph
 from arggraph.render import build_report, build_view_pages
+from arggraph.render.notebook import graph_card_html, result_html, show
 from tests.render.test_browser import READY, click_node
 
 pytestmark = pytest.mark.browser
@@ -146,7 +148,11 @@ def pages(xss_graph: ArgumentGraph, tmp_path: Path) -> Path:
         (tmp_path / name).write_text(html, encoding="utf-8")
     (tmp_path / "report.html").write_text(build_report(xss_graph), encoding="utf-8")
     (tmp_path / "notebook.html").write_text(
-        "<!DOCTYPE html><html><body>" + xss_graph._repr_html_() + "</body></html>",
+        "<!DOCTYPE html><html><body>"
+        + graph_card_html(xss_graph)
+        + result_html(positions(xss_graph))
+        + show(xss_graph)._repr_html_()
+        + "</body></html>",
         encoding="utf-8",
     )
     return tmp_path

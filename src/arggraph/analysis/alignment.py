@@ -29,11 +29,11 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from arggraph.analysis.balance import DEFAULT_EXACT_LIMIT, balanced_split
 from arggraph.analysis.positions import PositionsReport, positions
-from arggraph.analysis.results import ROUND_DIGITS, SpeakerRef
+from arggraph.analysis.results import ROUND_DIGITS, Result, SpeakerRef, counted
 from arggraph.analysis.signed import signed_relations
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
@@ -45,11 +45,7 @@ DEFAULT_MAX_PAIRS = 2_000_000
 """Speaker pairs counted before :func:`speaker_alignment` refuses (AnalysisError)."""
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class AlignmentPair(_Result):
+class AlignmentPair(Result):
     """The evidence that two speakers agree or disagree, and its score.
 
     Lists hold the relation keys or claim ids behind each count; ``first`` comes
@@ -68,7 +64,7 @@ class AlignmentPair(_Result):
     score: float = Field(description="(agreement - disagreement) / (agreement + disagreement)")
 
 
-class SpeakerAlignment(_Result):
+class SpeakerAlignment(Result):
     """Pairwise alignment of speakers: a sparse symmetric matrix.
 
     ``speakers`` fixes the order (by name, then id); ``pairs`` holds every pair with
@@ -78,6 +74,12 @@ class SpeakerAlignment(_Result):
 
     speakers: list[SpeakerRef]
     pairs: list[AlignmentPair]
+
+    def _summary(self) -> str:
+        return (
+            f"{counted(len(self.speakers), 'speaker')}, "
+            f"{counted(len(self.pairs), 'pair')} with evidence"
+        )
 
     def pair(self, a: str, b: str) -> AlignmentPair | None:
         """The evidence between speakers ``a`` and ``b`` (either order), if any."""
@@ -229,7 +231,7 @@ def _round(value: float) -> float:
     return round(value, ROUND_DIGITS) + 0.0
 
 
-class CampLink(_Result):
+class CampLink(Result):
     """A signed link between two speakers: the net of their agreement and disagreement."""
 
     first: str
@@ -242,7 +244,7 @@ class CampLink(_Result):
     )
 
 
-class CampAnswer(_Result):
+class CampAnswer(Result):
     """An answer a camp's members give to a question, in their own claims."""
 
     question: str = Field(description="question id")
@@ -251,7 +253,7 @@ class CampAnswer(_Result):
     members: list[str] = Field(description="speaker ids of the camp who give this answer")
 
 
-class Camp(_Result):
+class Camp(Result):
     """A group of speakers on one side of a structural-balance split."""
 
     id: str = Field(description="'camp-1', 'camp-2', ... largest first")
@@ -263,7 +265,7 @@ class Camp(_Result):
     )
 
 
-class SpeakerCamps(_Result):
+class SpeakerCamps(Result):
     """Coalitions of speakers, the speakers linked to nobody, and what the split leaves out."""
 
     camps: list[Camp]
@@ -272,6 +274,12 @@ class SpeakerCamps(_Result):
     frustrated: list[CampLink] = Field(description="links the split does not respect")
     frustration: float = Field(description="total weight of the frustrated links")
     exact: bool = Field(description="False when some part was split by local search")
+
+    def _summary(self) -> str:
+        return (
+            f"{counted(len(self.camps), 'camp')}, {len(self.unaligned)} unaligned, "
+            f"{counted(len(self.links), 'link')}, {len(self.frustrated)} frustrated"
+        )
 
 
 def speaker_camps(

@@ -28,7 +28,9 @@ from arggraph.analysis.results import (
     QuoteRef,
     Result,
     SpeakerRef,
+    counted,
     round_score,
+    shorten,
 )
 from arggraph.analysis.signed import SignedRelation, signed_relations
 from arggraph.model import ArgumentGraph, Claim
@@ -96,6 +98,11 @@ class ContestedClaimsReport(Result):
     """Every claim, from most to least contested."""
 
     claims: list[ClaimContest]
+
+    def _summary(self) -> str:
+        top = [c for c in self.claims if c.rank]
+        most = f"; most contested: {shorten(top[0].claim.statement, 60)!r}" if top else ""
+        return f"{counted(len(self.claims), 'claim')}{most}"
 
 
 # ---------------------------------------------------------------- shared lookups

@@ -51,9 +51,10 @@ import math
 from collections.abc import Mapping
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from arggraph.analysis.framework import ArgumentationFramework
+from arggraph.analysis.results import Result, counted
 
 ROUND_DIGITS = 4
 """Strengths are rounded to this many decimals, so JSON output is stable."""
@@ -67,10 +68,8 @@ DEFAULT_MAX_ITERATIONS = 1_000
 GradualName = Literal["df-quad", "h-categorizer"]
 
 
-class GradualStrengths(BaseModel):
+class GradualStrengths(Result):
     """Strengths of every argument under a gradual semantics, and how they were found."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     semantics: GradualName
     strengths: dict[str, float] = Field(
@@ -80,6 +79,13 @@ class GradualStrengths(BaseModel):
     iterations: int = Field(description="most sweeps any cycle took; 1 for an acyclic framework")
     tolerance: float
     max_iterations: int
+
+    def _summary(self) -> str:
+        settled = "converged" if self.converged else "did not converge"
+        return (
+            f"{self.semantics}, {counted(len(self.strengths), 'argument')}, {settled} "
+            f"in {counted(self.iterations, 'sweep')}"
+        )
 
 
 def _bases(

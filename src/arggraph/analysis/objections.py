@@ -30,6 +30,7 @@ from pydantic import Field
 
 from arggraph.analysis.gradual import df_quad
 from arggraph.analysis.results import Result as _Result
+from arggraph.analysis.results import counted
 from arggraph.analysis.statuses import to_argumentation_framework
 from arggraph.model import ArgumentGraph, Claim, Relation, Speaker
 
@@ -82,6 +83,13 @@ class ReaderStatusReport(_Result):
         description="objection unanswered first, then answered, then unchallenged; by "
         "statement, then id"
     )
+
+    def _summary(self) -> str:
+        return (
+            f"{counted(len(self.claims), 'claim')}: {self.unchallenged} unchallenged, "
+            f"{self.objection_answered} objection answered, "
+            f"{self.objection_unanswered} objection unanswered"
+        )
 
 
 def reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:

@@ -39,7 +39,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from arggraph.analysis.results import ClaimRef, QuoteRef, Result, SpeakerRef
+from arggraph.analysis.results import ClaimRef, QuoteRef, Result, SpeakerRef, counted, shorten
 from arggraph.analysis.signed import SignedRelation, signed_relations
 from arggraph.model import Answer, ArgumentGraph, Claim
 
@@ -140,6 +140,14 @@ class QuestionPositions(Result):
     contradicting: list[ContradictingLink]
     claims: list[str] = Field(description="claims that answer the question")
 
+    def _summary(self) -> str:
+        leans = [p.lean for p in self.positions]
+        return (
+            f"{self.id!r} {shorten(self.label, 60)!r}: {leans.count('yes')} yes, "
+            f"{leans.count('no')} no, {leans.count('mixed')} mixed, "
+            f"{counted(len(self.cruxes), 'crux', 'cruxes')}"
+        )
+
     def voices(self, lean: Lean, *, own: bool = True) -> list[Position]:
         """Positions with this lean (by default only those resting on own claims)."""
         return [
@@ -151,6 +159,13 @@ class PositionsReport(Result):
     """Every question of every topic, in topic order, with its positions."""
 
     questions: list[QuestionPositions]
+
+    def _summary(self) -> str:
+        return (
+            f"{counted(len(self.questions), 'question')}, "
+            f"{counted(sum(len(q.positions) for q in self.questions), 'position')}, "
+            f"{counted(sum(len(q.cruxes) for q in self.questions), 'crux', 'cruxes')}"
+        )
 
     def question(self, question_id: str) -> QuestionPositions:
         """The question with this id; ``KeyError`` if there is none."""

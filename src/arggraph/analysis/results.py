@@ -15,10 +15,56 @@ ROUND_DIGITS = 4
 """Every float in a result is rounded to this many decimals, so JSON output is stable."""
 
 
+REPR_WIDTH = 200
+"""A result's ``repr`` is one line of at most this many characters."""
+
+
 class Result(BaseModel):
-    """Base of analysis results: frozen, and no field that is not declared."""
+    """Base of analysis results: frozen, no field that is not declared, a one-line repr.
+
+    ``repr(result)`` is ``<ClassName: summary>``; the data itself is in its fields and
+    in ``model_dump_json()``. Each report refines :meth:`_summary`.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {shorten(self._summary(), REPR_WIDTH)}>"
+
+    __str__ = __repr__
+
+    def _summary(self) -> str:
+        """The fields as ``name=value``: long text cut, lists and nested results counted."""
+        return ", ".join(f"{name}={_brief(value)}" for name, value in self)
+
+
+def _brief(value: object) -> str:
+    if isinstance(value, str):
+        return repr(shorten(value, 40))
+    if isinstance(value, list | tuple | dict):
+        return f"[{counted(len(value), 'item')}]"
+    if isinstance(value, BaseModel):
+        return f"<{type(value).__name__}>"
+    return repr(value)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis.
+
+    >>> shorten("Compute  still matters", 12), shorten("short", 12)
+    ('Compute sti…', 'short')
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun, plural unless ``n`` is 1.
+
+    >>> counted(1, "crux", "cruxes"), counted(3, "crux", "cruxes"), counted(0, "claim")
+    ('1 crux', '3 cruxes', '0 claims')
+    """
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def round_score(value: float) -> float:

@@ -26,10 +26,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from arggraph.analysis.framework import ArgumentationFramework, bipolar_to_dung
 from arggraph.analysis.gradual import DEFAULT_BASE, df_quad
+from arggraph.analysis.results import Result, counted
 from arggraph.analysis.semantics import (
     DEFAULT_MAX_STEPS,
     DEFAULT_MAX_UNDECIDED,
@@ -84,11 +85,7 @@ def to_argumentation_framework(
     return ArgumentationFramework(claim_ids, attacks, supports)
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ClaimStatus(_Result):
+class ClaimStatus(Result):
     """One claim's status under the chosen semantics, and its gradual strength."""
 
     claim: str = Field(description="the claim id")
@@ -111,7 +108,7 @@ class ClaimStatus(_Result):
     supporters: list[str] = Field(description="claims that support it directly")
 
 
-class ClaimStatusReport(_Result):
+class ClaimStatusReport(Result):
     """Every claim's status: accepted, rejected or undecided, and its strength."""
 
     semantics: StatusSemantics
@@ -132,6 +129,12 @@ class ClaimStatusReport(_Result):
     claims: list[ClaimStatus] = Field(
         description="accepted first, then undecided, then rejected; by statement, then id"
     )
+
+    def _summary(self) -> str:
+        return (
+            f"{self.semantics}, {counted(len(self.claims), 'claim')}: {self.accepted} accepted, "
+            f"{self.rejected} rejected, {self.undecided} undecided"
+        )
 
 
 def claim_statuses(

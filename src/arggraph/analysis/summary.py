@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pydantic import BaseModel, ConfigDict
-
+from arggraph.analysis.results import Result, counted
 from arggraph.model import ArgumentGraph
 
 
-class CountRow(BaseModel):
+class CountRow(Result):
     """Counts for one document, speaker or topic."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
     label: str
@@ -29,10 +26,8 @@ class CountRow(BaseModel):
     rebuts: int
 
 
-class GraphSummary(BaseModel):
+class GraphSummary(Result):
     """Totals and per-document, per-speaker and per-topic counts, in file order."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str | None
     documents: int
@@ -45,6 +40,20 @@ class GraphSummary(BaseModel):
     by_document: list[CountRow]
     by_speaker: list[CountRow]
     by_topic: list[CountRow]
+
+    def _summary(self) -> str:
+        title = f"{self.title!r}: " if self.title else ""
+        return title + ", ".join(
+            counted(n, noun)
+            for n, noun in [
+                (self.documents, "document"),
+                (self.speakers, "speaker"),
+                (self.topics, "topic"),
+                (self.claims, "claim"),
+                (self.supports, "support"),
+                (self.rebuts, "rebuttal"),
+            ]
+        )
 
 
 def graph_summary(graph: ArgumentGraph) -> GraphSummary:

@@ -4,7 +4,9 @@
   document) and an index;
 - :func:`render_report` writes one report page (contested topics, alignment, every
   claim, the sources with quotes highlighted);
-- :func:`graph_html` and :func:`notebook_html` return the whole-graph page as text.
+- :func:`graph_html` and :func:`notebook_html` return the whole-graph page as text;
+- :func:`show` draws one view in a notebook, :func:`to_pyvis` makes any view a
+  ``pyvis.network.Network``.
 
 Pages inline vis-network from the pyvis wheel and need no network. docs/views.md
 describes the encodings and the layout.
@@ -15,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from arggraph.model import ArgumentGraph
+from arggraph.render.notebook import show
 from arggraph.render.pages import (
     build_view_pages,
     graph_html,
@@ -22,6 +25,7 @@ from arggraph.render.pages import (
     topic_html,
     write_view_pages,
 )
+from arggraph.render.pyvis_export import to_pyvis
 from arggraph.render.report import build_report, render_report
 from arggraph.render.views import (
     GraphView,
@@ -54,7 +58,9 @@ __all__ = [
     "notebook_html",
     "render_report",
     "render_views",
+    "show",
     "speaker_view",
+    "to_pyvis",
     "topic_html",
     "topic_view",
     "whole_view",
