@@ -275,6 +275,7 @@ def test_report_draws_each_topic_graph(
 ) -> None:
     opened = open_page(hostile_pages / "report.html")
     page = opened.page
+    page.evaluate("document.querySelectorAll('details.ag-map').forEach(d => d.open = true)")
     for view in all_views(hostile_graph):
         if view.kind == "topic":
             counts = drawn(page, view.key)
@@ -295,6 +296,8 @@ def test_report_graphs_draw_when_scrolled_into_view(hostile_pages: Path, open_pa
     page = opened.page
     section = page.locator('section[data-key="topic:chips"]')
     assert section.get_attribute("data-state") is None
+    # a map sits in a collapsed part: it draws when the reader opens it and it shows
+    page.locator("details.ag-map", has=section).locator("summary").click()
     section.scroll_into_view_if_needed()
     page.wait_for_function(
         "document.querySelector('section[data-key=\"topic:chips\"]').dataset.state === 'ready'"
@@ -415,3 +418,189 @@ def test_notebook_html_draws_inside_its_iframe(
         nodes = frame.evaluate("window.arggraph.views.graph.nodes.length")
         assert nodes == len(hostile_graph.claims) + 1  # and the junction
     opened.check_clean()
+
+
+# ---------------------------------------------------------------- tooltips, maps, interaction
+
+
+def edge_point(page: Any, key: str, edge_id: str) -> tuple[float, float]:
+    """The page coordinates of the middle of an edge, as the network drew it."""
+    x, y = page.evaluate(
+        """([key, id]) => {
+            const v = window.arggraph.views[key];
+            const e = v.edges.get(id);
+            const a = v.network.getPosition(e.from), b = v.network.getPosition(e.to);
+            const p = v.network.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
+            const box = v.section.querySelector('.ag-canvas').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""",
+        [key, edge_id],
+    )
+    return x, y
+
+
+def test_hovering_a_drafted_relation_shows_its_confidence(tmp_path: Path, open_page: Any) -> None:
+    from tests.render.conftest import hostile_data
+
+    data = hostile_data()
+    data["relations"][0]["note"] = "Draft: rebuts (confidence 0.62)"
+    path = tmp_path / "draft.html"
+    path.write_text(graph_html(ArgumentGraph.model_validate(data)), encoding="utf-8")
+    opened = open_page(path)
+    page = opened.page
+    page.evaluate("window.arggraph.views.graph.network.moveTo({scale: 1.5, animation: false})")
+    x, y = edge_point(page, "graph", "e:still->less")
+    page.mouse.move(x - 3, y - 3)
+    page.mouse.move(x, y)
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    shown = page.locator("div.vis-tooltip").inner_text()
+    assert "\u201d rebuts \u201cCompute matters less <img" in shown
+    assert "Note: Draft: rebuts (confidence 0.62)" in shown
+    # and the same words on a click (or tap): nothing is hover-only
+    page.mouse.click(x, y)
+    assert "confidence 0.62" in (page.locator(".ag-details").text_content() or "")
+    opened.check_clean()
+
+
+def stance_pages(tmp_path: Path) -> Path:
+    from tests.render.conftest import hostile_data
+
+    data = hostile_data()
+    data["claims"][2]["stances"] = {"compute": "yes"}
+    for name, text in build_view_pages(ArgumentGraph.model_validate(data)).items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_question_map_opens_readable_with_yes_left_and_no_right(
+    tmp_path: Path, open_page: Any
+) -> None:
+    opened = open_page(stance_pages(tmp_path) / "question-compute.html")
+    page = opened.page
+    shown = page.evaluate(
+        """() => {
+            const v = window.arggraph.views['question:compute'];
+            const box = v.section.querySelector('.ag-canvas').getBoundingClientRect();
+            const at = id => v.network.canvasToDOM(v.network.getPosition(id));
+            const inside = p => p.x >= 0 && p.x <= box.width && p.y >= 0 && p.y <= box.height;
+            return {scale: v.network.getScale(), less: at('less'), still: at('still'),
+                    visible: ['less', 'still', 'inference'].every(id => inside(at(id))),
+                    shape: v.nodes.get('still').shape};
+        }"""
+    )
+    assert shown["scale"] >= 0.7  # 16 px text at 11 px or more
+    assert shown["visible"]
+    assert shown["less"]["x"] < shown["still"]["x"]  # yes left, no right
+    assert shown["shape"] == "box"
+    screenshot(page, "view-question-map.png")
+    opened.check_clean()
+
+
+def test_whole_graph_opens_with_its_central_claims_labelled(tmp_path: Path, open_page: Any) -> None:
+    graph = synthetic_graph(100, seed=2, relations_per_claim=1.5)
+    path = tmp_path / "central.html"
+    path.write_text(graph_html(graph), encoding="utf-8")
+    opened = open_page(path)
+    page = opened.page
+    labels = page.evaluate(
+        """() => {
+            const v = window.arggraph.views.graph;
+            const scale = v.network.getScale();
+            const nodes = v.nodes.get({filter: n => n.kind === 'claim'});
+            return {scale: scale,
+                    central: nodes.filter(n => n.central && n.label)
+                                  .map(n => n.font.size * scale),
+                    others: nodes.filter(n => !n.central && n.label).length};
+        }"""
+    )
+    assert labels["scale"] < 0.7
+    assert len(labels["central"]) == 12
+    assert min(labels["central"]) >= 12.5  # on screen, in px
+    assert labels["others"] == 0
+    page.evaluate("window.arggraph.views.graph.network.moveTo({scale: 1.0, animation: false})")
+    page.evaluate("() => { window.arggraph.views.graph.network.emit('zoom', {}); }")
+    page.wait_for_function(
+        "window.arggraph.views.graph.nodes.get({filter: n => !n.central && n.label}).length > 0"
+    )
+    opened.check_clean()
+
+
+def test_search_results_never_push_the_filters_away(hostile_pages: Path, open_page: Any) -> None:
+    opened = open_page(hostile_pages / "graph.html")
+    page = opened.page
+    before = page.locator('select[data-facet="speakers"]').bounding_box()
+    canvas = page.locator(".ag-canvas").bounding_box()
+    page.fill(".ag-search", "c")  # every claim matches
+    assert page.locator(".ag-results li").count() == 5
+    assert page.locator('select[data-facet="speakers"]').bounding_box() == before
+    assert page.locator(".ag-canvas").bounding_box() == canvas
+    opened.check_clean()
+
+
+def test_reset_clears_search_filters_and_selection(hostile_pages: Path, open_page: Any) -> None:
+    opened = open_page(hostile_pages / "graph.html")
+    page = opened.page
+    page.fill(".ag-search", "compute")
+    page.select_option('select[data-facet="topics"]', "chips")
+    page.uncheck('input.ag-kind[value="rebuts"]')
+    click_node(page, "graph", "buy")
+    page.click(".ag-reset")
+    assert page.input_value(".ag-search") == ""
+    assert page.locator(".ag-results li").count() == 0
+    assert page.input_value('select[data-facet="topics"]') == ""
+    assert page.is_checked('input.ag-kind[value="rebuts"]')
+    assert page.evaluate("window.arggraph.views.graph.network.getSelectedNodes()") == []
+    assert drawn(page, "graph")["visibleRelations"] == 4
+    assert page.locator(".ag-details h3").count() == 0
+    opened.check_clean()
+
+
+def test_speaker_filter_shows_every_relation_touching_their_claims(
+    hostile_pages: Path, open_page: Any
+) -> None:
+    opened = open_page(hostile_pages / "graph.html")
+    page = opened.page
+    page.select_option('select[data-facet="speakers"]', "heim")
+    shown = page.evaluate(
+        """() => {
+            const v = window.arggraph.views.graph;
+            return {claims: v.nodes.get({filter: n => n.kind === 'claim' && !n.hidden})
+                              .map(n => n.id).sort(),
+                    edges: v.edges.get({filter: e => !e.hidden}).map(e => e.relation)};
+        }"""
+    )
+    # Heim holds still and loose: still rebuts less, buy supports still (undercut by inference)
+    assert shown["claims"] == ["buy", "inference", "less", "loose", "still"]
+    assert set(shown["edges"]) == {"still->less", "r-link", "inference->r-link"}
+    opened.check_clean()
+
+
+def test_on_a_phone_a_tapped_claims_details_come_into_view(
+    browser: Any, hostile_pages: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto((hostile_pages / "graph.html").as_uri())
+    page.wait_for_function(READY, timeout=60_000)
+    x, y = page.evaluate(
+        """() => {
+            const v = window.arggraph.views.graph;
+            v.section.querySelector('.ag-canvas').scrollIntoView({block: 'center'});
+            const p = v.network.canvasToDOM(v.network.getPosition('less'));
+            const box = v.section.querySelector('.ag-canvas').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }"""
+    )
+    where = "document.querySelector('.ag-details').getBoundingClientRect().top"
+    before = page.evaluate(where)
+    page.touchscreen.tap(x, y)
+    page.wait_for_selector(".ag-details h3")
+    top = page.evaluate(where)
+    assert before > 844 * 0.7
+    assert 0 <= top < 844 / 2  # scrolled up as far as the page goes
+    screenshot(page, "view-phone-after-tap.png")
+    page.click(".ag-back-to-map")
+    canvas = page.evaluate("document.querySelector('.ag-canvas').getBoundingClientRect().top")
+    assert -1 <= canvas < 50
+    context.close()

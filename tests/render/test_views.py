@@ -9,16 +9,27 @@ import pytest
 
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.model import ArgumentGraph
-from arggraph.render.views import (
-    PRECOMPUTE_ABOVE,
+from arggraph.render import style
+from arggraph.render.layout import layered_layout
+from arggraph.render.style import (
+    ANSWER_COLOURS,
     RANDOM_SEED,
     REBUT_COLOUR,
     STABILISATION_ITERATIONS,
     STATUS_COLOURS,
     SUPPORT_COLOUR,
+    TOPIC_COLOURS,
+    TOPIC_SHAPES,
+    topic_style,
+)
+from arggraph.render.views import (
+    PRECOMPUTE_ABOVE,
     GraphView,
     all_views,
+    answered_questions,
     document_view,
+    question_view,
+    question_views,
     speaker_view,
     topic_view,
     whole_view,
@@ -86,6 +97,12 @@ def test_topic_shapes_and_borders_differ_by_first_topic(hostile_graph: ArgumentG
     assert nodes["loose"]["shape"] == "ellipse"  # no topic
 
 
+def test_topics_get_distinct_colour_and_shape_pairs() -> None:
+    pairs = [topic_style(i) for i in range(len(TOPIC_COLOURS) * len(TOPIC_SHAPES))]
+    assert len(set(pairs)) == len(pairs) == 63
+    assert len({colour for colour, _ in (p[::-1] for p in pairs[:9])}) == 9
+
+
 def test_topic_view_adds_neighbours_as_faded_context(hostile_graph: ArgumentGraph) -> None:
     view = topic_view(hostile_graph, "chips")
     guests = {n["id"]: n["guest"] for n in view.nodes if n["kind"] == "claim"}
@@ -129,6 +146,13 @@ def test_small_views_use_seeded_force_atlas_with_straight_edges(
     assert view.options["layout"]["randomSeed"] == RANDOM_SEED
     assert not view.precomputed
     assert all("x" not in n for n in view.nodes)
+
+
+def test_whole_view_labels_its_most_connected_claims(hostile_graph: ArgumentGraph) -> None:
+    nodes = {n["id"]: n for n in whole_view(hostile_graph).nodes}
+    central = {k for k, n in nodes.items() if n.get("central")}
+    assert central == {"still", "less", "inference", "buy"}  # "loose" has no relation
+    assert nodes["less"]["value"] > nodes["loose"]["value"]
 
 
 def test_large_views_get_precomputed_positions_and_no_physics(
@@ -256,13 +280,110 @@ def test_node_and_edge_ids_never_collide() -> None:
         assert len(set(node_ids)) == len(node_ids), view.key
 
 
-def test_relation_notes_show_on_their_edges() -> None:
+def test_relation_notes_go_to_the_one_place_tooltips_are_written() -> None:
+    # the page's script writes every edge's tooltip from the relation table
+    # (tests/render/test_browser.py reads what the browser shows on hover)
     data = hostile_data()
     data["relations"][0]["note"] = "Draft: rebuts (confidence 0.62)"
     graph = ArgumentGraph.model_validate(data)
     view = whole_view(graph)
     key = graph.relations[0].key
-    titles = [e["title"] for e in view.edges if e["relation"] == key]
-    assert titles
-    assert all(t.endswith("Draft: rebuts (confidence 0.62)") for t in titles)
     assert view.relations[key]["note"] == "Draft: rebuts (confidence 0.62)"
+    assert all("title" not in e for e in view.edges)
+
+
+# ---------------------------------------------------------------- argument maps
+
+
+def stance_graph() -> ArgumentGraph:
+    """The hostile graph, answering its question both ways, with a rebuttal beneath each."""
+    data = hostile_data()
+    data["claims"][2]["stances"] = {"compute": "yes", "chips": "no"}  # inference
+    return ArgumentGraph.model_validate(data)
+
+
+def test_question_view_holds_the_answers_and_what_argues_about_them() -> None:
+    graph = stance_graph()
+    view = question_view(graph, "compute")
+    assert view.key == "question:compute"
+    assert view.layout == "layered"
+    answers = {n["id"]: n["answer"] for n in view.nodes if n["kind"] == "claim"}
+    # still (no), less and inference (yes); buy supports still; loose is unlinked
+    assert answers == {"still": "no", "less": "yes", "inference": "yes", "buy": None}
+    assert not any(n["guest"] for n in view.nodes if n["kind"] == "claim")
+
+
+def test_maps_put_yes_left_no_right_and_arguments_beneath() -> None:
+    view = question_view(stance_graph(), "compute")
+    at = {n["id"]: (n["x"], n["y"]) for n in view.nodes}
+    assert at["less"][0] < at["still"][0]  # yes left of no
+    assert at["buy"][1] > at["still"][1]  # the support beneath the claim it supports
+    assert abs(at["buy"][0] - at["still"][0]) < 200  # in its column
+    bands = [r["label"] for r in view.regions if r["kind"] == "band"]
+    assert bands == ["Answers yes", "Answers no"]
+
+
+def test_map_boxes_carry_the_whole_statement_the_answer_and_the_speakers() -> None:
+    graph = stance_graph()
+    nodes = {n["id"]: n for n in question_view(graph, "compute").nodes}
+    still = nodes["still"]
+    assert still["shape"] == "box"
+    assert still["widthConstraint"]["maximum"] == style.BOX_WIDTH
+    assert still["label"].split("\n") == [
+        "NO",
+        graph.claim("still").statement,
+        "\u2014 " + next(s.name for s in graph.speakers if s.id == "heim"),
+    ]
+    assert still["color"]["border"] == ANSWER_COLOURS["no"]
+    assert nodes["less"]["color"]["border"] == ANSWER_COLOURS["yes"]
+
+
+def test_topic_maps_name_the_sub_question_a_claim_answers() -> None:
+    data = hostile_data()
+    data["topics"][0]["questions"] = [{"id": "soon", "question": "Soon?", "label": "Soon?"}]
+    data["claims"][0]["stances"] = {"soon": "yes"}
+    view = topic_view(ArgumentGraph.model_validate(data), "compute")
+    still = next(n for n in view.nodes if n["id"] == "still")
+    assert still["label"].startswith("YES: Soon?\n")
+    assert view.layout == "layered"
+
+
+def test_question_views_are_built_for_every_answered_question() -> None:
+    graph = stance_graph()
+    assert answered_questions(graph) == ["compute", "chips"]
+    assert sorted(question_views(graph, ["chips"])) == ["chips"]
+    kinds = [v.key for v in all_views(graph) if v.kind == "question"]
+    assert kinds == ["question:compute", "question:chips"]
+    with pytest.raises(KeyError, match="no question 'nope'"):
+        question_view(graph, "nope")
+
+
+@pytest.mark.parametrize(
+    ("answers", "links", "columns"),
+    [
+        ({"a": "yes", "b": "no"}, [("c", "a"), ("d", "b")], {"a": 0, "c": 0, "b": 1, "d": 1}),
+        ({"a": "yes"}, [("c", "a"), ("d", "c")], {"a": 0, "c": 0, "d": 0}),
+        ({}, [("b", "a"), ("c", "a")], {"a": 0, "b": 0, "c": 0}),
+    ],
+)
+def test_layered_layout_puts_each_tree_in_its_answers_column(
+    answers: dict[str, str], links: list[tuple[str, str]], columns: dict[str, int]
+) -> None:
+    claims = sorted({c for pair in links for c in pair} | set(answers))
+    layout = layered_layout(claims, answers, links, dict.fromkeys(claims, 80.0))
+    xs = {c: layout.positions[c][0] for c in claims}
+    left = min(xs.values())
+    assert {c: int((x - left) // 600) for c, x in xs.items()} == columns
+    for source, target in links:
+        assert layout.positions[source][1] > layout.positions[target][1]
+
+
+def test_layered_layout_puts_unlinked_claims_in_a_band_beneath() -> None:
+    layout = layered_layout(["a", "b", "z"], {"a": "yes", "b": "no"}, [], dict.fromkeys("abz", 80))
+    assert layout.positions["z"][1] > max(layout.positions[c][1] for c in "ab")
+    assert [r["label"] for r in layout.regions][-1].startswith("Answers both ways")
+
+
+def test_maps_are_deterministic() -> None:
+    first = json.dumps(question_view(stance_graph(), "compute").page_data())
+    assert json.dumps(question_view(stance_graph(), "compute").page_data()) == first

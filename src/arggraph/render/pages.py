@@ -33,7 +33,12 @@ from arggraph.render.views import (
     whole_view,
 )
 
-_GROUP_TITLES = {"topic": "Topics", "speaker": "Speakers", "document": "Documents"}
+_GROUP_TITLES = {
+    "topic": "Topics",
+    "question": "Questions",
+    "speaker": "Speakers",
+    "document": "Documents",
+}
 
 
 def page_names(views: Iterable[GraphView]) -> dict[str, str]:
@@ -93,10 +98,9 @@ def build_view_pages(
     }
     groups = [{"title": "Whole graph", "pages": [_entry(views[0], names)]}]
     for kind, title in _GROUP_TITLES.items():
-        entries = sorted(
-            (_entry(v, names) for v in views if v.kind == kind),
-            key=lambda e: (str(e["label"]).casefold(), str(e["href"])),
-        )
+        entries = [_entry(v, names) for v in views if v.kind == kind]
+        if kind != "question":  # questions stay in file order, with their topics
+            entries.sort(key=lambda e: (str(e["label"]).casefold(), str(e["href"])))
         if entries:
             groups.append({"title": title, "pages": entries})
     pages["index.html"] = render_template(

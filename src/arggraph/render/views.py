@@ -1,31 +1,32 @@
 """View data for interactive graph pages: vis-network nodes, edges and options.
 
 A *view* is a set of claims drawn as a graph: the whole graph, one topic, one
-speaker or one document. Views of a topic, speaker or document hold that item's
-claims (*members*) and, for context, the claims one relation away (*guests*, drawn
-faded); every relation among the drawn claims is drawn. The data has pyvis's shape
-(``nodes``, ``edges``, ``options``) but is filled directly, not through
-``Network.add_node`` (which scans its lists on every call; quadratic at scale).
+question, one speaker or one document. Views of a topic, speaker or document hold that
+item's claims (*members*) and, for context, the claims one relation away (*guests*,
+drawn faded); a question's view holds the claims that answer it and what supports and
+rebuts them, two steps down. Every relation among the drawn claims is drawn. The data
+has pyvis's shape (``nodes``, ``edges``, ``options``) but is filled directly, not
+through ``Network.add_node`` (which scans its lists on every call; quadratic at scale).
 
-Encodings (docs/views.md has the legend):
+How things look (colours, shapes, options, legends) lives in :mod:`arggraph.render.style`;
+computed positions in :mod:`arggraph.render.layout`; docs/views.md has the legend.
 
-- ``supports``: green solid arrow; ``rebuts``: red dashed arrow.
 - An *undercut* (a relation whose target is another relation) points at a small dot
   on the target relation: that relation is drawn as two segments joined by a
   *junction* node (id ``"@" + relation key``, which no claim id can equal since ids
   cannot contain ``@``), and the undercut's arrow ends at the junction.
-- Node fill: the claim's reader status (unchallenged / objection answered /
-  objection unanswered, :func:`arggraph.analysis.statuses.reader_statuses`), darker
-  when stronger; the reason shows on hover and in the details panel.
-- Node shape and border colour: the claim's first topic.
-- Tooltips are plain text, composed by the page's script from the claims' details
-  and the relation table (so statements are not repeated in every node and edge);
-  vis-network sets string tooltips with ``innerText``.
-
-Layout: forceAtlas2Based physics with straight edges, a fixed random seed and
-:data:`STABILISATION_ITERATIONS` iterations, switched off once stable (the page does
-this). Above :data:`PRECOMPUTE_ABOVE` nodes positions are computed here instead
-(a sunflower disk per topic, disks packed in rows: linear time) and physics stays off.
+- Question and topic views are *argument maps*: boxes with the whole statement and
+  its speakers, the answering claims on top (yes left, no right), what supports and
+  rebuts them beneath (:func:`arggraph.render.layout.layered_layout`).
+- Speaker, document and whole-graph views are networks: forceAtlas2Based physics with
+  straight edges and a fixed seed, stopped once stable (the page does this); above
+  :data:`PRECOMPUTE_ABOVE` nodes, positions come from
+  :func:`arggraph.render.layout.disk_layout` and physics stays off. The whole graph
+  opens with its :data:`~arggraph.render.style.CENTRAL_LABELS` most connected claims
+  labelled (``central``), the rest labelled on zoom.
+- Tooltips are plain text composed by the page's script, in one place, from the
+  claims' details and the relation table (statements are not repeated in every node
+  and edge); vis-network sets string tooltips with ``innerText``.
 
 Example
 -------
@@ -37,8 +38,7 @@ Example
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -46,49 +46,36 @@ from typing import Any, Literal
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.analysis.signed import relation_chain
 from arggraph.model import ArgumentGraph, Claim, Relation
+from arggraph.render import style
+from arggraph.render.layout import Layout, disk_layout, layered_layout, place_junctions
+from arggraph.render.style import legend, topic_legend
 
-ViewKind = Literal["graph", "topic", "speaker", "document"]
+__all__ = [
+    "PRECOMPUTE_ABOVE",
+    "GraphView",
+    "all_views",
+    "answered_questions",
+    "document_view",
+    "legend",
+    "question_view",
+    "question_views",
+    "speaker_view",
+    "topic_legend",
+    "topic_view",
+    "topic_views",
+    "whole_view",
+]
+
+ViewKind = Literal["graph", "topic", "question", "speaker", "document"]
 
 PRECOMPUTE_ABOVE = 1500
 """Views with more nodes than this get positions computed in Python, physics off."""
 
-STABILISATION_ITERATIONS = 150
-"""forceAtlas2Based iterations before the first drawing; physics then stops."""
+QUESTION_DEPTH = 2
+"""A question's view holds the answering claims and what argues about them this many
+steps down (supporters and rebutters, then theirs)."""
 
-RANDOM_SEED = 7
-"""vis-network's ``layout.randomSeed``: the same data gives the same layout."""
-
-SUPPORT_COLOUR = "#2e7d32"
-REBUT_COLOUR = "#c62828"
-GUEST_OPACITY = 0.45
-
-STATUS_COLOURS: dict[str, str] = {
-    "unchallenged": "#5c8fb8",
-    "objection answered": "#7fa88a",
-    "objection unanswered": "#d9a441",
-    "not computed": "#b0bec5",
-}
-"""Fill colour of each reader status at full strength (mixed with white when weaker).
-
-Muted and no red: a status says whether an objection is answered, not who is right.
-"""
-
-TOPIC_SHAPES = ("dot", "square", "diamond", "triangle", "hexagon", "star", "triangleDown")
-TOPIC_COLOURS = (
-    "#0072b2",
-    "#e69f00",
-    "#009e73",
-    "#cc79a7",
-    "#56b4e9",
-    "#d55e00",
-    "#6a3d9a",
-    "#8c564b",
-    "#333333",
-    "#17becf",
-)
-"""Okabe-Ito and a few more: border colours for topics, cycled with the shapes."""
-
-NO_TOPIC = ("ellipse", "#777777")
+_MAPS = frozenset({"topic", "question"})
 
 
 @dataclass
@@ -97,8 +84,10 @@ class GraphView:
 
     ``claims`` holds the details panel's data per drawn claim, ``statements`` the
     statements of claims the details name that are not drawn; ``relations`` each drawn
-    relation (source, target, kind, undercut) for the page's filters; ``facets`` the
-    topics, speakers and documents in the view, sorted by label, for the filter menus.
+    relation (source, target, kind, undercut, note, who draws it) for the page's
+    filters and tooltips; ``facets`` the topics, speakers and documents in the view,
+    sorted by label, for the filter menus; ``regions`` what is drawn behind the graph
+    (a band per answer column, or a disk per topic); ``layout`` how positions are made.
     """
 
     key: str
@@ -116,6 +105,7 @@ class GraphView:
     regions: list[dict[str, Any]] = field(default_factory=list)
     precomputed: bool = False
     layout_note: str = ""
+    layout: style.LayoutKind = "physics"
 
     @property
     def counts(self) -> dict[str, int]:
@@ -144,8 +134,18 @@ class GraphView:
             "facets": self.facets,
             "regions": self.regions,
             "precomputed": self.precomputed,
+            "layout": self.layout,
             "counts": self.counts,
         }
+
+
+@dataclass(frozen=True)
+class _Question:
+    id: str
+    topic: str
+    label: str
+    question: str
+    own: bool
 
 
 class _Context:
@@ -158,11 +158,17 @@ class _Context:
         self.speakers = {s.id: s for s in graph.speakers}
         self.documents = {d.id: d for d in graph.documents}
         self.topics = {t.id: t for t in graph.topics}
+        self.questions: dict[str, _Question] = {}
+        for topic in graph.topics:
+            self.questions[topic.id] = _Question(
+                topic.id, topic.id, topic.label, topic.question or topic.label, True
+            )
+            for sub in topic.questions:
+                self.questions[sub.id] = _Question(
+                    sub.id, topic.id, sub.label or sub.question, sub.question, False
+                )
         self.relations = {r.key: r for r in graph.relations}
-        self.topic_style = {
-            t.id: (TOPIC_SHAPES[i % len(TOPIC_SHAPES)], TOPIC_COLOURS[i % len(TOPIC_COLOURS)])
-            for i, t in enumerate(graph.topics)
-        }
+        self.topic_style = {t.id: style.topic_style(i) for i, t in enumerate(graph.topics)}
         self.into: dict[str, list[Relation]] = defaultdict(list)
         self.out_of: dict[str, list[Relation]] = defaultdict(list)
         for rel in graph.relations:
@@ -172,11 +178,13 @@ class _Context:
 
         self.order = {r.key: i for i, r in enumerate(graph.relations)}
         self.ends: dict[str, frozenset[str]] = {}
+        self.end_claim: dict[str, str | None] = {}
         self.by_end: dict[str, list[str]] = defaultdict(list)
         for rel in graph.relations:
             chain, end = relation_chain(rel, self.relations)
             ends = frozenset({r.source for r in chain} | ({end} if end is not None else set()))
             self.ends[rel.key] = ends
+            self.end_claim[rel.key] = end
             for claim_id in ends:
                 self.by_end[claim_id].append(rel.key)
 
@@ -195,82 +203,32 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
 
 
-def _wrap(text: str, width: int = 26, lines: int = 2) -> str:
-    words = " ".join(text.split()).split(" ")
+def _lines(text: str, width: int) -> list[str]:
+    """``text`` wrapped at ``width`` characters (a longer word gets a line of its own)."""
     out: list[str] = []
     line = ""
-    for word in words:
+    for word in text.split():
         if line and len(line) + 1 + len(word) > width:
             out.append(line)
             line = word
         else:
             line = f"{line} {word}" if line else word
-    out.append(line)
+    return [*out, line] if line else out
+
+
+def _wrap(text: str, width: int = 26, lines: int = 2) -> str:
+    out = _lines(text, width) or [""]
     if len(out) > lines:
         out = out[:lines]
         out[-1] = _short(out[-1] + " \u2026", width)
     return "\n".join(_short(x, width + 6) for x in out)
 
 
-def _mix(colour: str, amount: float) -> str:
-    """``colour`` mixed with white: ``amount`` 1 is the colour, 0 is white."""
-    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    mixed = [round(255 - (255 - c) * amount) for c in rgb]
-    return "#" + "".join(f"{c:02x}" for c in mixed)
-
-
-def _fade(colour: str) -> str:
-    return _mix(colour, GUEST_OPACITY)
-
-
-def _options(n_nodes: int, precomputed: bool) -> dict[str, Any]:
-    options: dict[str, Any] = {
-        "autoResize": True,
-        "nodes": {
-            "borderWidth": 2,
-            "size": 14,
-            "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1a1a1a"},
-            # labels stay readable at the zoom that fits a few dozen claims (scale ~0.3)
-            "scaling": {"label": {"drawThreshold": 4}},
-        },
-        "edges": {
-            "smooth": False,
-            "width": 1.6,
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
-            "selectionWidth": 1.5,
-        },
-        "layout": {"randomSeed": RANDOM_SEED, "improvedLayout": n_nodes <= 150},
-        "interaction": {
-            "hover": True,
-            "tooltipDelay": 150,
-            "hideEdgesOnDrag": precomputed,
-            "hideEdgesOnZoom": precomputed,
-            "multiselect": False,
-        },
-    }
-    if precomputed:
-        options["physics"] = {"enabled": False}
-    else:
-        options["physics"] = {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -140,
-                "centralGravity": 0.008,
-                "springLength": 150,
-                "springConstant": 0.05,
-                "damping": 0.5,
-                "avoidOverlap": 0.8,
-            },
-            "stabilization": {
-                "enabled": True,
-                "iterations": STABILISATION_ITERATIONS,
-                "updateInterval": 50,
-                "fit": True,
-            },
-            "minVelocity": 1,
-        }
-    return options
+def _names(ctx: _Context, speakers: list[str], most: int = 3) -> str:
+    names = [ctx.speakers[s].name for s in speakers]
+    if len(names) > most:
+        names = [*names[:most], f"{len(names) - most} more"]
+    return ", ".join(names)
 
 
 def _claim_details(ctx: _Context, claim: Claim, statements: dict[str, str]) -> dict[str, Any]:
@@ -339,28 +297,70 @@ def _speaker_name(ctx: _Context, speaker_id: str) -> str:
     return f"{speaker.name} ({speaker.role})" if speaker.role else speaker.name
 
 
+def _answer_of(ctx: _Context, claim: Claim, questions: list[str]) -> str | None:
+    answers = {claim.stances[q] for q in questions if q in claim.stances}
+    if not answers:
+        return None
+    return answers.pop() if len(answers) == 1 else "both"
+
+
+def _answer_line(ctx: _Context, claim: Claim, questions: list[str]) -> str:
+    """ "YES" or "NO" (with the sub-question's label in a topic's map), or ""."""
+    parts = []
+    for q in questions:
+        if q in claim.stances:
+            answer = claim.stances[q].upper()
+            question = ctx.questions[q]
+            parts.append(
+                answer if len(questions) == 1 or question.own else f"{answer}: {question.label}"
+            )
+    return "; ".join(parts)
+
+
+def _box_node(ctx: _Context, claim: Claim, guest: bool, questions: list[str]) -> dict[str, Any]:
+    """A claim as a box: its whole statement wrapped, its answer, its speakers."""
+    status = ctx.statuses.of(claim.id)
+    answer = _answer_of(ctx, claim, questions)
+    look = style.box_style(answer, guest=guest)
+    # vis-network wraps each part at the box's width; the height is estimated for the layout
+    parts = [_answer_line(ctx, claim, questions), " ".join(claim.statement.split())]
+    if claim.speakers:
+        parts.append("\u2014 " + _names(ctx, claim.speakers))
+    parts = [p for p in parts if p]
+    lines = sum(len(_lines(p, style.BOX_CHARS)) for p in parts)
+    fill = style.status_fill(
+        status.status if status else None, ctx.statuses.strength(claim.id), box=True
+    )
+    return {
+        "id": claim.id,
+        "kind": "claim",
+        "label": "\n".join(parts),
+        "shape": look["shape"],
+        "widthConstraint": look["widthConstraint"],
+        "margin": look["margin"],
+        "color": style.node_colours(fill, look["border"], guest=guest),
+        "font": look["font"],
+        "borderWidth": look["borderWidth"],
+        "guest": guest,
+        "answer": answer,
+        "height": lines * style.LINE_HEIGHT + 22,
+        "topics": list(claim.topics),
+        "speakers": claim.speakers,
+        "documents": claim.documents,
+    }
+
+
 def _claim_node(ctx: _Context, claim: Claim, guest: bool) -> dict[str, Any]:
     status = ctx.statuses.of(claim.id)
-    known = ctx.statuses.strength(claim.id)
-    strength = 0.6 if known is None else max(0.0, min(1.0, known))
-    colour = STATUS_COLOURS[status.status] if status else STATUS_COLOURS["not computed"]
-    fill = _mix(colour, 0.25 + 0.75 * strength)
-    shape, border = ctx.topic_style[claim.topics[0]] if claim.topics else NO_TOPIC
-    if guest:
-        fill, border = _fade(fill), _fade(border)
-    font_colour = "#8a8a8a" if guest else "#1a1a1a"
+    fill = style.status_fill(status.status if status else None, ctx.statuses.strength(claim.id))
+    shape, border = ctx.topic_style[claim.topics[0]] if claim.topics else style.NO_TOPIC
     return {
         "id": claim.id,
         "kind": "claim",
         "label": _wrap(claim.statement),
         "shape": shape,
-        "color": {
-            "background": fill,
-            "border": border,
-            "highlight": {"background": fill, "border": "#000000"},
-            "hover": {"background": fill, "border": "#000000"},
-        },
-        "font": {"color": font_colour},
+        "color": style.node_colours(fill, border, guest=guest),
+        "font": {"color": style.GUEST_INK if guest else style.INK},
         "borderWidth": 3 if claim.topics and len(claim.topics) > 1 else 2,
         "guest": guest,
         "topics": list(claim.topics),
@@ -369,19 +369,14 @@ def _claim_node(ctx: _Context, claim: Claim, guest: bool) -> dict[str, Any]:
     }
 
 
-def _edge_style(kind: str, undercut: bool) -> dict[str, Any]:
-    colour = SUPPORT_COLOUR if kind == "supports" else REBUT_COLOUR
-    return {
-        "color": {"color": colour, "highlight": colour, "hover": colour, "inherit": False},
-        "dashes": kind == "rebuts",
-        "width": 2.4 if undercut else 1.6,
-    }
-
-
 def _draw_relations(
     ctx: _Context, relations: list[Relation]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """Junction nodes, edges and the relation table for ``relations`` (all drawable)."""
+    """Junction nodes, edges and the relation table for ``relations`` (all drawable).
+
+    Edges carry no tooltip: the page's script writes every relation's tooltip from the
+    table (ends, kind, who draws it, note), in one place.
+    """
     keys = {r.key for r in relations}
     junctions: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
@@ -389,19 +384,21 @@ def _draw_relations(
     for rel in relations:
         undercut = rel.target in ctx.relations
         target = "@" + rel.target if undercut else rel.target
-        style = _edge_style(rel.kind, undercut)
-        base = {
-            "relation": rel.key,
-            "kind": rel.kind,
-            "undercut": undercut,
-            "title": _relation_title(rel, undercut),
-        }
+        look = style.edge_style(rel.kind, undercut)
+        base = {"relation": rel.key, "kind": rel.kind, "undercut": undercut, **look}
+        by = None
+        if rel.attribution is not None:
+            by = {
+                "speaker": ctx.speakers[rel.attribution.speaker].name,
+                "quote": rel.attribution.quote,
+            }
         table[rel.key] = {
             "source": rel.source,
             "target": rel.target,
             "kind": rel.kind,
             "undercut": undercut,
             "note": rel.note,
+            "by": by,
         }
         if rel.key in ctx.undercut_targets and any(
             r.target == rel.key for r in ctx.into[rel.key] if r.key in keys
@@ -413,63 +410,21 @@ def _draw_relations(
                     "kind": "junction",
                     "relation": rel.key,
                     "label": "",
-                    "shape": "dot",
-                    "size": 5,
-                    "color": {
-                        "background": style["color"]["color"],
-                        "border": style["color"]["color"],
-                        "highlight": {"background": "#000000", "border": "#000000"},
-                    },
-                    "borderWidth": 1,
+                    **style.junction_style(look["color"]["color"]),
                 }
             )
+            # "#" is in no id or key
             edges.append(
-                {
-                    **base,
-                    **style,
-                    "id": f"e:{rel.key}#1",  # "#" is in no id or key
-                    "from": rel.source,
-                    "to": junction,
-                    "arrows": "",
-                }
+                {**base, "id": f"e:{rel.key}#1", "from": rel.source, "to": junction, "arrows": ""}
             )
             edges.append(
-                {
-                    **base,
-                    **style,
-                    "id": f"e:{rel.key}#2",
-                    "from": junction,
-                    "to": target,
-                    "arrows": "to",
-                }
+                {**base, "id": f"e:{rel.key}#2", "from": junction, "to": target, "arrows": "to"}
             )
         else:
             edges.append(
-                {
-                    **base,
-                    **style,
-                    "id": f"e:{rel.key}",
-                    "from": rel.source,
-                    "to": target,
-                    "arrows": "to",
-                }
+                {**base, "id": f"e:{rel.key}", "from": rel.source, "to": target, "arrows": "to"}
             )
     return junctions, edges, table
-
-
-def _relation_title(rel: Relation, undercut: bool) -> str:
-    """The edge's tooltip, plain text (vis-network sets it as text): kind, ends, note.
-
-    A drafted relation (``arggraph extract``) carries its confidence in its note, so a
-    reviewer sees it on hover.
-    """
-    verb = "undercuts" if undercut else rel.kind
-    lines = [f"{rel.source} {verb} {rel.target}"]
-    if rel.attribution is not None:
-        lines.append(f'{rel.attribution.speaker}: "{rel.attribution.quote}"')
-    if rel.note:
-        lines.append(rel.note)
-    return "\n".join(lines)
 
 
 def _drawable(ctx: _Context, nodes: set[str]) -> list[Relation]:
@@ -482,6 +437,20 @@ def _drawable(ctx: _Context, nodes: set[str]) -> list[Relation]:
     return [ctx.relations[k] for k in chosen]
 
 
+def _layout_note(layout: style.LayoutKind, n_nodes: int, precompute_above: int) -> str:
+    if layout == "layered":
+        return (
+            "Answers on top (yes left, no right), what supports and rebuts them beneath. "
+            "Drag to pan, scroll or pinch to zoom; Fit shows it all."
+        )
+    if layout == "precomputed":
+        return (
+            f"Large view ({n_nodes:,} nodes, more than {precompute_above:,}): positions "
+            "precomputed, claims grouped by topic in disks."
+        )
+    return "The most connected claims are labelled; zoom in to read the others."
+
+
 def _view(
     ctx: _Context,
     *,
@@ -492,33 +461,44 @@ def _view(
     description: str,
     members: list[str],
     precompute_above: int,
+    questions: list[str] | None = None,
+    context: bool = True,
 ) -> GraphView:
     member_set = set(members)
     nodes_set = set(member_set)
     if kind != "graph":
         for claim_id in members:
             for rel_key in ctx.by_end.get(claim_id, []):
-                nodes_set |= ctx.ends[rel_key]
+                if context or ctx.ends[rel_key] <= member_set | {claim_id}:
+                    nodes_set |= ctx.ends[rel_key]
     relations = _drawable(ctx, nodes_set)
     order = [c.id for c in ctx.graph.claims if c.id in nodes_set]
-    nodes = [_claim_node(ctx, ctx.claims[c], c not in member_set) for c in order]
     junctions, edges, table = _draw_relations(ctx, relations)
+    layout: style.LayoutKind = "physics"
+    if len(order) + len(junctions) > precompute_above:
+        layout = "precomputed"
+    elif kind in _MAPS:
+        layout = "layered"
+    if layout == "layered":
+        asked = questions or []
+        nodes = [_box_node(ctx, ctx.claims[c], c not in member_set, asked) for c in order]
+    else:
+        nodes = [_claim_node(ctx, ctx.claims[c], c not in member_set) for c in order]
     nodes.extend(junctions)
-    precomputed = len(nodes) > precompute_above
     regions: list[dict[str, Any]] = []
-    note = (
-        f"Layout: forceAtlas2 physics ({STABILISATION_ITERATIONS} iterations, seed "
-        f"{RANDOM_SEED}), stopped once stable; drag nodes to rearrange."
-    )
-    if precomputed:
-        regions = _precompute_layout(ctx, nodes, edges)
-        for edge in edges:
-            edge["color"] = {**edge["color"], "opacity": 0.35}
-        note = (
-            f"Large view ({len(nodes):,} nodes, more than {precompute_above:,}): positions "
-            "are precomputed, one disk per topic; physics is off and edges hide while "
-            "dragging or zooming."
-        )
+    if layout != "physics":
+        placed = _place(ctx, layout, nodes, relations)
+        regions = placed.regions
+        if layout == "precomputed":
+            for edge in edges:
+                edge["color"] = {**edge["color"], "opacity": 0.35}
+    if kind == "graph":
+        degree = _degrees(ctx, relations)
+        for node in nodes[: len(order)]:
+            node["value"] = degree[node["id"]] + 1  # bigger when more connected
+        ranked = sorted((c for c in order if degree[c]), key=lambda c: -degree[c])
+        for claim_id in ranked[: style.CENTRAL_LABELS]:
+            nodes[order.index(claim_id)]["central"] = True
     statements: dict[str, str] = {}
     details = {c: _claim_details(ctx, ctx.claims[c], statements) for c in order}
     for claim_id in order:
@@ -527,23 +507,6 @@ def _view(
         for claim_id in (rel.source, rel.target):
             if claim_id in ctx.claims and claim_id not in details:
                 statements[claim_id] = ctx.claims[claim_id].statement
-    facets = {
-        "topics": sorted(
-            ([t, ctx.topics[t].label] for t in {t for c in order for t in ctx.claims[c].topics}),
-            key=lambda x: (x[1].casefold(), x[0]),
-        ),
-        "speakers": sorted(
-            ([s, ctx.speakers[s].name] for s in {s for c in order for s in ctx.claims[c].speakers}),
-            key=lambda x: (x[1].casefold(), x[0]),
-        ),
-        "documents": sorted(
-            (
-                [d, ctx.documents[d].title]
-                for d in {d for c in order for d in ctx.claims[c].documents}
-            ),
-            key=lambda x: (x[1].casefold(), x[0]),
-        ),
-    }
     return GraphView(
         key=key,
         kind=kind,
@@ -552,98 +515,82 @@ def _view(
         description=description,
         nodes=nodes,
         edges=edges,
-        options=_options(len(nodes), precomputed),
+        options=style.options(len(nodes), layout),
         claims=details,
         statements=dict(sorted(statements.items())),
         relations=table,
-        facets=facets,
+        facets=_facets(ctx, order),
         regions=regions,
-        precomputed=precomputed,
-        layout_note=note,
+        precomputed=layout == "precomputed",
+        layout_note=_layout_note(layout, len(nodes), precompute_above),
+        layout=layout,
     )
 
 
-def _precompute_layout(
-    ctx: _Context, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Place claims in a sunflower disk per first topic, disks in rows, junctions at midpoints.
+def _facets(ctx: _Context, order: list[str]) -> dict[str, list[list[str]]]:
+    def sort(pairs: Iterable[list[str]]) -> list[list[str]]:
+        return sorted(pairs, key=lambda x: (x[1].casefold(), x[0]))
 
-    Linear in the size of the view (a force layout in Python takes a minute at 5k
-    nodes). Within a disk claims go outwards in breadth-first order from the best
-    connected one, so related claims sit near each other. Returns the disks, drawn
-    behind the graph with their topic's label.
-    """
-    spacing = 70.0
-    golden = math.pi * (3 - math.sqrt(5))
-    neighbours: dict[str, list[str]] = defaultdict(list)
-    for edge in edges:
-        neighbours[edge["from"]].append(edge["to"])
-        neighbours[edge["to"]].append(edge["from"])
-    groups: dict[str, list[str]] = {}
-    for node in nodes:
-        if node["kind"] == "claim":
-            topics = node["topics"]
-            groups.setdefault(topics[0] if topics else "", []).append(node["id"])
-    by_id = {n["id"]: n for n in nodes}
-    disks = []
-    for topic, members in groups.items():
-        member_set = set(members)
-        degree = {m: len(neighbours[m]) for m in members}
-        ordered: list[str] = []
-        seen: set[str] = set()
-        for start in sorted(members, key=lambda m: -degree[m]):
-            if start in seen:
-                continue
-            seen.add(start)
-            queue = deque([start])
-            while queue:
-                current = queue.popleft()
-                ordered.append(current)
-                for nxt in neighbours[current]:
-                    if nxt in member_set and nxt not in seen:
-                        seen.add(nxt)
-                        queue.append(nxt)
-        radius = spacing * math.sqrt(len(ordered) + 1)
-        disks.append((topic, ordered, radius))
-    disks.sort(key=lambda d: (-len(d[1]), d[0]))
-    total_area = sum((2 * r) ** 2 for _, _, r in disks)
-    row_width = max(math.sqrt(total_area) * 1.2, 2 * disks[0][2] if disks else 0.0)
-    x = y = row_height = 0.0
-    regions = []
-    for topic, ordered, radius in disks:
-        if x > 0 and x + 2 * radius > row_width:
-            x, y, row_height = 0.0, y + row_height + spacing, 0.0
-        cx, cy = x + radius, y + radius
-        for i, claim_id in enumerate(ordered):
-            r = spacing * math.sqrt(i + 0.5)
-            by_id[claim_id]["x"] = round(cx + r * math.cos(i * golden), 1)
-            by_id[claim_id]["y"] = round(cy + r * math.sin(i * golden), 1)
-        label = ctx.topics[topic].label if topic else "No topic"
-        regions.append(
-            {"label": label, "x": round(cx, 1), "y": round(cy, 1), "r": round(radius, 1)}
+    claims = [ctx.claims[c] for c in order]
+    return {
+        "topics": sort([t, ctx.topics[t].label] for t in {t for c in claims for t in c.topics}),
+        "speakers": sort(
+            [s, ctx.speakers[s].name] for s in {s for c in claims for s in c.speakers}
+        ),
+        "documents": sort(
+            [d, ctx.documents[d].title] for d in {d for c in claims for d in c.documents}
+        ),
+    }
+
+
+def _degrees(ctx: _Context, relations: list[Relation]) -> dict[str, int]:
+    """How many drawn relations each claim takes part in (an undercut: its claim ends)."""
+    degree: dict[str, int] = defaultdict(int)
+    for rel in relations:
+        degree[rel.source] += 1
+        end = ctx.end_claim[rel.key]
+        if end is not None:
+            degree[end] += 1
+    return degree
+
+
+def _place(
+    ctx: _Context, layout: style.LayoutKind, nodes: list[dict[str, Any]], relations: list[Relation]
+) -> Layout:
+    """Compute positions into ``nodes`` (``x``, ``y``); return the layout's regions."""
+    claims = [n for n in nodes if n["kind"] == "claim"]
+    if layout == "layered":
+        links = [(r.source, end) for r in relations if (end := ctx.end_claim[r.key]) is not None]
+        placed = layered_layout(
+            [n["id"] for n in claims],
+            {n["id"]: n["answer"] for n in claims if n["answer"]},
+            links,
+            {n["id"]: n.pop("height") for n in claims},
         )
-        x += 2 * radius + spacing
-        row_height = max(row_height, 2 * radius)
-    _place_junctions(ctx, by_id)
-    return regions
-
-
-def _place_junctions(ctx: _Context, by_id: dict[str, dict[str, Any]]) -> None:
-    def position(node_id: str, depth: int = 0) -> tuple[float, float]:
-        node = by_id[node_id]
-        if "x" in node:
-            return node["x"], node["y"]
-        if depth > len(by_id):
-            return 0.0, 0.0
-        rel = ctx.relations[node["relation"]]
-        target = "@" + rel.target if rel.target in ctx.relations else rel.target
-        (x1, y1), (x2, y2) = position(rel.source, depth + 1), position(target, depth + 1)
-        node["x"], node["y"] = round((x1 + x2) / 2, 1), round((y1 + y2) / 2, 1)
-        return node["x"], node["y"]
-
-    for node_id, node in by_id.items():
+    else:
+        neighbours: dict[str, list[str]] = defaultdict(list)
+        for rel in relations:
+            end = ctx.end_claim[rel.key]
+            if end is not None:
+                neighbours[rel.source].append(end)
+                neighbours[end].append(rel.source)
+        groups: dict[str, list[str]] = {}
+        for node in claims:
+            groups.setdefault(node["topics"][0] if node["topics"] else "", []).append(node["id"])
+        placed = disk_layout(
+            [(ctx.topics[t].label if t else "No topic", m) for t, m in groups.items()],
+            neighbours,
+        )
+    ends = {}
+    for node in nodes:
         if node["kind"] == "junction":
-            position(node_id)
+            rel = ctx.relations[node["relation"]]
+            target = "@" + rel.target if rel.target in ctx.relations else rel.target
+            ends[node["id"]] = (rel.source, target)
+    place_junctions(placed.positions, ends)
+    for node in nodes:
+        node["x"], node["y"] = placed.positions[node["id"]]
+    return placed
 
 
 # ---------------------------------------------------------------- public builders
@@ -668,7 +615,7 @@ def _whole(ctx: _Context, precompute_above: int) -> GraphView:
         kind="graph",
         item_id=None,
         title=graph.title or "Argument graph",
-        description=f"All {len(graph.claims)} claims and {len(graph.relations)} relations.",
+        description="Every claim and relation.",
         members=[c.id for c in graph.claims],
         precompute_above=precompute_above,
     )
@@ -681,7 +628,7 @@ def topic_view(
     statuses: Statuses | None = None,
     precompute_above: int = PRECOMPUTE_ABOVE,
 ) -> GraphView:
-    """One topic's claims, with the claims one relation away as faded context."""
+    """One topic's argument map, with the claims one relation away as faded context."""
     ctx = _Context(graph, statuses or claim_statuses_for_display(graph))
     return _topic(ctx, topic_id, precompute_above)
 
@@ -698,6 +645,66 @@ def _topic(ctx: _Context, topic_id: str, precompute_above: int) -> GraphView:
         description=topic.question or f"Claims on the topic {topic.label}.",
         members=members,
         precompute_above=precompute_above,
+        questions=[topic_id, *(q.id for q in topic.questions)],
+    )
+
+
+def answered_questions(graph: ArgumentGraph) -> list[str]:
+    """Ids of the questions some claim answers: each topic's own, then its sub-questions."""
+    answered = {q for c in graph.claims for q in c.stances}
+    ids = [i for t in graph.topics for i in (t.id, *(q.id for q in t.questions))]
+    return [i for i in ids if i in answered]
+
+
+def question_view(
+    graph: ArgumentGraph,
+    question_id: str,
+    *,
+    statuses: Statuses | None = None,
+    precompute_above: int = PRECOMPUTE_ABOVE,
+) -> GraphView:
+    """One question's argument map: the claims that answer it, and what argues about them.
+
+    Example
+    -------
+    >>> import arggraph
+    >>> view = question_view(arggraph.load("graphs/deepseek.yaml"), "compute")
+    >>> view.layout, view.key
+    ('layered', 'question:compute')
+    """
+    ctx = _Context(graph, statuses or claim_statuses_for_display(graph))
+    return _question(ctx, question_id, precompute_above)
+
+
+def _question(ctx: _Context, question_id: str, precompute_above: int) -> GraphView:
+    if question_id not in ctx.questions:
+        known = ", ".join(ctx.questions) or "none"
+        raise KeyError(f"no question {question_id!r} in the graph (questions: {known})")
+    question = ctx.questions[question_id]
+    answering = [c.id for c in ctx.graph.claims if question_id in c.stances]
+    members, frontier = set(answering), set(answering)
+    for _ in range(QUESTION_DEPTH):
+        # what supports or rebuts a member, or undercuts a relation into one
+        found = {
+            ctx.relations[k].source
+            for claim_id in frontier
+            for k in ctx.by_end.get(claim_id, [])
+            if ctx.end_claim[k] == claim_id and ctx.relations[k].source != claim_id
+        }
+        frontier = found - members
+        members |= frontier
+    topic = ctx.topics[question.topic]
+    return _view(
+        ctx,
+        key=f"question:{question_id}",
+        kind="question",
+        item_id=question_id,
+        title=f"Question: {question.question}",
+        description=f"{len(answering)} claims answer it (topic {topic.label}).",
+        members=[c.id for c in ctx.graph.claims if c.id in members],
+        precompute_above=precompute_above,
+        questions=[question_id],
+        context=False,
     )
 
 
@@ -762,10 +769,11 @@ def all_views(
     statuses: Statuses | None = None,
     precompute_above: int = PRECOMPUTE_ABOVE,
 ) -> list[GraphView]:
-    """The whole graph, then every topic, speaker and document (file order), as views."""
+    """The whole graph, then every topic, answered question, speaker and document, as views."""
     ctx = _Context(graph, statuses or claim_statuses_for_display(graph))
     views = [_whole(ctx, precompute_above)]
     views += [_topic(ctx, t.id, precompute_above) for t in graph.topics]
+    views += [_question(ctx, q, precompute_above) for q in answered_questions(graph)]
     views += [_speaker(ctx, s.id, precompute_above) for s in graph.speakers]
     views += [_document(ctx, d.id, precompute_above) for d in graph.documents]
     return views
@@ -783,22 +791,13 @@ def topic_views(
     return {t: _topic(ctx, t, precompute_above) for t in topic_ids}
 
 
-def legend() -> dict[str, Any]:
-    """What the colours and shapes mean, for the pages' legends."""
-    return {
-        "statuses": [{"name": k, "colour": v} for k, v in STATUS_COLOURS.items()],
-        "supports": SUPPORT_COLOUR,
-        "rebuts": REBUT_COLOUR,
-    }
-
-
-def topic_legend(graph: ArgumentGraph) -> list[dict[str, str]]:
-    """Shape and border colour of each topic, in file order."""
-    return [
-        {
-            "label": t.label,
-            "shape": TOPIC_SHAPES[i % len(TOPIC_SHAPES)],
-            "colour": TOPIC_COLOURS[i % len(TOPIC_COLOURS)],
-        }
-        for i, t in enumerate(graph.topics)
-    ]
+def question_views(
+    graph: ArgumentGraph,
+    question_ids: Iterable[str],
+    *,
+    statuses: Statuses | None = None,
+    precompute_above: int = PRECOMPUTE_ABOVE,
+) -> dict[str, GraphView]:
+    """The argument map of each of ``question_ids``, sharing one set of look-ups (for reports)."""
+    ctx = _Context(graph, statuses or claim_statuses_for_display(graph))
+    return {q: _question(ctx, q, precompute_above) for q in question_ids}

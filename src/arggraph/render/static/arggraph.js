@@ -6,6 +6,8 @@
 
   var views = {};
   var DIM = { background: "#eeeeee", border: "#dddddd" };
+  var READABLE = 0.7; /* an argument map opens no smaller than this: its 16 px text shows at 11 px or more */
+  var LABEL_ALL = 0.7; /* the whole graph labels every claim from this zoom on */
 
   function make(tag, className, text) {
     var node = document.createElement(tag);
@@ -28,8 +30,7 @@
       else node.title = "Inference: " + relationText(data, node.relation);
     });
     data.edges.forEach(function (edge) {
-      edge.title = relationText(data, edge.relation) +
-        (edge.undercut ? " (undercut: attacks the inference)" : "");
+      edge.title = relationTitle(data, edge.relation);
     });
     var nodes = new vis.DataSet(data.nodes);
     var edges = new vis.DataSet(data.edges);
@@ -46,11 +47,14 @@
       dimmed: {},
       visibleClaims: data.counts.claims,
       visibleRelations: data.counts.relations,
+      labelsAll: true,
+      centralSize: null,
     };
     views[data.key] = state;
 
     function ready() {
       section.setAttribute("data-state", "ready");
+      section.dispatchEvent(new Event("ag-ready"));
     }
     if (!data.nodes.length) {
       canvas.appendChild(make("p", "ag-hint ag-empty", "No claims in this view."));
@@ -63,8 +67,18 @@
       });
     } else {
       network.once("afterDrawing", function () {
-        fitWithMargin(network);
+        if (data.layout === "layered") openMap(state);
+        else fitWithMargin(network);
         ready();
+      });
+    }
+    if (data.kind === "graph") {
+      section.addEventListener("ag-ready", function () { updateLabels(state); }, { once: true });
+      var pending = false;
+      network.on("zoom", function () {
+        if (pending) return;
+        pending = true;
+        window.requestAnimationFrame(function () { pending = false; updateLabels(state); });
       });
     }
     if (data.regions && data.regions.length) {
@@ -74,10 +88,18 @@
     }
     network.on("click", function (params) {
       var claimId = null;
+      var relation = null;
       for (var i = 0; i < params.nodes.length; i++) {
+        var node = nodes.get(params.nodes[i]);
         if (data.claims[params.nodes[i]]) claimId = params.nodes[i];
+        else if (node && node.relation) relation = node.relation;
       }
-      select(state, claimId);
+      if (!claimId && !relation && params.edges.length) {
+        var edge = edges.get(params.edges[0]);
+        if (edge) relation = edge.relation;
+      }
+      if (claimId || !relation) select(state, claimId, true);
+      else selectRelation(state, relation);
     });
     wireControls(state);
     applyFilters(state);
@@ -88,6 +110,54 @@
   function fitWithMargin(network) {
     network.fit({ animation: false });
     network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+  }
+
+  /* An argument map opens at its top, as wide as the canvas allows but readable:
+   * a map wider than the canvas at READABLE opens on its left (yes) column. */
+  function openMap(state) {
+    var network = state.network;
+    var bands = state.data.regions.filter(function (r) { return r.kind === "band"; });
+    if (!bands.length) { fitWithMargin(network); return; }
+    var left = Math.min.apply(null, bands.map(function (b) { return b.x; }));
+    var right = Math.max.apply(null, bands.map(function (b) { return b.x + b.w; }));
+    var top = Math.min.apply(null, bands.map(function (b) { return b.y; }));
+    var box = state.section.querySelector(".ag-canvas").getBoundingClientRect();
+    var scale = Math.max(READABLE, Math.min(1, (box.width - 16) / (right - left)));
+    var x = Math.min((left + right) / 2, left + box.width / 2 / scale);
+    network.moveTo({ position: { x: x, y: top + box.height / 2 / scale - 8 / scale }, scale: scale, animation: false });
+  }
+
+  /* The whole graph: its most connected claims keep a label of readable size at any
+   * zoom; the others show theirs from LABEL_ALL on (their tooltip always). */
+  function updateLabels(state) {
+    var scale = state.network.getScale();
+    var all = scale >= LABEL_ALL;
+    var size = Math.max(14, Math.round(13 / scale));
+    if (all === state.labelsAll && size === state.centralSize) return;
+    var updates = [];
+    state.data.nodes.forEach(function (node) {
+      if (node.kind !== "claim") return;
+      if (node.central) {
+        if (size !== state.centralSize) updates.push({ id: node.id, font: fontOf(state, node, size) });
+      } else if (all !== state.labelsAll) {
+        updates.push({ id: node.id, label: all ? node.label : "" });
+      }
+    });
+    state.labelsAll = all;
+    state.centralSize = size;
+    if (updates.length) state.nodes.update(updates);
+  }
+
+  function fontOf(state, node, size) {
+    var font = {};
+    var base = node.font || {};
+    for (var k in base) if (Object.prototype.hasOwnProperty.call(base, k)) font[k] = base[k];
+    if (state.dimmed[node.id]) font.color = "#c8c8c8";
+    if (node.central && state.data.kind === "graph") {
+      font.size = size || state.centralSize || 14;
+      font.background = "rgba(255, 255, 255, 0.85)";
+    }
+    return font;
   }
 
   function shorten(text, width) {
@@ -110,6 +180,20 @@
     return "\u201c" + shorten(statementOf(data, rel.source), 60) + "\u201d " + rel.kind + " " + target;
   }
 
+  /* A relation's tooltip and details, the one place they are written: its ends and
+   * kind, who draws it (their quote), and its note (a drafted relation's confidence). */
+  function relationLines(data, key) {
+    var rel = data.relations[key];
+    var lines = [relationText(data, key) + (rel.undercut ? " (undercut: attacks the inference)" : "")];
+    if (rel.by) lines.push(rel.by.speaker + ": \u201c" + shorten(rel.by.quote, 240) + "\u201d");
+    if (rel.note) lines.push("Note: " + rel.note);
+    return lines;
+  }
+
+  function relationTitle(data, key) {
+    return relationLines(data, key).join("\n");
+  }
+
   /* A plain-text tooltip: vis-network shows string titles with innerText. */
   function tooltip(claim, guest) {
     var statement = claim.statement.length > 240 ? claim.statement.slice(0, 239) + "\u2026" : claim.statement;
@@ -128,6 +212,16 @@
     ctx.save();
     for (var i = 0; i < regions.length; i++) {
       var r = regions[i];
+      if (r.kind === "band") {
+        ctx.fillStyle = r.fill;
+        ctx.fillRect(r.x, r.y, r.w, r.h);
+        ctx.fillStyle = r.ink;
+        ctx.fillRect(r.x, r.y, r.w, 6);
+        ctx.font = "bold 22px system-ui, sans-serif";
+        ctx.textAlign = "left";
+        ctx.fillText(r.label, r.x + 14, r.y + 36);
+        continue;
+      }
       ctx.beginPath();
       ctx.arc(r.x, r.y, r.r + 20, 0, 2 * Math.PI);
       ctx.fillStyle = "rgba(120, 144, 156, 0.07)";
@@ -165,6 +259,14 @@
     return memo[key];
   }
 
+  /* The claims a relation joins: its source and, along undercuts, the claim it argues about. */
+  function relationEnds(data, key, depth) {
+    var rel = data.relations[key];
+    if (!rel) return [];
+    if (!rel.undercut) return [rel.source, rel.target];
+    return depth > 50 ? [rel.source] : [rel.source].concat(relationEnds(data, rel.target, (depth || 0) + 1));
+  }
+
   function applyFilters(state) {
     var section = state.section;
     var data = state.data;
@@ -178,28 +280,50 @@
     for (var b = 0; b < boxes.length; b++) kinds[boxes[b].value] = boxes[b].checked;
 
     var claimShown = {};
-    var shownClaims = 0;
-    var nodeUpdates = [];
     data.nodes.forEach(function (node) {
       if (node.kind !== "claim") return;
-      var show = (!topic || node.topics.indexOf(topic) >= 0) &&
+      claimShown[node.id] = (!topic || node.topics.indexOf(topic) >= 0) &&
         (!speaker || node.speakers.indexOf(speaker) >= 0) &&
         (!documentId || node.documents.indexOf(documentId) >= 0) &&
         (guests || !node.guest);
-      claimShown[node.id] = show;
-      if (show) shownClaims++;
-      if (!!state.hidden[node.id] === show) nodeUpdates.push({ id: node.id, hidden: !show });
     });
+    var keys = Object.keys(data.relations);
+    var touching = null;
+    if (speaker) {
+      /* a speaker's claims with every relation touching them, and the claims at their other ends */
+      touching = {};
+      var own = {};
+      for (var id in claimShown) own[id] = claimShown[id];
+      keys.forEach(function (key) {
+        var ends = relationEnds(data, key, 0);
+        var rel = data.relations[key];
+        var kindOn = kinds[rel.undercut ? "undercut" : rel.kind] && kinds[rel.kind];
+        if (!kindOn || !ends.some(function (end) { return own[end]; })) return;
+        touching[key] = true;
+        ends.forEach(function (end) { if (end in claimShown) claimShown[end] = true; });
+      });
+    }
     var memo = {};
-    var shownRelations = 0;
-    Object.keys(data.relations).forEach(function (key) {
-      if (relationVisible(state, key, kinds, claimShown, memo, 0)) shownRelations++;
-    });
+    keys.forEach(function (key) { relationVisible(state, key, kinds, claimShown, memo, 0); });
+    if (touching) {
+      var shown = {};
+      keys.forEach(function (key) {
+        for (var k = key, d = 0; touching[key] && memo[k] && !shown[k] && d < 50; d++) {
+          shown[k] = true; /* with the relations its undercuts attack */
+          if (!data.relations[k].undercut) break;
+          k = data.relations[k].target;
+        }
+      });
+      keys.forEach(function (key) { memo[key] = !!shown[key]; });
+    }
+    var shownClaims = 0;
+    var nodeUpdates = [];
     data.nodes.forEach(function (node) {
-      if (node.kind === "junction" && !!state.hidden[node.id] !== !memo[node.relation]) {
-        nodeUpdates.push({ id: node.id, hidden: !memo[node.relation] });
-      }
+      var show = node.kind === "claim" ? claimShown[node.id] : !!memo[node.relation];
+      if (node.kind === "claim" && show) shownClaims++;
+      if (!!state.hidden[node.id] === !!show) nodeUpdates.push({ id: node.id, hidden: !show });
     });
+    var shownRelations = keys.filter(function (key) { return memo[key]; }).length;
     var edgeUpdates = [];
     data.edges.forEach(function (edge) {
       if (!!state.hidden[edge.id] !== !memo[edge.relation]) {
@@ -271,6 +395,15 @@
     applyFilters(state);
   }
 
+  /* Reset: every filter, the search and the selection. */
+  function resetAll(state) {
+    var input = state.section.querySelector(".ag-search");
+    if (input) input.value = "";
+    search(state, "");
+    resetFilters(state);
+    select(state, null);
+  }
+
   /* ------------------------------------------------------------ selection */
 
   function neighbours(state, id) {
@@ -296,16 +429,52 @@
       var dim = !!keep && !keep[node.id];
       if (dim === !!state.dimmed[node.id]) return;
       state.dimmed[node.id] = dim;
-      updates.push(dim ? { id: node.id, color: DIM, font: { color: "#c8c8c8" } }
-        : { id: node.id, color: node.color, font: node.font || { color: "#1a1a1a" } });
+      updates.push({ id: node.id, color: dim ? DIM : node.color, font: fontOf(state, node) });
     });
     if (updates.length) state.nodes.update(updates);
   }
 
-  function select(state, id) {
+  function select(state, id, tapped) {
     state.selected = id;
     highlight(state, id);
     showDetails(state, id);
+    if (id && tapped) bringDetailsIntoView(state);
+  }
+
+  /* On a narrow screen the details sit below the map: bring them up to the reader. */
+  function bringDetailsIntoView(state) {
+    var panel = state.section.querySelector(".ag-details");
+    var canvas = state.section.querySelector(".ag-canvas");
+    if (!panel || !canvas) return;
+    if (panel.getBoundingClientRect().top < canvas.getBoundingClientRect().bottom - 1) return;
+    var back = make("button", "ag-back-to-map", "\u2191 Back to the map");
+    back.type = "button";
+    back.addEventListener("click", function () { canvas.scrollIntoView({ block: "start" }); });
+    panel.insertBefore(back, panel.firstChild);
+    panel.scrollIntoView({ block: "start" });
+  }
+
+  function selectRelation(state, key) {
+    state.selected = null;
+    highlight(state, null);
+    var panel = state.section.querySelector(".ag-details");
+    if (!panel) return;
+    panel.textContent = "";
+    var rel = state.data.relations[key];
+    panel.appendChild(make("h3", "ag-statement", rel.undercut ? "Undercut" : "Relation: " + rel.kind));
+    relationLines(state.data, key).forEach(function (line, i) {
+      panel.appendChild(make("p", i ? "ag-note" : null, line));
+    });
+    [rel.source, rel.undercut ? null : rel.target].forEach(function (id) {
+      if (!id || !state.data.claims[id]) return;
+      var button = make("button", "ag-link", statementOf(state.data, id));
+      button.type = "button";
+      button.addEventListener("click", function () { focusClaim(state, id); });
+      var p = make("p");
+      p.appendChild(button);
+      panel.appendChild(p);
+    });
+    bringDetailsIntoView(state);
   }
 
   function claimList(state, title, items) {
@@ -343,7 +512,7 @@
     if (!panel) return;
     panel.textContent = "";
     if (!id) {
-      panel.appendChild(make("p", "ag-hint", "Click a claim to see its details."));
+      panel.appendChild(make("p", "ag-hint", "Click or tap a claim or an arrow to see its details."));
       return;
     }
     var claim = state.data.claims[id];
@@ -398,7 +567,7 @@
     var fit = section.querySelector(".ag-fit");
     if (fit) fit.addEventListener("click", function () { fitWithMargin(state.network); });
     var reset = section.querySelector(".ag-reset");
-    if (reset) reset.addEventListener("click", function () { resetFilters(state); select(state, null); });
+    if (reset) reset.addEventListener("click", function () { resetAll(state); });
   }
 
   /* ------------------------------------------------------------ tables (report) */
