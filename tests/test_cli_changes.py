@@ -139,3 +139,42 @@ def test_diff_of_the_deepseek_graph_against_its_revision_before_the_positions_wo
     assert result.returncode == 0, result.stderr
     assert "[compute] Does access to compute still decide who leads in AI?" in result.stdout
     assert "Contested questions that moved" in result.stdout
+
+
+def test_timeline_lists_the_documents_in_order_and_each_first_answer(
+    write_files: WriteFiles,
+) -> None:
+    folder = write_files(**{"new.yaml": NEW})
+    result = run("timeline", folder / "new.yaml")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Documents in order: talk (2025-02)")
+    assert "first answer: Lauren Wagner (no)" in result.stdout
+    assert "#1 (score" in result.stdout
+
+
+def test_timeline_json_of_the_deepseek_graph_gives_the_four_documents_in_order() -> None:
+    result = run("timeline", DEEPSEEK, "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [d["id"] for d in data["documents"]] == ["news", "podcast", "dunnmon", "chilson"]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "speakers"),
+    [("2025-02", {"Lennart Heim", "Lauren Wagner"}), ("2025-01", set())],
+)
+def test_as_of_uses_only_the_documents_published_by_then(
+    versions: Path, as_of: str, speakers: set[str]
+) -> None:
+    result = run("positions", versions / "new.yaml", "--as-of", as_of, "--json")
+    assert result.returncode == 0, result.stderr
+    [question] = json.loads(result.stdout)["questions"]
+    assert {p["name"] for p in question["positions"]} == speakers
+
+
+def test_as_of_refuses_a_malformed_date_in_one_line(versions: Path) -> None:
+    result = run("topics", versions / "new.yaml", "--as-of", "2025-13")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "error: '2025-13' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-02-11)"
+    ]

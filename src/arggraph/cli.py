@@ -348,6 +348,12 @@ def _add_graph_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "graph", nargs="+", type=Path, help="graph file(s), YAML or JSON; several are merged"
     )
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="use only the documents published by DATE (YYYY, YYYY-MM or YYYY-MM-DD; a "
+        "partial date counts as its last day; undated documents are left out)",
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -367,7 +373,12 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _load(args: argparse.Namespace) -> ArgumentGraph:
-    return read_graph(args.graph)
+    graph = read_graph(args.graph)
+    if getattr(args, "as_of", None) is not None:
+        from arggraph.analysis.time import as_of
+
+        graph = as_of(graph, args.as_of)
+    return graph
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -757,6 +768,32 @@ def _add_change_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         "(default 0.5)",
     )
     diff_.set_defaults(command=cmd_diff)
+
+    timeline = commands.add_parser(
+        "timeline",
+        help="how each question's positions and contestedness evolved, document by document",
+        description="Order the documents by date (a partial date counts as its last day; "
+        "undated documents last) and, for each question, replay the debate one document at "
+        "a time: who answers for the first time, whose lean changes, and the question's "
+        "contestedness rank after each document. --json is documented in docs/analysis.md.",
+    )
+    _add_graph_args(timeline)
+    timeline.add_argument("--json", action="store_true", help="print the full result as JSON")
+    timeline.set_defaults(command=cmd_timeline)
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    """``arggraph timeline``: each question, document by document."""
+    from arggraph.analysis.time import timeline
+    from arggraph.render.change_text import timeline_lines
+
+    result = timeline(_load(args))
+    if args.json:
+        _print_json(result)
+    else:
+        for line in timeline_lines(result):
+            print(line)
+    return EXIT_OK
 
 
 def _similarity(text: str) -> float:

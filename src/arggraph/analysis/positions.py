@@ -39,6 +39,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from arggraph.analysis.dates import not_older
 from arggraph.analysis.results import ClaimRef, QuoteRef, Result, SpeakerRef, counted, shorten
 from arggraph.analysis.signed import SignedRelation, signed_relations
 from arggraph.model import Answer, ArgumentGraph, Claim
@@ -110,7 +111,9 @@ class Crux(Result):
     by: list[SpeakerRef] = Field(description="holders of the rebutting claim")
     against: list[SpeakerRef] = Field(description="holders of the rebutted claim")
     documents: list[str] = Field(description="documents either end is quoted from")
-    answered: bool = Field(description="the rebutting claim is itself rebutted")
+    answered: bool = Field(
+        description="the rebutting claim is itself rebutted, from a document not older than its own"
+    )
     answered_by: list[str]
 
 
@@ -231,9 +234,10 @@ class _Index:
         }
         self.into: dict[str, list[SignedRelation]] = defaultdict(list)
         self.rebutted: dict[str, list[str]] = defaultdict(list)
+        self.dates = {d.id: d.date for d in graph.documents}
         for rel in self.relations:
             self.into[rel.target].append(rel)
-            if rel.sign < 0:
+            if rel.sign < 0 and self.in_time(rel):
                 self.rebutted[rel.target].append(rel.relation)
         self.answers: dict[str, dict[str, Answer]] = defaultdict(dict)
         for claim in self.claims.values():
@@ -255,6 +259,23 @@ class _Index:
         claim = self.claims[claim_id]
         quotes = [q for s in speakers for q in self.quotes(claim_id, s)]
         return ClaimRef(id=claim.id, statement=claim.statement, quotes=quotes)
+
+    def in_time(self, rel: SignedRelation) -> bool:
+        """A rebuttal answers a claim only from a document not older than the claim's.
+
+        The rebuttal's document is its attribution's, or else any of its source claim's.
+        """
+        drawn = self.by_key[rel.relation].attribution if rel.relation in self.by_key else None
+        answer = [drawn.document] if drawn is not None else self.documents(rel.source)
+        return not_older(
+            [self.dates.get(d) for d in answer],
+            [self.dates.get(d) for d in self.documents(rel.target)],
+        )
+
+    def documents(self, claim_id: str) -> list[str]:
+        return [
+            a.document for a in self.claims[claim_id].attributions if a.document != self.without
+        ]
 
     def speaker_ref(self, speaker_id: str) -> SpeakerRef:
         s = self.speakers[speaker_id]

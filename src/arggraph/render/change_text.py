@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from arggraph.analysis.diff import GraphDiff, PositionChange, RelationChange
 from arggraph.analysis.results import QuoteRef
+from arggraph.analysis.time import Timeline
 from arggraph.render.text import clip
 
 _LEAN = {"yes": "yes", "no": "no", "mixed": "both ways", None: "not placed"}
@@ -115,3 +116,28 @@ def _relation(rel: RelationChange) -> str:
         f"[{rel.source}] {kind} [{rel.target}]: {clip(rel.source_statement, 50)!r} "
         f"{kind} {clip(rel.target_statement, 50)!r}"
     )
+
+
+def timeline_lines(t: Timeline) -> Iterator[str]:
+    """The document order, then each question step by step."""
+    yield "Documents in order: " + ", ".join(f"{d.id} ({d.date or 'undated'})" for d in t.documents)
+    for q in t.questions:
+        yield ""
+        yield f"{q.label} [{q.id}]" + (f": {q.question}" if q.question else "")
+        for i, step in enumerate(q.steps, start=1):
+            rank = f"#{step.rank}" if step.rank else "not contested"
+            counts = f"{step.yes} yes, {step.no} no" + (
+                f", {step.mixed} both" if step.mixed else ""
+            )
+            yield (
+                f"  {i}. + {step.document} ({step.date or 'undated'}): {counts}; "
+                f"{step.cruxes} clash{'es' if step.cruxes != 1 else ''}; {rank} "
+                f"(score {step.score:.1f})"
+            )
+            for v in step.voices:
+                if v.event == "first answer":
+                    yield f"       first answer: {v.name} ({_LEAN[v.after]})"
+                elif v.event == "lean changed":
+                    yield f"       lean changed: {v.name} {_LEAN[v.before]} -> {_LEAN[v.after]}"
+                else:
+                    yield f"       no longer answers: {v.name} (was {_LEAN[v.before]})"
