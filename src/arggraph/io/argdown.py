@@ -62,7 +62,9 @@ AUTHOR = "argdown-author"
 _VALID_ID = re.compile(ID_PATTERN)
 _BLANK = "\x00"  # stands in for comment characters, so offsets and lines stay put
 
-_COMMENTS = re.compile(r"/\*.*?\*/|<!--.*?-->|(?:(?<=\s)|^)//[^\n]*", re.DOTALL | re.MULTILINE)
+_COMMENTS = re.compile(
+    r"(?<!\\)/\*.*?\*/|(?<!\\)<!--.*?-->|(?:(?<=\s)|^)//[^\n]*", re.DOTALL | re.MULTILINE
+)
 _MARKER = re.compile(r"^(?P<marker><\+|<-|\+>|->|<_|_>|><|\+|-)\s+(?P<rest>\S.*)$")
 _STATEMENT = re.compile(r"^\[(?P<title>[^\]\n]+)\](?::\s*(?P<text>.*)|(?P<tail>(?:\s+#\S+)*\s*))$")
 _ARGUMENT = re.compile(r"^<(?P<title>[^>\n]+)>(?::\s*(?P<text>.*)|(?P<tail>(?:\s+#\S+)*\s*))$")
@@ -86,6 +88,43 @@ _RELATIONS = {
     "><": ("contradicts", False),
 }
 """Marker -> (kind, whether the parent is the source rather than the child)."""
+
+_SPECIAL = re.compile(r"[\\\[\]<>{}#@*_`]|(?<=/)/|/(?=/)")
+"""Characters Argdown reads as markup (titles, tags, data, mentions, emphasis, comments)."""
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_PROTECT = 0xF0000  # escaped characters hide in a private-use plane while markup is read
+
+
+def escape_argdown(text: str) -> str:
+    """``text`` with every character Argdown would read as markup escaped by a backslash.
+
+    Argdown's parser reads the result back as ``text`` itself (whitespace joined).
+
+    >>> print(escape_argdown("The [a]ctivities #1 // see <x>"))
+    The \\[a\\]ctivities \\#1 \\/\\/ see \\<x\\>
+    """
+    return _SPECIAL.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
+
+
+def unescape_argdown(text: str) -> str:
+    """The inverse of :func:`escape_argdown`: ``\\X`` reads as ``X``.
+
+    >>> print(unescape_argdown(r"a \\[b\\] \\\\ c"))
+    a [b] \\ c
+    """
+    return _ESCAPED.sub(lambda m: m.group(1), text)
+
+
+def _protect(text: str) -> str:
+    """Escaped characters moved out of the way of the markup patterns."""
+    return _ESCAPED.sub(
+        lambda m: chr(_PROTECT + ord(m.group(1))) if ord(m.group(1)) < 0x10000 else m.group(1),
+        text,
+    )
+
+
+def _unprotect(text: str) -> str:
+    return re.sub("[\U000f0000-\U000fffff]", lambda m: chr(ord(m.group()) - _PROTECT), text)
 
 
 @dataclass
@@ -153,11 +192,11 @@ def _claim_id(reader: _Reader, title: str, is_argument: bool) -> str:
 
 
 def _statement_text(text: str) -> str:
-    """Element text without tags, data blocks, mentions' marks and extra whitespace."""
-    plain = text.replace(_BLANK, " ")
+    """Element text without tags, data blocks, mentions' marks, escapes and extra whitespace."""
+    plain = _protect(text.replace(_BLANK, " "))
     plain = _DATA.sub("", _TAG.sub("", plain))
     plain = _MENTION.sub(lambda m: m.group(1) or m.group(2), plain)
-    return " ".join(plain.split())
+    return _unprotect(" ".join(plain.split()))
 
 
 def _quote(text: str) -> str:
@@ -192,7 +231,7 @@ def _ensure_claim(reader: _Reader, claim: str, title: str | None, line: int, tai
 
 
 def _add_tags(reader: _Reader, claim: str, text: str) -> None:
-    for match in _TAG.finditer(text.replace(_BLANK, " ")):
+    for match in _TAG.finditer(_protect(text.replace(_BLANK, " "))):
         tag = (match["long"] or match["short"]).strip()
         topic = tag if _VALID_ID.match(tag) else slug(tag, fallback="tag")
         reader.tags.setdefault(topic, tag)
@@ -385,13 +424,32 @@ def _build(
     speaker = slug(str(meta["author"]), fallback=AUTHOR) if meta.get("author") else AUTHOR
     name = str(meta["author"]) if meta.get("author") else "Argdown author"
     data.add_once("speakers", {"id": speaker, "name": name}, Origin(source, 1))
+    described = _described_topics(meta)
     for topic, label in reader.tags.items():
-        data.add_once("topics", {"id": prefix + topic, "label": label}, Origin(source, 1))
+        item = {"label": label, **described.pop(topic, {}), "id": prefix + topic}
+        data.add_once("topics", item, Origin(source, 1, f"#{label}"))
+    for topic, item in described.items():
+        data.add_once("topics", {**item, "id": prefix + topic}, Origin(source, 1, "topics"))
     for claim in reader.claims.values():
         origin = Origin(source, reader.claim_lines[claim["id"]], claim["title"] or claim["id"])
         data.add("claims", _claim(claim, prefix, speaker, doc_id), origin)
     _relations(reader, data, prefix)
     return data
+
+
+def _described_topics(meta: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Topics the front matter describes (``topics:``, as arggraph writes it), by id.
+
+    Their fields go to the model as written, so a wrong one is reported there.
+    """
+    topics = meta.get("topics")
+    if not isinstance(topics, list):
+        return {}
+    return {
+        str(item["id"]): {k: v for k, v in item.items() if k != "id"}
+        for item in topics
+        if isinstance(item, dict) and item.get("id") is not None
+    }
 
 
 def _claim(claim: dict[str, Any], prefix: str, speaker: str, doc_id: str) -> dict[str, Any]:
@@ -460,12 +518,27 @@ def _relations(reader: _Reader, data: ImportedData, prefix: str) -> None:
             },
             line,
         )
-    attacks: list[dict[str, Any]] = []
-    for attacker, argument, line in undercuts:
-        _undercut(attacker, argument, line, made, add, attacks)
+    for attacker, argument, line in _undercut_order(undercuts):
+        _undercut(attacker, argument, line, made, add)
     for claim in data.sections["claims"]:
         if claim["id"] in notes:
             claim["note"] = "; ".join(notes[claim["id"]])
+
+
+def _undercut_order(undercuts: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """Undercuts in an order where each comes after those its argument makes.
+
+    In a chain (``<B>`` undercuts ``<A>``, and ``[C]`` undercuts ``<B>``), C attacks the
+    undercut relation B makes, so B's must exist first. A cycle keeps file order.
+    """
+    pending = list(undercuts)
+    ordered: list[tuple[str, str, int]] = []
+    while pending:
+        attackers = {attacker for attacker, _, _ in pending}
+        ready = [u for u in pending if u[1] not in attackers] or pending[:1]
+        ordered += ready
+        pending = [u for u in pending if not any(u is r for r in ready)]
+    return ordered
 
 
 def _undercut(
@@ -474,14 +547,12 @@ def _undercut(
     line: int,
     made: dict[tuple[str, str], dict[str, Any]],
     add: Any,
-    attacks: list[dict[str, Any]],
 ) -> None:
-    """``attacker`` rebuts every relation leaving ``argument``; the targets get ids."""
-    targets = [
-        r
-        for (source, _), r in list(made.items())
-        if source == argument and not any(r is a for a in attacks)
-    ]
+    """``attacker`` rebuts every relation leaving ``argument``; the targets get ids.
+
+    The relations leaving ``argument`` may be undercuts themselves (a chain).
+    """
+    targets = [r for (source, _), r in list(made.items()) if source == argument]
     if not targets:
         add(
             {
@@ -497,7 +568,7 @@ def _undercut(
     for target in targets:
         if "id" not in target:
             target["id"] = safe_id(f"{target['source']}-{target['kind']}-{target['target']}")
-        made_relation = add(
+        add(
             {
                 "source": attacker,
                 "target": target["id"],
@@ -506,8 +577,6 @@ def _undercut(
             },
             line,
         )
-        if made_relation is not None:
-            attacks.append(made_relation)
 
 
 def parse_argdown_file(path: Path, prefix: str = "") -> ImportedData:
@@ -545,19 +614,14 @@ def dump_argdown(graph: ArgumentGraph) -> str:
         for rel in graph.relations
         if rel.key == target.target
     }
-    labels = {t.id: t.id for t in graph.topics}
 
     def ref(claim_id: str) -> str:
         return f"<{claim_id}>" if claim_id in undercut_sources else f"[{claim_id}]"
 
-    lines = []
-    if graph.title:
-        lines += ["===", f"title: {_yaml_string(graph.title)}", "==="]
-        lines.append("")
+    lines = _front_matter_lines(graph)
     for claim in graph.claims:
-        tags = "".join(f" #{labels.get(t, t)}" for t in claim.topics)
-        statement = " ".join(claim.statement.split())
-        lines.append(f"{ref(claim.id)}: {statement}{tags}")
+        tags = "".join(f" {_tag(t)}" for t in claim.topics)
+        lines.append(f"{ref(claim.id)}: {escape_argdown(claim.statement)}{tags}")
         lines.append("")
     by_target: dict[str, list[str]] = {}
     relation_of = {rel.key: rel for rel in graph.relations}
@@ -576,8 +640,24 @@ def dump_argdown(graph: ArgumentGraph) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _yaml_string(text: str) -> str:
-    return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _tag(topic: str) -> str:
+    """``#topic``, or ``#(topic)`` when the id has characters a short tag cannot hold."""
+    return f"#{topic}" if re.fullmatch(r"[\w\-]+", topic) else f"#({topic})"
+
+
+def _front_matter_lines(graph: ArgumentGraph) -> list[str]:
+    """The title and the topics (labels, questions, sub-questions) as YAML front matter."""
+    meta: dict[str, Any] = {}
+    if graph.title:
+        meta["title"] = " ".join(graph.title.split())
+    if graph.topics:
+        meta["topics"] = [
+            t.model_dump(exclude_none=True, exclude_defaults=True) for t in graph.topics
+        ]
+    if not meta:
+        return []
+    text = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
+    return ["===", *text.rstrip("\n").split("\n"), "===", ""]
 
 
 def write_argdown(graph: ArgumentGraph, path: str | os.PathLike[str]) -> Path:

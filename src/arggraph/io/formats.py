@@ -116,8 +116,10 @@ FORMATS: dict[str, FormatInfo] = {
             (".argdown", ".ad"),
             reader=_IO + "argdown:read_argdown",
             writer=_IO + "argdown:write_argdown",
-            keeps="claims with titles and text, supports, rebuts, undercuts, tags as topics",
-            loses="speakers, other documents' quotes, stances, notes; on import: "
+            keeps="claims with titles and text (markup escaped, read back verbatim), "
+            "supports, rebuts, undercuts and chains of them, tags as topics, topic labels and "
+            "questions (front matter)",
+            loses="speakers, other documents' quotes, stances, notes, relation ids; on import: "
             "premise-conclusion structures beyond their premises' support, sections",
         ),
         FormatInfo(
