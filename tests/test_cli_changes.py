@@ -178,3 +178,29 @@ def test_as_of_refuses_a_malformed_date_in_one_line(versions: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "error: '2025-13' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-02-11)"
     ]
+
+
+def test_merge_writes_the_merged_graph_and_reports_agreement(versions: Path) -> None:
+    out = versions / "merged.yaml"
+    result = run("merge", versions / "new.yaml", versions / "old.yaml", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "agreement: claims 67% (1 both drew, of 2 and 1)" in result.stdout
+    merged = read_graph(out)
+    assert [c.id for c in merged.claims] == ["a", "b"]
+    assert (versions / "old.yaml").read_text(encoding="utf-8") == OLD
+
+
+def test_merge_never_writes_over_an_input(versions: Path) -> None:
+    result = run("merge", versions / "new.yaml", versions / "old.yaml", "-o", versions / "old.yaml")
+    assert result.returncode == 3
+    assert (versions / "old.yaml").read_text(encoding="utf-8") == OLD
+
+
+def test_merge_json_reports_conflicts_and_log(versions: Path) -> None:
+    result = run(
+        "merge", versions / "new.yaml", versions / "new.yaml", "-o", versions / "m.json", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["claim_agreement"], report["relation_agreement"]) == (1.0, 1.0)
+    assert report["conflicts"] == []

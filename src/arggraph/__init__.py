@@ -19,6 +19,7 @@ from arggraph.analysis.contestedness import contested_topics
 from arggraph.analysis.diff import GraphDiff, diff
 from arggraph.analysis.framework import ArgumentationFramework, bipolar_to_dung
 from arggraph.analysis.gradual import df_quad, h_categorizer
+from arggraph.analysis.merge import MergeResult, merge
 from arggraph.analysis.objections import reader_statuses
 from arggraph.analysis.positions import positions
 from arggraph.analysis.semantics import (
@@ -33,6 +34,7 @@ from arggraph.analysis.semantics import (
 )
 from arggraph.analysis.statuses import claim_statuses, to_argumentation_framework
 from arggraph.analysis.summary import GraphSummary, graph_summary
+from arggraph.analysis.time import as_of, timeline
 from arggraph.convert import to_networkx
 from arggraph.errors import (
     AnalysisError,
@@ -87,6 +89,7 @@ __all__ = [
     "GraphDiff",
     "GraphSummary",
     "InvalidGraphError",
+    "MergeResult",
     "OutputError",
     "Problem",
     "Question",
@@ -95,6 +98,7 @@ __all__ = [
     "Speaker",
     "Topic",
     "__version__",
+    "as_of",
     "bipolar_to_dung",
     "claim_statuses",
     "complete_extensions",
@@ -118,6 +122,7 @@ __all__ = [
     "import_graph",
     "load",
     "loads",
+    "merge",
     "parse_graph",
     "positions",
     "preferred_extensions",
@@ -133,6 +138,7 @@ __all__ = [
     "speaker_alignment",
     "speaker_camps",
     "stable_extensions",
+    "timeline",
     "to_argumentation_framework",
     "to_networkx",
     "to_pyvis",

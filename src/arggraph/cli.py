@@ -781,6 +781,28 @@ def _add_change_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     timeline.add_argument("--json", action="store_true", help="print the full result as JSON")
     timeline.set_defaults(command=cmd_timeline)
 
+    merge = commands.add_parser(
+        "merge",
+        help="merge two graphs of overlapping documents; report duplicates, conflicts, agreement",
+        description="Merge graph B into graph A (A wins every disagreement) and write C: claims "
+        "with the same id, or the same content words, become one; other similar claims are "
+        "proposed as duplicates and kept apart for review; pairs the graphs relate with "
+        "different kinds are listed as conflicts. Prints every decision and the agreement "
+        "between the graphs (claims and relations both drew). Never writes over A or B.",
+    )
+    merge.add_argument("a", type=Path, help="the first graph (wins disagreements)")
+    merge.add_argument("b", type=Path, help="the second graph")
+    merge.add_argument("-o", "--output", type=Path, required=True, help="the merged graph file")
+    merge.add_argument("--json", action="store_true", help="print the merge report as JSON")
+    merge.add_argument(
+        "--threshold",
+        type=_similarity,
+        default=0.5,
+        metavar="S",
+        help="lowest statement similarity (0-1) proposed as a duplicate (default 0.5)",
+    )
+    merge.set_defaults(command=cmd_merge)
+
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     """``arggraph timeline``: each question, document by document."""
@@ -793,6 +815,22 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     else:
         for line in timeline_lines(result):
             print(line)
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    """``arggraph merge``: two graphs made one, with the merge's log and agreement."""
+    from arggraph.analysis.merge import merge
+    from arggraph.render.change_text import merge_lines
+
+    result = merge(read_graph([args.a]), read_graph([args.b]), threshold=args.threshold)
+    path = write_graph(result.graph, args.output)
+    if args.json:
+        _print_json(result.report)
+    else:
+        for line in merge_lines(result.report):
+            print(line)
+    print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from arggraph.analysis.diff import GraphDiff, PositionChange, RelationChange
+from arggraph.analysis.merge import MergeReport
 from arggraph.analysis.results import QuoteRef
 from arggraph.analysis.time import Timeline
 from arggraph.render.text import clip
@@ -141,3 +142,29 @@ def timeline_lines(t: Timeline) -> Iterator[str]:
                     yield f"       lean changed: {v.name} {_LEAN[v.before]} -> {_LEAN[v.after]}"
                 else:
                     yield f"       no longer answers: {v.name} (was {_LEAN[v.before]})"
+
+
+def merge_lines(report: MergeReport) -> Iterator[str]:
+    """The agreement figures, then proposals, conflicts and every logged decision."""
+    yield (
+        f"agreement: claims {report.claim_agreement:.0%} ({report.claims_both} both drew, of "
+        f"{report.claims_a} and {report.claims_b}); relations {report.relation_agreement:.0%} "
+        f"({report.relations_both} both drew, of {report.relations_a} and {report.relations_b})"
+    )
+    if report.proposed:
+        yield ""
+        yield f"Possible duplicates, kept apart for review ({len(report.proposed)})"
+        for p in report.proposed:
+            yield f"  [{p.a}] ~ [{p.b}] similarity {p.score:g}"
+            yield f"    a: {clip(p.a_statement, 100)}"
+            yield f"    b: {clip(p.b_statement, 100)}"
+    if report.conflicts:
+        yield ""
+        yield f"Conflicts: the same pair related both ways ({len(report.conflicts)})"
+        for c in report.conflicts:
+            b_says = f"[{c.target}] {c.kind_b} [{c.source}]" if c.reversed else c.kind_b
+            yield f"  [{c.source}] {c.kind_a} [{c.target}] in a; b: {b_says}; kept {c.kept}"
+    yield ""
+    yield f"Log ({len(report.log)})"
+    for line in report.log:
+        yield f"  {line}"
