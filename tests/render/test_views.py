@@ -152,7 +152,7 @@ def test_whole_view_labels_its_most_connected_claims(hostile_graph: ArgumentGrap
     nodes = {n["id"]: n for n in whole_view(hostile_graph).nodes}
     central = {k for k, n in nodes.items() if n.get("central")}
     assert central == {"still", "less", "inference", "buy"}  # "loose" has no relation
-    assert nodes["less"]["value"] > nodes["loose"]["value"]
+    assert nodes["less"]["size"] > nodes["loose"]["size"]
 
 
 def test_large_views_get_precomputed_positions_and_no_physics(

@@ -101,6 +101,11 @@ def topic_style(index: int) -> tuple[str, str]:
     return TOPIC_SHAPES[index % len(TOPIC_SHAPES)], TOPIC_COLOURS[index % len(TOPIC_COLOURS)]
 
 
+def node_size(relations: int) -> int:
+    """A claim's size in the whole graph: bigger the more relations it takes part in."""
+    return 10 + 2 * min(relations, 12)
+
+
 def status_fill(status: str | None, strength: float | None, *, box: bool = False) -> str:
     """The fill of a claim: its status colour, darker when stronger.
 
@@ -174,8 +179,7 @@ def options(n_nodes: int, layout: LayoutKind) -> dict[str, Any]:
             "borderWidth": 2,
             "size": 14,
             "font": {"size": 14, "face": FONT_FACE, "color": INK},
-            # a node with a ``value`` (the whole graph: its relations) is sized by it
-            "scaling": {"min": 10, "max": 34, "label": {"drawThreshold": 4}},
+            "scaling": {"label": {"drawThreshold": 4}},
         },
         "edges": {
             "smooth": False,

@@ -495,7 +495,7 @@ def _view(
     if kind == "graph":
         degree = _degrees(ctx, relations)
         for node in nodes[: len(order)]:
-            node["value"] = degree[node["id"]] + 1  # bigger when more connected
+            node["size"] = style.node_size(degree[node["id"]])
         ranked = sorted((c for c in order if degree[c]), key=lambda c: -degree[c])
         for claim_id in ranked[: style.CENTRAL_LABELS]:
             nodes[order.index(claim_id)]["central"] = True
