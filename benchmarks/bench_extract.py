@@ -3,7 +3,7 @@
 Runs four relation methods of :func:`arggraph.extract.extract_texts` in one run:
 
 ``learned``            the relation model (``benchmarks/train_relations.py``), decoded
-                       into a forest per document, plus proposals across documents
+                       into a forest per document
 ``cues``               the discourse-cue rules
 ``every-sentence``     every sentence a claim, each linked to its nearest neighbour
 ``nearest-neighbour``  our claims (merged as ours), each linked to its nearest neighbour
@@ -158,10 +158,16 @@ Row = tuple[str, str, Evaluation, Tally]
 
 
 def end_to_end(
-    sources: Sequence[SourceText], gold: ArgumentGraph, mode: ExtractionMode, model: RelationModel
+    sources: Sequence[SourceText],
+    gold: ArgumentGraph,
+    mode: ExtractionMode,
+    model: RelationModel,
+    cross_budget: int = 0,
 ) -> tuple[Evaluation, Tally]:
     """Extract ``sources`` together with ``mode``, measured against ``gold``."""
-    draft = extract_texts(sources, embedder=EMBEDDER, mode=mode, relation_model=model)
+    draft = extract_texts(
+        sources, embedder=EMBEDDER, mode=mode, relation_model=model, cross_budget=cross_budget
+    )
     evaluation = evaluate_draft(draft, gold)
     return evaluation, draft_tally(draft, gold, evaluation)
 
@@ -456,9 +462,9 @@ def main() -> None:
         f"{_cpus()} CPUs. Reproduce (with the `train` extra): `.venv/bin/python {command}` "
         f"({elapsed:.0f} s). Similarity for claims merging and topics: TF-IDF (the learned "
         "model computes its own TF-IDF features whatever the embedder).\n\n"
-        "Methods: `learned` (the relation model, decoded into a forest per document, plus "
-        "proposals across documents); `cues` (the discourse-cue rules); `every-sentence` "
-        "(every sentence a claim, each linked to its nearest neighbour); "
+        "Methods: `learned` (the relation model, decoded into a forest per document; no "
+        "proposals across documents, the default); `cues` (the discourse-cue rules); "
+        "`every-sentence` (every sentence a claim, each linked to its nearest neighbour); "
         "`nearest-neighbour` (our claims, each linked to its nearest neighbour). Claims are "
         "the same for `learned`, `cues` and `nearest-neighbour`. Never tested on a text "
         "trained on: microtexts by 5-fold cross-validation over texts (each fold's model "
