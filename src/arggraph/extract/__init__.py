@@ -4,9 +4,10 @@
 a graph to review: claim candidates quoted exactly from the text and attributed to
 who says them (transcript turns, reported speech, the author by default), the same
 proposition held by several speakers merged into one claim, topics as clusters of
-claims, and candidate ``supports`` / ``rebuts`` relations from similarity and
-discourse cues. Every claim and relation carries a ``note`` starting ``Draft:`` with
-its confidence. :mod:`arggraph.extract.evaluate` measures drafts against human graphs.
+claims, and candidate ``supports`` / ``rebuts`` relations from a model trained on
+annotated corpora (:mod:`arggraph.extract.learned`; discourse-cue rules on
+request). Every claim and relation carries a ``note`` starting ``Draft:`` with its
+confidence. :mod:`arggraph.extract.evaluate` measures drafts against human graphs.
 See ``docs/extraction.md``.
 
 Example
