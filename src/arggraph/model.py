@@ -164,7 +164,10 @@ class Attribution(_Strict):
     ``quote`` is then the pieces joined by ``" … "`` (filled in when left out) and
     ``start``/``end`` span from the first piece to the last. An ``implicit``
     attribution is a claim the text leaves unsaid (an implicit central claim): its
-    ``quote`` is the annotator's wording, not looked up, and it has no offsets.
+    ``quote`` is the annotator's wording, not looked up, and it has no offsets. An
+    ``asked`` attribution records that the speaker put the claim as a question (a
+    moderator's "Is compute still the bottleneck?"): it is quoted and grounded like any
+    other, but the speaker does not hold the claim.
     """
 
     speaker: Id
@@ -178,6 +181,11 @@ class Attribution(_Strict):
     )
     implicit: bool = Field(
         False, description="the document implies the claim without saying it: nothing to ground"
+    )
+    asked: bool = Field(
+        False,
+        description="the speaker asks this (a question put to others), does not hold it: "
+        "quoted, but never counted as their position or voice",
     )
 
     @model_validator(mode="before")
@@ -218,8 +226,11 @@ class Claim(_Strict):
 
     @property
     def speakers(self) -> list[str]:
-        """Ids of the speakers who hold this claim, in attribution order, without repeats."""
-        return list(dict.fromkeys(a.speaker for a in self.attributions))
+        """Ids of the speakers who hold this claim, in attribution order, without repeats.
+
+        A speaker who only asks it (``asked`` attributions) does not hold it.
+        """
+        return list(dict.fromkeys(a.speaker for a in self.attributions if not a.asked))
 
     @property
     def documents(self) -> list[str]:

@@ -48,7 +48,12 @@ def test_import_graph_dispatches(format: str, paths: list[Path], claims: int) ->
 
 def test_several_files_get_prefixed_ids() -> None:
     graph = import_graph("aif", [DATA / "aif"])
-    assert {c.id.split(".")[0] for c in graph.claims} == {"nodeset6064", "undercut"}
+    assert {c.id.split(".")[0] for c in graph.claims} == {
+        "dialogue-a",
+        "dialogue-b",
+        "nodeset6064",
+        "undercut",
+    }
 
 
 def test_unknown_format_is_refused_with_the_choices() -> None:

@@ -222,7 +222,8 @@ class _Index:
             kept = [a for a in claim.attributions if a.document != without]
             if kept or not claim.attributions:
                 self.claims[claim.id] = claim
-                self.holders[claim.id] = list(dict.fromkeys(a.speaker for a in kept))
+                # asking a question is not holding its answer: askers are no holders
+                self.holders[claim.id] = list(dict.fromkeys(a.speaker for a in kept if not a.asked))
         self.relations = [
             r
             for r in signed_relations(graph)

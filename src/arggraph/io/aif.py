@@ -62,6 +62,8 @@ NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")
 """AIF node types arggraph reads; ``PA`` (preference) and ``TA`` are read but not kept."""
 
 _SCHEMES = ("RA", "CA", "MA")
+_QUESTIONING = re.compile(r"question", re.IGNORECASE)
+"""YA illocutions that ask (Pure, Assertive, Rhetorical Questioning): the speaker holds nothing."""
 UNATTRIBUTED = "aif-unattributed"
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?(?P<id>[^",}\s]+)')
 _SPEAKER_PREFIX = re.compile(r"^\s*(?P<name>[^\n]{1,100}?)\s+:\s+(?P<words>.+)$", re.DOTALL)
@@ -350,26 +352,28 @@ class _Builder:
         )
         return speaker_id, words or None
 
-    def _anchors(self, node: _Node) -> Iterable[_Node]:
-        """The L nodes anchored to ``node`` through a YA node, in file order."""
+    def _anchors(self, node: _Node) -> Iterable[tuple[_Node, _Node]]:
+        """The L nodes anchored to ``node`` through a YA node, with that YA, in file order."""
         nodes = self.aif.nodes
         for ya in node.into:
             if nodes[ya].type == "YA":
                 for source in nodes[ya].into:
                     if nodes[source].type == "L":
-                        yield nodes[source]
+                        yield nodes[source], nodes[ya]
 
     def _attributions(self, node: _Node) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
-        for locution in self._anchors(node):
+        for locution, illocution in self._anchors(node):
             if not locution.text.strip():
                 continue  # an empty locution quotes nothing; the I node's text stands in
             speaker, words = self._speaker(locution)
-            attribution = {
+            attribution: dict[str, Any] = {
                 "speaker": speaker,
                 "document": self.doc_id,
                 "quote": words or locution.text,
             }
+            if _QUESTIONING.search(illocution.text):
+                attribution["asked"] = True  # a question put, not a view held
             if attribution not in found:
                 found.append(attribution)
         return found
@@ -490,7 +494,7 @@ class _Builder:
         return str(key_id)
 
     def _relation_attribution(self, node: _Node) -> dict[str, Any] | None:
-        for locution in self._anchors(node):
+        for locution, _ in self._anchors(node):
             speaker, words = self._speaker(locution)
             return {"speaker": speaker, "document": self.doc_id, "quote": words or locution.text}
         return None
@@ -530,11 +534,66 @@ def read_aif(
 ) -> ArgumentGraph:
     """Read AIF/xAIF JSON files (or folders of them) into one checked graph.
 
-    With several files, ids are prefixed by the file's stem (``nodeset6064.29045``).
+    With several files, ids are prefixed by the file's stem (``nodeset6064.29045``),
+    and speakers with the same name are one speaker (each merge is a note in ``log``).
     """
     files = expand_paths(paths, (".json",))
     imported = read_each(files, parse_aif_file, progress=progress, log=log)
+    for note in merge_speakers_by_name(imported):
+        if log is not None:
+            log.notes.append(note)
     return build_imported(imported)
+
+
+def _name_key(name: str) -> str:
+    """A person's name for matching: case, accents' spacing and punctuation ignored."""
+    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+
+
+def merge_speakers_by_name(imported: ImportedData) -> list[str]:
+    """Make one speaker of the speakers with the same normalised name; return what merged.
+
+    Nodesets number their persons each on their own, so one moderator can be
+    ``person-12`` in one file and ``person-40`` in the next. The first id is kept and
+    every attribution of the others is moved to it. Placeholder speakers
+    (``aif-unattributed``, ``Person <n>`` for a person with no name) are never merged.
+    """
+    speakers = imported.sections["speakers"]
+    first: dict[str, str] = {}
+    into: dict[str, str] = {}
+    for speaker in speakers:
+        name = str(speaker.get("name", ""))
+        key = _name_key(name)
+        if not key or speaker["id"] == UNATTRIBUTED or re.fullmatch(r"person \d+", key):
+            continue
+        if key in first and first[key] != speaker["id"]:
+            into[speaker["id"]] = first[key]
+        else:
+            first.setdefault(key, speaker["id"])
+    if not into:
+        return []
+    kept = [
+        (s, o)
+        for s, o in zip(speakers, imported.origins["speakers"], strict=True)
+        if s["id"] not in into
+    ]
+    imported.sections["speakers"] = [s for s, _ in kept]
+    imported.origins["speakers"] = [o for _, o in kept]
+    for claim in imported.sections["claims"]:
+        for attribution in claim["attributions"]:
+            attribution["speaker"] = into.get(attribution["speaker"], attribution["speaker"])
+    for relation in imported.sections["relations"]:
+        if relation.get("attribution"):
+            speaker = relation["attribution"]["speaker"]
+            relation["attribution"]["speaker"] = into.get(speaker, speaker)
+    names = {s["id"]: s["name"] for s in speakers}
+    merged: dict[str, list[str]] = {}
+    for old, new in into.items():
+        merged.setdefault(new, []).append(old)
+    return [
+        f"speakers {', '.join(sorted(olds))} merged into {new} ('{names[new]}'): same name"
+        for new, olds in sorted(merged.items())
+    ]
 
 
 # --- export -----------------------------------------------------------------------------
@@ -570,7 +629,8 @@ def aif_data(graph: ArgumentGraph) -> dict[str, Any]:
     for claim in graph.claims:
         nodes.append({"nodeID": claim.id, "text": claim.statement, "type": "I"})
         for index, att in enumerate(claim.attributions, start=1):
-            locution(claim.id, att.speaker, att.quote, index, "Asserting")
+            scheme = "Pure Questioning" if att.asked else "Asserting"
+            locution(claim.id, att.speaker, att.quote, index, scheme)
     for rel in graph.relations:
         kind = "RA" if rel.kind == "supports" else "CA"
         text = "Default Inference" if kind == "RA" else "Default Conflict"

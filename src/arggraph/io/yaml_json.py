@@ -861,9 +861,10 @@ def graph_to_data(
 
 
 def _compact_attribution(attribution: dict[str, Any]) -> None:
-    """Leave out what a reader fills in: ``implicit: false``, no segments, their joined quote."""
-    if not attribution.get("implicit"):
-        attribution.pop("implicit", None)
+    """Leave out defaults a reader fills in: flags that are false, no segments, a joined quote."""
+    for flag in ("implicit", "asked"):
+        if not attribution.get(flag):
+            attribution.pop(flag, None)
     if attribution.get("segments"):
         attribution.pop("quote", None)
     else:
