@@ -180,3 +180,24 @@ def test_stance_must_be_on_one_of_the_claims_topics() -> None:
     with pytest.raises(InvalidGraphError) as caught:
         make(claims=[claim], relations=[])
     assert [(p.code, p.id) for p in caught.value.problems] == [("unknown-id", "other")]
+
+
+def test_an_unknown_claim_id_is_a_key_error_with_a_did_you_mean() -> None:
+    from arggraph.errors import ArgGraphError, UnknownIdError
+
+    graph = ArgumentGraph(
+        documents=[Document(id="d", title="T", text="Compute matters.")],
+        speakers=[Speaker(id="s", name="S")],
+        claims=[
+            Claim(
+                id="compute",
+                statement="Compute matters.",
+                attributions=[Attribution(speaker="s", document="d", quote="Compute matters")],
+            )
+        ],
+    )
+    with pytest.raises(KeyError) as caught:
+        graph.claim("compte")
+    assert isinstance(caught.value, UnknownIdError)
+    assert isinstance(caught.value, ArgGraphError)
+    assert str(caught.value) == "no claim 'compte' in the graph; did you mean 'compute'?"

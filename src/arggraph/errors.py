@@ -108,6 +108,28 @@ class FormatError(InvalidGraphError):
     """An imported file (AIF, microtexts, Argdown, Kialo, ICCMA ...) breaks its format."""
 
 
+class UnknownIdError(ArgGraphError, KeyError):
+    """A lookup by an id the graph does not have; still a ``KeyError``, with a did-you-mean.
+
+    >>> raise UnknownIdError("claim", "compte", ["compute", "cost"])
+    Traceback (most recent call last):
+    arggraph.errors.UnknownIdError: no claim 'compte' in the graph; did you mean 'compute'?
+    """
+
+    def __init__(self, kind: str, wanted: str, known: Iterable[str]) -> None:
+        import difflib
+
+        close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.6)
+        self.kind, self.id = kind, wanted
+        self.message = f"no {kind} '{wanted}' in the graph" + (
+            f"; did you mean '{close[0]}'?" if close else ""
+        )
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class AnalysisError(ArgGraphError):
     """An analysis cannot run on this input (e.g. too large for an exponential method)."""
 

@@ -382,8 +382,17 @@ class ArgumentGraph(GraphContent):
         return self._texts.get(document_id)
 
     def claim(self, claim_id: str) -> Claim:
-        """The claim with this id; ``KeyError`` if there is none."""
-        return self._claims[claim_id]
+        """The claim with this id.
+
+        Raises :class:`~arggraph.errors.UnknownIdError` (a ``KeyError``) naming the
+        closest id when there is none.
+        """
+        try:
+            return self._claims[claim_id]
+        except KeyError:
+            from arggraph.errors import UnknownIdError
+
+            raise UnknownIdError("claim", claim_id, self._claims) from None
 
     def topic_of_question(self, question_id: str) -> str | None:
         """The id of the topic a question belongs to (a topic's own question: itself)."""
