@@ -183,6 +183,7 @@ def test_vectors_are_many_and_in_every_field() -> None:
 def test_the_report_shows_every_vector_as_text(pages: Path, open_page: Any) -> None:
     opened = open_page(pages / "report.html")
     page = opened.page
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     shown = _flat(page.evaluate("document.body.innerText"))
     for vector in VECTORS:
         assert _flat(vector) in shown, vector

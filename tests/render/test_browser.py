@@ -308,6 +308,7 @@ def test_report_graphs_draw_when_scrolled_into_view(hostile_pages: Path, open_pa
 def test_report_table_sorts_and_filters(hostile_pages: Path, open_page: Any) -> None:
     opened = open_page(hostile_pages / "report.html")
     page = opened.page
+    page.locator("#claims details > summary").click()  # the table is a collapsed part
     rows = page.locator("#claims-table tbody tr")
     page.locator("#claims-table th", has_text="Rebuttals").locator("button").click()
     page.locator("#claims-table th", has_text="Rebuttals").locator("button").click()
@@ -328,6 +329,7 @@ def test_quote_links_land_on_the_marked_passage(
 ) -> None:
     opened = open_page(hostile_pages / "report.html")
     page = opened.page
+    page.locator("#claims details > summary").click()  # the reader opens "All claims"
     att = hostile_graph.claim("buy").attributions[0]
     link = page.locator(f'#claim-buy a[href="#src-0-{att.start}-{att.end}"]')
     link.click()

@@ -1,6 +1,7 @@
-/* The report's own behaviour: printing with every map. Maps draw lazily while the
- * reader scrolls; each drawn map leaves a picture of itself that only print shows, and
- * "Print with every map" opens every part, draws every map, then prints.
+/* The report's own behaviour: links that open the parts they point into, and printing
+ * with every map. Maps draw lazily while the reader opens and scrolls; when printing,
+ * every drawn map becomes a picture that only print shows (a canvas does not print
+ * reliably), and "Print with every map" first opens every part and draws every map.
  * window.arggraphReport.prepareForPrint() does the same without printing (tests). */
 (function () {
   "use strict";
@@ -46,19 +47,27 @@
     });
   }
 
+  function reveal(id) {
+    // open every collapsed part around a link's target, so the link lands on it
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+    target.scrollIntoView();
+  }
+
   function watch() {
-    // snapshot each map once it is drawn, so printing later shows it
-    var observer = new MutationObserver(function (changes) {
-      changes.forEach(function (change) {
-        var section = change.target;
-        if (section.getAttribute("data-state") === "ready") {
-          window.requestAnimationFrame(function () { snapshot(section); });
-        }
-      });
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href^='#']");
+      if (!link) return;
+      var id = decodeURIComponent(link.getAttribute("href").slice(1));
+      window.setTimeout(function () { reveal(id); }, 0);
     });
-    sections().forEach(function (section) {
-      observer.observe(section, { attributes: true, attributeFilter: ["data-state"] });
+    window.addEventListener("hashchange", function () {
+      reveal(decodeURIComponent(location.hash.slice(1)));
     });
+    if (location.hash) reveal(decodeURIComponent(location.hash.slice(1)));
     var button = document.querySelector("button.ag-print");
     if (button) {
       button.addEventListener("click", function () {
@@ -71,6 +80,19 @@
         });
       });
     }
+    // a map drawn while its part was closed is redrawn at its size when the part opens
+    document.querySelectorAll("details").forEach(function (d) {
+      d.addEventListener("toggle", function () {
+        if (!d.open || !window.arggraph) return;
+        d.querySelectorAll("section.ag-view[data-state='ready']").forEach(function (section) {
+          var view = window.arggraph.views[section.getAttribute("data-key")];
+          if (view && view.network) {
+            view.network.redraw();
+            view.network.fit();
+          }
+        });
+      });
+    });
     window.addEventListener("beforeprint", function () {
       document.querySelectorAll("details").forEach(function (d) { d.open = true; });
       sections().forEach(snapshot);
