@@ -180,9 +180,7 @@ class GraphDiff(Result):
     @property
     def empty(self) -> bool:
         """True when nothing changed."""
-        return not any(
-            value for name, value in self if isinstance(value, list) and name != "threshold"
-        )
+        return not any(value for _, value in self if isinstance(value, list))
 
 
 def diff(
@@ -205,7 +203,8 @@ def diff(
     """
     by_id = _id_matches(old, new)
     by_statement = _claim_matches(old, new, threshold)
-    to_new = {c.id: c.id for c in old.claims if _has_claim(new, c.id)}
+    in_new = {c.id for c in new.claims}
+    to_new = {c.id: c.id for c in old.claims if c.id in in_new}
     to_new.update((m.old, m.new) for m in by_statement)
     matched_new = set(to_new.values())
     old_stands, new_stands = positions(old), positions(new)
@@ -231,7 +230,7 @@ def diff(
         claims_added=[_claim_change(new, c.id) for c in new.claims if c.id not in matched_new],
         claims_removed=[_claim_change(old, c.id) for c in old.claims if c.id not in to_new],
         claims_reworded=by_id + by_statement,
-        unchanged_claims=sum(1 for c in old.claims if _has_claim(new, c.id)) - len(by_id),
+        unchanged_claims=len(to_new) - len(by_statement) - len(by_id),
         relations_added=added,
         relations_removed=removed,
         relations_flipped=flipped,
@@ -240,14 +239,6 @@ def diff(
             old_contest.questions, new_contest.questions, old_stands, new_stands, to_new
         ),
     )
-
-
-def _has_claim(graph: ArgumentGraph, claim_id: str) -> bool:
-    try:
-        graph.claim(claim_id)
-    except KeyError:
-        return False
-    return True
 
 
 def _only(mine: Iterable[object], theirs: Iterable[object]) -> list[str]:
@@ -266,24 +257,26 @@ def _question_texts(graph: ArgumentGraph) -> dict[str, str]:
 
 def _id_matches(old: ArgumentGraph, new: ArgumentGraph) -> list[ClaimMatch]:
     """Claims in both versions under one id whose statement changed."""
+    now = {c.id: c.statement for c in new.claims}
     return [
         ClaimMatch(
             old=c.id,
             new=c.id,
             matched_by="id",
-            score=statement_similarity(c.statement, new.claim(c.id).statement),
+            score=statement_similarity(c.statement, now[c.id]),
             old_statement=c.statement,
-            new_statement=new.claim(c.id).statement,
+            new_statement=now[c.id],
         )
         for c in old.claims
-        if _has_claim(new, c.id) and new.claim(c.id).statement != c.statement
+        if c.id in now and now[c.id] != c.statement
     ]
 
 
 def _claim_matches(old: ArgumentGraph, new: ArgumentGraph, threshold: float) -> list[ClaimMatch]:
     """Claims matched by statement among those whose id is in one version only."""
-    left = [(c.id, c.statement) for c in old.claims if not _has_claim(new, c.id)]
-    right = [(c.id, c.statement) for c in new.claims if not _has_claim(old, c.id)]
+    in_old, in_new = {c.id for c in old.claims}, {c.id for c in new.claims}
+    left = [(c.id, c.statement) for c in old.claims if c.id not in in_new]
+    right = [(c.id, c.statement) for c in new.claims if c.id not in in_old]
     found = match_statements(left, right, threshold=threshold)
     return sorted(
         (
@@ -374,9 +367,9 @@ def _relation_order(change: RelationChange) -> tuple[str, str, str]:
 
 def _relation_change(graph: ArgumentGraph, rel: Relation, was: str | None = None) -> RelationChange:
     def statement(ref: str) -> str:
-        if _has_claim(graph, ref):
-            return graph.claim(ref).statement
-        return f"the relation {ref}"
+        if graph.is_undercut(rel) and ref == rel.target:
+            return f"the relation {ref}"
+        return graph.claim(ref).statement
 
     return RelationChange(
         source=rel.source,
