@@ -151,9 +151,10 @@ def test_each_page_inlines_vis_network_once(hostile_graph: ArgumentGraph) -> Non
         assert page.count(vis_js) == (0 if name == "index.html" else 1), name
 
 
-def test_report_holds_one_json_block_per_topic_graph(hostile_graph: ArgumentGraph) -> None:
+def test_report_holds_one_json_block_per_map(hostile_graph: ArgumentGraph) -> None:
+    """The answered question gets its map; the topic with no answered question, its own."""
     blocks = Page(build_report(hostile_graph)).blocks
-    assert sorted(json.loads(b)["key"] for b in blocks) == ["topic:chips", "topic:compute"]
+    assert sorted(json.loads(b)["key"] for b in blocks) == ["question:compute", "topic:chips"]
 
 
 def test_pages_are_deterministic(hostile_graph: ArgumentGraph) -> None:

@@ -130,12 +130,13 @@ def test_alignment_refusal_is_reported_not_raised(
     assert "Not computed: too many pairs" in build_report(hostile_graph)
 
 
-def test_report_embeds_graphs_for_the_most_contested_topics_only(
+def test_report_embeds_maps_for_the_most_contested_questions_only(
     hostile_graph: ArgumentGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(report, "REPORT_GRAPHS", 1)
     html = build_report(hostile_graph)
     assert html.count('type="application/json"') == 1
+    assert 'data-key="question:compute"' in html  # the contested question's map first
     assert "1 more are in the views" in html
 
 

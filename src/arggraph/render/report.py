@@ -38,7 +38,9 @@ from arggraph.render.html import render_template
 from arggraph.render.text import robustness_words
 from arggraph.render.views import (
     PRECOMPUTE_ABOVE,
+    answered_questions,
     legend,
+    question_views,
     topic_legend,
     topic_views,
 )
@@ -47,10 +49,12 @@ HEAT_MAP_SPEAKERS = 40
 """The heat map shows at most this many speakers (those with the most evidence)."""
 
 REPORT_GRAPHS = 12
-"""Topic graphs embedded in the report: the most contested topics with claims, at most this many.
+"""Maps embedded in the report, the most contested first, at most this many.
 
-Each graph carries its claims' details; beyond a dozen the page grows past what a
-browser opens comfortably. ``arggraph render`` draws every topic.
+A question that some claim answers gets its own map in its section; a topic none of
+whose questions is answered gets the topic's map. Each map carries its claims'
+details; beyond a dozen the page grows past what a browser opens comfortably.
+``arggraph render`` draws every topic and question.
 """
 
 
@@ -67,8 +71,23 @@ def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABO
     debate = analyse(graph)
     statuses, contested = debate.statuses, debate.contested
     sources = _Sources(graph)
-    drawn = [t.topic for t in contested.topics if _has_claims(graph, t.topic)][:REPORT_GRAPHS]
-    views = topic_views(graph, drawn, statuses=statuses, precompute_above=precompute_above)
+    maps = _maps(graph, contested)
+    chosen = maps[:REPORT_GRAPHS]
+    drawn = [
+        *question_views(
+            graph,
+            [key for kind, key in chosen if kind == "question"],
+            statuses=statuses,
+            precompute_above=precompute_above,
+        ).values(),
+        *topic_views(
+            graph,
+            [key for kind, key in chosen if kind == "topic"],
+            statuses=statuses,
+            precompute_above=precompute_above,
+        ).values(),
+    ]
+    views = {view.key: view for view in drawn}  # 'question:<id>' and 'topic:<id>'
     return render_template(
         "report.html.j2",
         title=graph.title or "Argument graph",
@@ -78,9 +97,7 @@ def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABO
         topics=_topics(contested, debate.positions, sources, _Outline(graph)),
         questions=[_question_row(q) for q in contested.questions if q.contested],
         views=views,
-        graphs_omitted=max(
-            0, sum(1 for t in graph.topics if _has_claims(graph, t.id)) - len(views)
-        ),
+        graphs_omitted=len(maps) - len(chosen),
         alignment=_alignment(debate),
         claims=_claim_rows(graph, statuses, sources),
         documents=sources.documents(),
@@ -91,6 +108,25 @@ def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABO
 
 def _has_claims(graph: ArgumentGraph, topic_id: str) -> bool:
     return any(topic_id in c.topics for c in graph.claims)
+
+
+def _maps(graph: ArgumentGraph, contested: ContestedReport) -> list[tuple[str, str]]:
+    """The maps the report can show, most contested first: (kind, question or topic id).
+
+    Each answered question has a map; a topic with claims but no answered question
+    has its topic map. Contested questions come first by rank, then the rest by topic
+    rank and file order.
+    """
+    answered = set(answered_questions(graph))
+    maps: list[tuple[int, int, tuple[str, str]]] = []
+    for t, topic in enumerate(contested.topics):
+        asked = [q for q in topic.questions if q.id in answered]
+        for order, q in enumerate(asked):
+            rank = q.rank if q.contested else len(contested.questions) + t
+            maps.append((rank, order, ("question", q.id)))
+        if not asked and _has_claims(graph, topic.topic):
+            maps.append((len(contested.questions) + t, 0, ("topic", topic.topic)))
+    return [item for *_, item in sorted(maps)]
 
 
 def _summary(graph: ArgumentGraph, statuses: Statuses) -> list[tuple[str, int]]:
