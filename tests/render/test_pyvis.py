@@ -149,7 +149,11 @@ def test_its_own_write_html_page_draws_offline(href: bool, tmp_path: Path, open_
         page.mouse.move(2, 2)  # off the canvas: the last tooltip goes (pyvis's after 500 ms)
         page.wait_for_timeout(700)
         _hover(page, claim_id)
-        page.wait_for_timeout(400)
+        # vis-network shows a tooltip after its hover delay: wait for it, not a fixed time
+        expected = view.claims[claim_id]["statement"][:20]
+        page.wait_for_function(
+            f"text => ({SHOWN_TOOLTIP})().startsWith(text)", arg=expected, timeout=10_000
+        )
         assert page.locator("div.vis-tooltip *:not(br), div.popup *:not(br)").count() == 0
         shown = page.evaluate(SHOWN_TOOLTIP)
         assert shown.startswith(view.claims[claim_id]["statement"][:20]), shown
