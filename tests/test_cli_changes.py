@@ -204,3 +204,10 @@ def test_merge_json_reports_conflicts_and_log(versions: Path) -> None:
     report = json.loads(result.stdout)
     assert (report["claim_agreement"], report["relation_agreement"]) == (1.0, 1.0)
     assert report["conflicts"] == []
+
+
+@pytest.mark.parametrize("command", ["diff", "timeline", "merge"])
+def test_each_command_has_help(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "usage: arggraph" in result.stdout
