@@ -45,6 +45,7 @@ from arggraph.analysis.results import (
     round_score,
     shorten,
 )
+from arggraph.analysis.signed import signed_relations
 from arggraph.model import ArgumentGraph
 
 ANSWERED_WEIGHT = 2
@@ -151,8 +152,12 @@ def contested_topics(
     report = stands if stands is not None else positions(graph)
     scored = _ranked([_score(q) for q in report.questions])
     if robustness and len(graph.documents) > 1:
+        signed = signed_relations(graph)  # the same in every run: read once
         runs = {
-            d.id: {q.id: q.rank for q in _ranked(_scores(positions(graph, without_document=d.id)))}
+            d.id: {
+                q.id: q.rank
+                for q in _ranked(_scores(positions(graph, without_document=d.id, signed=signed)))
+            }
             for d in graph.documents
         }
         scored = [q.model_copy(update={"robustness": _robustness(q, runs)}) for q in scored]

@@ -178,7 +178,12 @@ class PositionsReport(Result):
         raise KeyError(question_id)
 
 
-def positions(graph: ArgumentGraph, *, without_document: str | None = None) -> PositionsReport:
+def positions(
+    graph: ArgumentGraph,
+    *,
+    without_document: str | None = None,
+    signed: Sequence[SignedRelation] | None = None,
+) -> PositionsReport:
     """Every speaker's position on every question, from their own stance-bearing claims.
 
     Parameters
@@ -188,13 +193,16 @@ def positions(graph: ArgumentGraph, *, without_document: str | None = None) -> P
         Leave this document out, as if it had not been read: its attributions are
         ignored, and claims quoted only there (and their relations) drop out. Used to
         check how robust a ranking is.
+    signed : sequence of SignedRelation, optional
+        ``signed_relations(graph)`` when the caller has it already (the robustness
+        runs share one).
 
     Returns
     -------
     PositionsReport
         One entry per question, topics in file order, each topic's own question first.
     """
-    index = _Index(graph, without_document)
+    index = _Index(graph, without_document, signed)
     return PositionsReport(questions=[index.question(*q) for q in _questions(graph)])
 
 
@@ -212,6 +220,7 @@ class _Index:
 
     graph: ArgumentGraph
     without: str | None
+    signed: Sequence[SignedRelation] | None = None
 
     def __post_init__(self) -> None:
         graph, without = self.graph, self.without
@@ -226,10 +235,22 @@ class _Index:
                 self.holders[claim.id] = list(dict.fromkeys(a.speaker for a in kept if not a.asked))
         self.relations = [
             r
-            for r in signed_relations(graph)
+            for r in (self.signed if self.signed is not None else signed_relations(graph))
             if r.source in self.claims and r.target in self.claims
         ]
         self.by_key = {r.key: r for r in graph.relations}
+        # every rebuttal under the claim whose answer it attacks: its target, or for an
+        # undercut of "x -> y" the claim y (so each question looks only at its claims)
+        self.attacks_at: dict[str, list[SignedRelation]] = defaultdict(list)
+        for rel in self.relations:
+            if rel.sign > 0:
+                continue
+            attacked = self.by_key.get(rel.undercut_of) if rel.undercut_of else None
+            if rel.undercut_of is None:
+                self.attacks_at[rel.target].append(rel)
+            elif attacked is not None and attacked.target in self.claims:
+                self.attacks_at[attacked.target].append(rel)
+        self._quotes: dict[tuple[str, str | None], list[QuoteRef]] = {}
         self.drawn_by = {
             r.key: r.attribution.speaker for r in graph.relations if r.attribution is not None
         }
@@ -249,11 +270,15 @@ class _Index:
         return [s for s in self.holders[claim_id] if self.speakers[s].kind != "group"]
 
     def quotes(self, claim_id: str, speaker: str | None = None) -> list[QuoteRef]:
-        return [
-            QuoteRef.of(a, self.speakers[a.speaker].name)
-            for a in self.claims[claim_id].attributions
-            if a.document != self.without and (speaker is None or a.speaker == speaker)
-        ]
+        """The claim's quotes (by ``speaker`` only, if given), built once each."""
+        found = self._quotes.get((claim_id, speaker))
+        if found is None:
+            found = self._quotes[(claim_id, speaker)] = [
+                QuoteRef.of(a, self.speakers[a.speaker].name)
+                for a in self.claims[claim_id].attributions
+                if a.document != self.without and (speaker is None or a.speaker == speaker)
+            ]
+        return found
 
     def claim_ref(self, claim_id: str, speakers: Sequence[str]) -> ClaimRef:
         """The claim with the quotes of ``speakers`` only (not a group's, not others')."""
@@ -381,9 +406,8 @@ class _Index:
 
     def _cruxes(self, answers: dict[str, Answer]) -> list[Crux]:
         found = []
-        for rel in self.relations:
-            if rel.sign > 0:
-                continue
+        attacks = (rel for claim in answers for rel in self.attacks_at.get(claim, []))
+        for rel in attacks:
             at = self._attacked_answer(rel, answers)
             if at is None:
                 continue
