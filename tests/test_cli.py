@@ -248,6 +248,29 @@ def test_import_bad_file_reports_location_and_writes_nothing(write_files: WriteF
     assert not (folder / "out.yaml").exists()
 
 
+def test_import_without_a_format_detects_it(tmp_path: Path) -> None:
+    out = tmp_path / "b001.yaml"
+    result = run("import", MICROTEXTS / "micro_b001.xml", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert run("validate", out).returncode == 0
+
+
+def test_import_in_the_wrong_format_names_the_one_it_looks_like(tmp_path: Path) -> None:
+    aif = Path(__file__).parent / "data" / "aif" / "undercut.json"
+    result = run("import", "microtexts", aif, "-o", tmp_path / "out.yaml")
+    assert result.returncode == 1
+    assert "undercut.json:3:6: error[wrong-format] looks like AIF JSON" in result.stderr
+    assert "arggraph import aif" in result.stderr
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_version() -> None:
+    from arggraph import __version__
+
+    result = run("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"arggraph {__version__}")
+
+
 @pytest.mark.parametrize("fmt", ["aif", "argdown", "nodelink"])
 def test_export_to_the_field_formats(small_graph: Path, fmt: str) -> None:
     result = run("export", "--format", fmt, small_graph)

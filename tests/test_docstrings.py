@@ -19,6 +19,8 @@ MODULES = [
     "arggraph.analysis.signed",
     "arggraph.analysis.objections",
     "arggraph.analysis.statuses",
+    "arggraph.io.formats",
+    "arggraph.io.sniff",
     "arggraph.render.text",
 ]
 

@@ -27,24 +27,22 @@ from typing import TextIO
 
 from pydantic import BaseModel
 
+from arggraph import __version__
 from arggraph.analysis.alignment import speaker_alignment, speaker_camps
 from arggraph.analysis.contestedness import ContestedReport, contested_topics
 from arggraph.analysis.positions import PositionsReport, positions
 from arggraph.analysis.summary import CountRow, graph_summary
 from arggraph.errors import AnalysisError, ArgGraphError, InvalidGraphError, OutputError
-from arggraph.io.aif import dump_aif
-from arggraph.io.argdown import dump_argdown
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     FORMATS,
     ImportLog,
+    dump_graph,
     export_formats,
     import_formats,
     import_graph,
 )
-from arggraph.io.graphml import dump_graphml
-from arggraph.io.nodelink import dump_nodelink
-from arggraph.io.yaml_json import dump_json, dump_yaml, read_graph, write_graph
+from arggraph.io.yaml_json import dump_yaml, read_graph, write_graph
 from arggraph.model import ArgumentGraph
 from arggraph.render.text import positions_lines, topics_lines
 
@@ -101,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         "refused, 70 internal error. 'arggraph COMMAND --help' for each command.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--version", action="version", version=f"arggraph {__version__}")
     parser.set_defaults(command=lambda _args: _usage(parser))
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -265,17 +264,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser(
         "import",
-        help="read files in another format (microtexts, AIF, Argdown, Kialo) into a graph",
-        description="Read files or folders in FORMAT into one checked graph and write it as "
-        "arggraph YAML or JSON (by the output's suffix). Every problem in every file is "
+        usage="arggraph import [-h] [FORMAT] PATH [PATH ...] [-o OUTPUT] [--strict]",
+        help="read files in another format (microtexts, AIF, Argdown, Kialo, node-link) "
+        "into a graph",
+        description="Read files or folders into one checked graph and write it as "
+        "arggraph YAML or JSON (by the output's suffix). Without FORMAT the format is "
+        "told from the files' content; a file that looks like another format than FORMAT "
+        "is refused, naming the format it looks like. Every problem in every file is "
         "reported together. Files with problems are left out and the rest imported "
         "(exit code 5, a partial import); with --strict nothing is written unless all "
         "files import.",
         epilog=_formats_epilog(import_formats()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    importer.add_argument("format", choices=import_formats(), help="the input format")
-    importer.add_argument("paths", nargs="+", type=Path, help="files or folders to read")
+    importer.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="[FORMAT] PATH",
+        help="the input format (optional: detected when left out), then files or folders",
+    )
     importer.add_argument(
         "-o",
         "--output",
@@ -293,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fail (exit 1, nothing written) if any file has problems",
     )
-    importer.set_defaults(command=cmd_import)
+    importer.set_defaults(command=cmd_import, import_parser=importer)
     extract = commands.add_parser(
         "extract",
         help="draft a graph from text files: claims, speakers, topics, relations",
@@ -562,16 +569,6 @@ def cmd_alignment(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_DUMPERS: dict[str, Callable[[ArgumentGraph, Path], str]] = {
-    "json": lambda graph, base: dump_json(graph, base_dir=base),
-    "yaml": lambda graph, base: dump_yaml(graph, base_dir=base),
-    "nodelink": lambda graph, base: dump_nodelink(graph, base_dir=base),
-    "graphml": lambda graph, _base: dump_graphml(graph),
-    "aif": lambda graph, _base: dump_aif(graph),
-    "argdown": lambda graph, _base: dump_argdown(graph),
-}
-
-
 def _formats_epilog(names: list[str]) -> str:
     return "formats:\n" + "\n".join(f"  {name:<11} {FORMATS[name].summary}" for name in names)
 
@@ -646,7 +643,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """``arggraph export``: the graph in another format, to a file or standard output."""
     graph = _load(args)
     base = args.output.resolve().parent if args.output else Path.cwd()
-    text = _DUMPERS[args.format](graph, base)
+    text = dump_graph(graph, args.format, base_dir=base)
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
     else:
@@ -659,7 +656,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     """``arggraph import``: files in another format, as one arggraph graph."""
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     log = ImportLog(strict=args.strict)
-    graph = import_graph(args.format, args.paths, progress=_progress_bar if show else None, log=log)
+    format, paths = _import_inputs(args.inputs, args.import_parser)
+    graph = import_graph(format, paths, progress=_progress_bar if show else None, log=log)
     if show:
         print(file=sys.stderr)
     for note in log.notes:
@@ -683,6 +681,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         return EXIT_PARTIAL
     return EXIT_OK
+
+
+def _import_inputs(
+    inputs: list[str], parser: argparse.ArgumentParser
+) -> tuple[str | None, list[Path]]:
+    """``[FORMAT] PATH...``: the format if one is named first, and the paths."""
+    first, rest = inputs[0], [Path(p) for p in inputs[1:]]
+    if first in import_formats() and (rest or not Path(first).exists()):
+        if not rest:
+            parser.error(f"give the files or folders to import after the format '{first}'")
+        return first, rest
+    if rest and not Path(first).exists() and not any(c in first for c in "./\\"):
+        parser.error(
+            f"argument format: invalid choice: '{first}' "
+            f"(choose from {', '.join(import_formats())}, or leave it out to detect it)"
+        )
+    return None, [Path(p) for p in inputs]
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ DATA = REPO / "tests" / "data"
 
 
 def test_registry_lists_each_direction() -> None:
-    assert import_formats() == ["aif", "argdown", "kialo", "microtexts"]
+    assert import_formats() == ["aif", "argdown", "kialo", "microtexts", "nodelink"]
     assert export_formats() == ["aif", "argdown", "graphml", "json", "nodelink", "yaml"]
     assert all(info.keeps for info in FORMATS.values())
 
@@ -61,7 +61,7 @@ def test_unknown_format_is_refused_with_the_choices() -> None:
         import_graph("sadface", [DATA])
     problem = caught.value.problems[0]
     assert problem.code == "unsupported-format"
-    assert problem.hint == "choose one of: aif, argdown, kialo, microtexts"
+    assert problem.hint == "choose one of: aif, argdown, kialo, microtexts, nodelink"
 
 
 def test_export_only_formats_cannot_be_imported() -> None:

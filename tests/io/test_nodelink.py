@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 import arggraph
+from arggraph.errors import FormatError
 from arggraph.io.nodelink import dump_nodelink, read_nodelink, write_nodelink
 from arggraph.model import ArgumentGraph, Attribution, Claim, Document, Relation, Speaker, Topic
 from tests.conftest import DEEPSEEK
@@ -76,3 +78,30 @@ def test_networkx_reads_it() -> None:
 
 def test_output_is_deterministic() -> None:
     assert dump_nodelink(_graph()) == dump_nodelink(_graph())
+
+
+def test_networkx_links_key_is_read_as_edges(tmp_path: Path) -> None:
+    data = json.loads(dump_nodelink(_graph()))
+    data["links"] = data.pop("edges")
+    (tmp_path / "g.json").write_text(json.dumps(data), encoding="utf-8")
+    assert read_nodelink(tmp_path / "g.json") == _graph()
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ('{"nodes": ' + "[" * 10_000, "json-syntax", 1),
+        ('{\n  "nodes": [],\n  "nodes": []\n}', "duplicate-key", 3),
+        ('{\n  "nodes": [,]\n}', "json-syntax", 2),
+    ],
+)
+def test_bad_json_is_a_located_problem_as_in_every_reader(
+    text: str, code: str, line: int, tmp_path: Path
+) -> None:
+    (tmp_path / "g.json").write_text(text, encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        read_nodelink(tmp_path / "g.json")
+    [problem] = caught.value.problems
+    assert (problem.code, problem.line) == (code, line)
+    assert problem.file is not None
+    assert problem.file.endswith("g.json")

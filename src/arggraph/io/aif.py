@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from arggraph.errors import FormatError, Problem
+from arggraph.errors import FormatError, InvalidGraphError, Problem
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     ImportedData,
@@ -55,7 +55,7 @@ from arggraph.io.formats import (
     safe_id,
     slug,
 )
-from arggraph.io.yaml_json import json_nesting_problem, json_syntax_problem
+from arggraph.io.yaml_json import parse_json
 from arggraph.model import ArgumentGraph
 
 NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")
@@ -131,11 +131,9 @@ def parse_aif(text: str, *, source: str, prefix: str = "", name: str | None = No
         With every problem in the file at once.
     """
     try:
-        data = json.loads(text)
-    except RecursionError:
-        raise FormatError([json_nesting_problem(text, source)]) from None
-    except json.JSONDecodeError as exc:
-        raise FormatError([json_syntax_problem(exc, source)]) from None
+        data = parse_json(text, source=source)
+    except InvalidGraphError as exc:
+        raise FormatError(exc.problems) from None
     aif = _read_structure(data, source, text)
     return _Builder(aif, prefix, safe_id(name or Path(source).stem, fallback="aif")).build()
 

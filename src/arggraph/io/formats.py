@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from arggraph.errors import FormatError, InvalidGraphError, Problem, sort_problems
+from arggraph.io.sniff import sniff_file
 from arggraph.model import ID_PATTERN, ArgumentGraph
 
 Progress = Callable[[int, int, str], None]
@@ -81,6 +82,10 @@ class FormatInfo:
     """``module:function`` reading files into a graph, if arggraph imports the format."""
     writer: str | None = None
     """``module:function`` writing a graph to a path, if arggraph exports the format."""
+    dumper: str | None = None
+    """``module:function`` making the exported text (``dump_*``), beside ``writer``."""
+    paths_relative: bool = False
+    """True when the text names documents by path, made relative to the ``base_dir``."""
     keeps: str = ""
     loses: str = ""
 
@@ -106,6 +111,7 @@ FORMATS: dict[str, FormatInfo] = {
             (".json",),
             reader=_IO + "aif:read_aif",
             writer=_IO + "aif:write_aif",
+            dumper=_IO + "aif:dump_aif",
             keeps="claims (I), supports (RA), rebuts and undercuts (CA), speakers and "
             "quotes (L-nodes and locutions), relation attributions (L-YA-RA)",
             loses="documents (rebuilt from locutions), topics, stances, notes, titles",
@@ -116,6 +122,7 @@ FORMATS: dict[str, FormatInfo] = {
             (".argdown", ".ad"),
             reader=_IO + "argdown:read_argdown",
             writer=_IO + "argdown:write_argdown",
+            dumper=_IO + "argdown:dump_argdown",
             keeps="claims with titles and text (markup escaped, read back verbatim), "
             "supports, rebuts, undercuts and chains of them, tags as topics, topic labels and "
             "questions (front matter)",
@@ -127,6 +134,7 @@ FORMATS: dict[str, FormatInfo] = {
             "GraphML for Gephi, Cytoscape, yEd",
             (".graphml",),
             writer=_IO + "graphml:write_graphml",
+            dumper=_IO + "graphml:dump_graphml",
             keeps="claims and relations with every field as flat attributes",
             loses="undercuts as edges (kept as attributes), typed nesting (JSON text)",
         ),
@@ -135,6 +143,8 @@ FORMATS: dict[str, FormatInfo] = {
             "arggraph JSON",
             (".json",),
             writer=_IO + "yaml_json:write_graph",
+            dumper=_IO + "yaml_json:dump_json",
+            paths_relative=True,
             keeps="everything",
         ),
         FormatInfo(
@@ -159,7 +169,10 @@ FORMATS: dict[str, FormatInfo] = {
             "nodelink",
             "networkx node-link JSON (d3)",
             (".json",),
+            reader=_IO + "nodelink:read_nodelink_files",
             writer=_IO + "nodelink:write_nodelink",
+            dumper=_IO + "nodelink:dump_nodelink",
+            paths_relative=True,
             keeps="everything networkx carries: claims, relations, undercuts, documents, "
             "speakers, topics as attributes",
             loses="document texts (paths kept)",
@@ -169,6 +182,8 @@ FORMATS: dict[str, FormatInfo] = {
             "arggraph YAML",
             (".yaml", ".yml"),
             writer=_IO + "yaml_json:write_graph",
+            dumper=_IO + "yaml_json:dump_yaml",
+            paths_relative=True,
             keeps="everything",
         ),
     )
@@ -187,7 +202,7 @@ def export_formats() -> list[str]:
 
 
 def import_graph(
-    format: str,
+    format: str | None,
     paths: PathLike | Sequence[PathLike],
     *,
     progress: Progress | None = None,
@@ -198,7 +213,9 @@ def import_graph(
     Parameters
     ----------
     format
-        One of :func:`import_formats`: ``aif``, ``argdown``, ``kialo``, ``microtexts``.
+        One of :func:`import_formats` (``aif``, ``argdown``, ``kialo``, ``microtexts``,
+        ``nodelink``), or ``None`` to detect it from the files (:func:`detect_format`).
+        A file that looks like another format is refused, naming the format it looks like.
     paths
         Files, or folders whose files with the format's suffixes are read in name order.
     progress
@@ -215,16 +232,110 @@ def import_graph(
     Raises
     ------
     FormatError
-        With one located problem per defect in any file, all together.
+        With one located problem per defect in any file, all together; ``wrong-format``
+        for a file in another format than ``format``.
 
     Example
     -------
     >>> g = import_graph("kialo", "debate.txt")        # doctest: +SKIP
+    >>> g = import_graph(None, "nodeset6064.json")     # doctest: +SKIP
     """
+    if format is None:
+        format = detect_format(paths)
     info = _format_info(format, "import")
-    files = expand_paths(paths, info.suffixes)
+    files = _in_format(expand_paths(paths, info.suffixes), format, log)
     reader: _Reader = _resolve(info.reader)
     return reader(files, progress=progress, log=log)
+
+
+def detect_format(paths: PathLike | Sequence[PathLike]) -> str:
+    """The one import format the files (or the folders' files) are in, told by content.
+
+    Files whose format cannot be told (a microtext's ``.txt`` beside its ``.xml``) are
+    passed over; a mix of formats, none at all, or a format arggraph does not import
+    raises a :class:`FormatError` naming each file's format.
+
+    Example
+    -------
+    >>> detect_format("tests/data/aif/undercut.json")
+    'aif'
+    """
+    suffixes = {suffix for name in import_formats() for suffix in FORMATS[name].suffixes}
+    files = expand_paths(paths, suffixes)
+    sniffed = {path: sniff_file(path) for path in files}
+    found = {s.format for s in sniffed.values() if s is not None}
+    if len(found) == 1 and (only := next(iter(found))) in import_formats():
+        return only
+    if not found:
+        raise FormatError(
+            [
+                Problem(
+                    "cannot tell the format of this file from its content",
+                    code="unknown-format",
+                    file=display_path(path),
+                    hint="name the format: arggraph import FORMAT PATH "
+                    f"(one of {', '.join(import_formats())})",
+                )
+                for path in files
+            ]
+        )
+    mixed = len({s.format for s in sniffed.values() if s is not None}) > 1
+    problems = [
+        Problem(
+            f"looks like {seen.description} ({seen.evidence})"
+            + ("; the inputs mix formats" if mixed else _not_imported(seen.format)),
+            code="mixed-formats" if mixed else "wrong-format",
+            file=display_path(path),
+            line=seen.line,
+            column=seen.column,
+            hint="import each format on its own: arggraph import FORMAT PATH"
+            if mixed
+            else _import_hint(seen.format, display_path(path)),
+        )
+        for path, seen in sniffed.items()
+        if seen is not None
+    ]
+    raise FormatError(sort_problems(problems))
+
+
+def _in_format(files: list[Path], format: str, log: ImportLog | None) -> list[Path]:
+    """``files`` that do not look like another format; the others refused (or skipped)."""
+    problems: dict[Path, Problem] = {}
+    for path in files:
+        seen = sniff_file(path)
+        if seen is not None and seen.format != format:
+            problems[path] = Problem(
+                f"looks like {seen.description} ({seen.evidence}), not {FORMATS[format].summary}",
+                code="wrong-format",
+                file=display_path(path),
+                line=seen.line,
+                column=seen.column,
+                hint=_import_hint(seen.format, display_path(path)),
+            )
+    if not problems:
+        return files
+    kept = [path for path in files if path not in problems]
+    if log is None or log.strict or not kept:
+        raise FormatError(sort_problems(list(problems.values())))
+    log.skipped.extend(problems.values())
+    log.skipped_files.extend(display_path(path) for path in problems)
+    return kept
+
+
+def _not_imported(format: str) -> str:
+    if format in ("json", "yaml"):
+        return ": nothing to import"
+    return ", which arggraph does not import"
+
+
+def _import_hint(format: str, shown: str) -> str:
+    if format in import_formats():
+        return f"import it as {format}: arggraph import {format} {shown} (or leave the format out)"
+    if format in ("json", "yaml"):
+        return f"it is an arggraph graph already: use it directly (arggraph validate {shown})"
+    if format == "argdown-json":
+        return "import the .argdown file it was made from: arggraph import argdown FILE"
+    return f"arggraph writes {format} but does not read it; import the file it was made from"
 
 
 def export_graph(graph: ArgumentGraph, format: str, path: PathLike) -> Path:
@@ -232,6 +343,34 @@ def export_graph(graph: ArgumentGraph, format: str, path: PathLike) -> Path:
     info = _format_info(format, "export")
     writer: Callable[[ArgumentGraph, PathLike], Path] = _resolve(info.writer)
     return writer(graph, path)
+
+
+def dump_graph(graph: ArgumentGraph, format: str, *, base_dir: PathLike | None = None) -> str:
+    """``graph`` as text in ``format`` (one of :func:`export_formats`), written nowhere.
+
+    Parameters
+    ----------
+    graph
+        The graph to convert.
+    format
+        ``json``, ``yaml``, ``nodelink``, ``graphml``, ``aif`` or ``argdown``.
+    base_dir
+        Where the text will live: document paths are made relative to it (formats that
+        name documents by path); ``None`` keeps them as they are.
+
+    Returns
+    -------
+    str
+        The text, ending in a newline.
+
+    Example
+    -------
+    >>> text = dump_graph(graph, "aif")                          # doctest: +SKIP
+    >>> text = dump_graph(graph, "yaml", base_dir="out/")        # doctest: +SKIP
+    """
+    info = _format_info(format, "export")
+    dumper: Callable[..., str] = _resolve(info.dumper)
+    return dumper(graph, base_dir=base_dir) if info.paths_relative else dumper(graph)
 
 
 def _format_info(name: str, direction: str) -> FormatInfo:

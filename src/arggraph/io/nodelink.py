@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,8 @@ import networkx as nx
 from arggraph.convert import to_networkx
 from arggraph.errors import FormatError, InvalidGraphError, Problem
 from arggraph.io.atomic import write_text_atomic
-from arggraph.io.yaml_json import json_syntax_problem, parse_graph, read_text_file
+from arggraph.io.formats import ImportLog, Progress, display_path, expand_paths, read_import_text
+from arggraph.io.yaml_json import parse_graph, parse_json
 from arggraph.model import ArgumentGraph
 
 _CLAIM_FIELDS = ("statement", "topics", "stances", "attributions", "note")
@@ -135,16 +137,48 @@ def _graph_data(data: Any) -> dict[str, Any]:
 
 
 def read_nodelink(path: str | os.PathLike[str]) -> ArgumentGraph:
-    """Read a node-link JSON file written by :func:`write_nodelink` back into a graph."""
+    """Read a node-link JSON file written by :func:`write_nodelink` back into a graph.
+
+    Networkx's older ``links`` key is read as ``edges``. Problems raise a located
+    :class:`FormatError`, as every importer's do.
+    """
     file = Path(path)
+    text, display = read_import_text(file)
     try:
-        text = read_text_file(file, str(path))
-        data = json.loads(text)
+        data = parse_json(text, source=display)
     except InvalidGraphError as exc:
         raise FormatError(exc.problems) from None
-    except json.JSONDecodeError as exc:
-        raise FormatError([json_syntax_problem(exc, str(path))]) from None
-    graph_data = graph_data_from_nodelink(data, source=str(path))
-    return parse_graph(
-        json.dumps(graph_data), fmt="json", base_dir=file.resolve().parent, source=file.name
-    )
+    if isinstance(data, dict) and "edges" not in data and "links" in data:
+        data = {**data, "edges": data["links"]}
+    graph_data = graph_data_from_nodelink(data, source=display)
+    try:
+        return parse_graph(
+            json.dumps(graph_data), fmt="json", base_dir=file.resolve().parent, source=file.name
+        )
+    except InvalidGraphError as exc:
+        raise FormatError(exc.problems) from None
+
+
+def read_nodelink_files(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    progress: Progress | None = None,
+    log: ImportLog | None = None,
+) -> ArgumentGraph:
+    """:func:`read_nodelink` as an importer: one node-link file (each is a whole graph)."""
+    files = expand_paths(paths, (".json",))
+    if len(files) != 1:
+        raise FormatError(
+            [
+                Problem(
+                    f"node-link import reads one file, not {len(files)}",
+                    code="unreadable-file",
+                    file=display_path(files[0]),
+                    hint="import each node-link file on its own; 'arggraph merge' joins graphs",
+                )
+            ]
+        )
+    graph = read_nodelink(files[0])
+    if progress is not None:
+        progress(1, 1, str(files[0]))
+    return graph

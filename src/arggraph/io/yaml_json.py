@@ -184,14 +184,7 @@ class _YamlProblemError(Exception):
 def parse_data(text: str, *, fmt: str, source: str) -> Any:
     """Parse YAML or JSON ``text``; syntax errors become a located :class:`InvalidGraphError`."""
     if fmt == "json":
-        try:
-            return json.loads(text, object_pairs_hook=_unique_keys)
-        except RecursionError:
-            raise InvalidGraphError([json_nesting_problem(text, source)]) from None
-        except _DuplicateJsonKeyError as exc:
-            raise InvalidGraphError([_json_duplicate_problem(text, source, exc.key)]) from None
-        except json.JSONDecodeError as exc:
-            raise InvalidGraphError([json_syntax_problem(exc, source)]) from None
+        return parse_json(text, source=source)
     try:
         try:
             return _load_yaml(text)  # a SafeLoader: builds no objects
@@ -213,6 +206,22 @@ def parse_data(text: str, *, fmt: str, source: str) -> Any:
         raise InvalidGraphError(
             [Problem(f"not valid YAML: {exc}", code="yaml-syntax", file=source)]
         ) from None
+
+
+def parse_json(text: str, *, source: str) -> Any:
+    """Parse JSON ``text``: every JSON reader's one path (graphs, AIF, node-link).
+
+    Syntax errors, repeated keys and nesting too deep for Python's parser become a
+    located :class:`InvalidGraphError` (``json-syntax`` or ``duplicate-key``).
+    """
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except RecursionError:
+        raise InvalidGraphError([json_nesting_problem(text, source)]) from None
+    except _DuplicateJsonKeyError as exc:
+        raise InvalidGraphError([_json_duplicate_problem(text, source, exc.key)]) from None
+    except json.JSONDecodeError as exc:
+        raise InvalidGraphError([json_syntax_problem(exc, source)]) from None
 
 
 class _DuplicateJsonKeyError(Exception):
