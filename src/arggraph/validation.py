@@ -268,7 +268,7 @@ def ground_quotes(graph: ArgumentGraph) -> list[Problem]:
         if text is None:
             continue
         for order, owner, path, att in items:
-            problem = _ground(att, text, owner, path)
+            problem = ground_attribution(att, text, owner, path)
             if problem is not None:
                 found.append((order, problem))
     return [problem for _, problem in sorted(found, key=lambda item: item[0])]
@@ -285,8 +285,14 @@ def _attributions_with_paths(
             yield rel.key, ("relations", i, "attribution", "quote"), rel.attribution
 
 
-def _ground(att: Attribution, text: str, owner: str, path: tuple[str | int, ...]) -> Problem | None:
+def ground_attribution(
+    att: Attribution, text: str, owner: str, path: tuple[str | int, ...]
+) -> Problem | None:
     """Set ``att.start``/``att.end`` from the text, or explain why the quote is not there.
+
+    ``owner`` (a claim id or relation key) and ``path`` (into the graph) place the problem.
+    Loaders also call it for items set aside by other problems, so that every changed
+    quote is reported in the same run.
 
     An implicit attribution is not looked up: the text does not say it. A segmented one
     grounds each segment and spans from the first to the last.

@@ -845,6 +845,19 @@ CASES = [
         r"empty: error\[unreadable-file\] folder holds no \.txt",
         {"empty": Folder()},
     ),
+    Case(
+        "a changed quote beside another problem in the same claim",
+        ["validate", "g.yaml"],
+        1,
+        "quote-not-found",
+        r"g\.yaml:19:\d+: error\[quote-not-found\] quote by 'heim' not found",
+        with_graph(
+            replaced(
+                "statement: Compute still matters.",
+                "statement: Compute still matters.\n    colour: red",
+            ).replace("compute still matters - a lot", "compute still matters a lot!")
+        ),
+    ),
     # --- importers: the wrong format, and none given ---------------------------------------
     Case(
         "microtexts import of an AIF file",

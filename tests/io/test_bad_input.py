@@ -133,6 +133,28 @@ CASES = [
         [("quote-not-found", 12)],
     ),
     Case(
+        "changed quote in a claim with an unknown field",
+        HEADER
+        + claims("a")
+        .replace("    topics:", "    colour: red\n    topics:")
+        .replace('"compute still matters"', '"compute matters a lot"'),
+        [("unknown-field", 10), ("quote-not-found", 13)],
+    ),
+    Case(
+        "changed quote in an attribution with an unknown field",
+        HEADER
+        + claims("a").replace(
+            'quote: "compute still matters"', 'quote: "compute matters a lot", p: 3'
+        ),
+        [("quote-not-found", 12), ("unknown-field", 12)],
+    ),
+    Case(
+        "changed quote whose document has an unknown field",
+        HEADER.replace("path: talk.txt", "path: talk.txt, pages: 3")
+        + claims("a").replace('"compute still matters"', '"compute matters a lot"'),
+        [("unknown-field", 2), ("quote-not-found", 12)],
+    ),
+    Case(
         "document with path and text",
         HEADER.replace("path: talk.txt", "path: t, text: x") + claims("a"),
         [("invalid-value", 2)],

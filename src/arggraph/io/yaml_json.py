@@ -38,8 +38,8 @@ from yaml.events import (
 
 from arggraph.errors import InvalidGraphError, PathPart, Problem, sort_problems
 from arggraph.io.atomic import write_text_atomic
-from arggraph.model import ArgumentGraph, GraphFile
-from arggraph.validation import graph_problems, ground_quotes
+from arggraph.model import ArgumentGraph, Attribution, GraphFile
+from arggraph.validation import graph_problems, ground_attribution, ground_quotes
 
 SECTIONS = ("documents", "speakers", "topics", "claims", "relations")
 _METADATA = ("arggraph", "title", "description")
@@ -697,14 +697,94 @@ def build_graph(
     problems += [origin.place(p, files) for p in structural]
     if graph is None:
         return None, problems
+    bad = _items_with_errors(structural)
     texts, text_problems, sources = _read_document_texts(graph, origin, files, kept)
+    more_texts, more_sources = _read_set_aside_texts(merged, bad, origin)
     problems += text_problems
-    graph.attach_sources(texts, sources, inputs=[f.path for f in files])
+    texts = {**more_texts, **texts}
+    graph.attach_sources(texts, {**more_sources, **sources}, inputs=[f.path for f in files])
     found = graph_problems(graph) + (ground_quotes(graph) if check_quotes else [])
-    dropped = _dropped_ids(merged, _items_with_errors(structural))
+    dropped = _dropped_ids(merged, bad)
     found = [p for p in found if not (p.code == "unknown-id" and p.id in dropped)]
     problems += [origin.place(_remap(p, kept), files) for p in found]
+    if check_quotes:
+        problems += [origin.place(p, files) for p in _ground_set_aside(merged, bad, texts)]
     return graph, problems
+
+
+def _read_set_aside_texts(
+    merged: dict[str, Any], bad: dict[str, set[int]], origin: _Origin
+) -> tuple[dict[str, str], dict[str, Path]]:
+    """Texts of documents set aside for another problem, so their quotes are still checked."""
+    texts: dict[str, str] = {}
+    sources: dict[str, Path] = {}
+    for index in sorted(bad["documents"]):
+        doc = merged["documents"][index]
+        if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+            continue
+        if ("text" in doc) == ("path" in doc):
+            continue  # which text the quotes are in is itself the problem
+        if isinstance(doc.get("text"), str):
+            texts[doc["id"]] = doc["text"]
+        elif isinstance(doc.get("path"), str) and doc["path"]:
+            source, _ = origin.items["documents"][index]
+            full = source.path.parent / doc["path"]
+            try:
+                texts[doc["id"]] = read_text_file(full, _display(full))
+                sources[doc["id"]] = full.resolve()
+            except InvalidGraphError:
+                continue  # the document is reported already; its file is a second problem
+    return texts, sources
+
+
+def _ground_set_aside(
+    merged: dict[str, Any], bad: dict[str, set[int]], texts: dict[str, str]
+) -> list[Problem]:
+    """Quote problems of claims and relations set aside for another problem.
+
+    A claim with a wrong field is left out of the graph, but its quotes can still be
+    looked up wherever the attribution itself is sound and its document's text is known.
+    """
+    problems: list[Problem] = []
+    for section in ("claims", "relations"):
+        for index in sorted(bad[section]):
+            item = merged[section][index]
+            if not isinstance(item, dict):
+                continue
+            owner = str(item.get("id") or f"{item.get('source')}->{item.get('target')}")
+            for where, raw in _raw_attributions(section, index, item):
+                attribution = _attribution_or_none(raw)
+                if attribution is None or attribution.document not in texts:
+                    continue
+                problem = ground_attribution(attribution, texts[attribution.document], owner, where)
+                if problem is not None:
+                    problems.append(problem)
+    return problems
+
+
+def _raw_attributions(
+    section: str, index: int, item: dict[str, Any]
+) -> list[tuple[tuple[PathPart, ...], Any]]:
+    if section == "relations":
+        return [((section, index, "attribution", "quote"), item.get("attribution"))]
+    attributions = item.get("attributions")
+    if not isinstance(attributions, list):
+        return []
+    return [
+        ((section, index, "attributions", j, "quote"), raw) for j, raw in enumerate(attributions)
+    ]
+
+
+def _attribution_or_none(raw: Any) -> Attribution | None:
+    """``raw`` as an attribution, unknown fields left out (they are reported already)."""
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return Attribution.model_validate(
+            {k: v for k, v in raw.items() if k in Attribution.model_fields}
+        )
+    except ValidationError:
+        return None
 
 
 def _validate_without(
