@@ -348,6 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.set_defaults(command=cmd_evaluate)
     _add_change_commands(commands)
+    _add_review_commands(commands, extract)
     return parser
 
 
@@ -702,6 +703,8 @@ def _import_inputs(
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """``arggraph extract``: a draft graph from text files."""
+    if args.into is not None:
+        return _extract_into(args)
     from arggraph.extract import (
         ChatClaimProposer,
         LexicalEmbedder,
@@ -905,6 +908,109 @@ def _progress_bar(done: int, total: int, path: str) -> None:
     bar = "#" * filled + "." * (width - filled)
     sys.stderr.write(f"\r[{bar}] {done}/{total} {name:<32}")
     sys.stderr.flush()
+
+
+def _add_review_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    extract: argparse.ArgumentParser,
+) -> None:
+    """``extract --into``, ``review`` and ``apply``: add a document to a graph, reviewed."""
+    into = extract.add_argument_group("adding a document to a graph (docs/extraction.md)")
+    into.add_argument(
+        "--into",
+        type=Path,
+        metavar="GRAPH",
+        help="propose how ONE new document joins this graph (merges, supports, rebuts) and "
+        "write the proposals as a review file (-o, JSON) instead of a draft graph",
+    )
+    into.add_argument(
+        "--merge-threshold",
+        type=_similarity,
+        default=0.5,
+        metavar="S",
+        help="with --into: statement similarity (0-1) from which a merge is proposed (0.5)",
+    )
+    into.add_argument(
+        "--min-confidence",
+        type=_similarity,
+        metavar="C",
+        help="with --into: lowest relation confidence proposed (default: the model's own)",
+    )
+    review = commands.add_parser(
+        "review",
+        help="an offline HTML review queue for a review file (extract --into)",
+        description="Write an offline HTML page listing every proposal of a review file with "
+        "both quotes in context; accept, reject or edit each, then export the accepted "
+        "changes as a YAML patch for 'arggraph apply'.",
+    )
+    review.add_argument("review", type=Path, help="the review file (JSON)")
+    review.add_argument("-o", "--output", type=Path, required=True, help="the HTML page")
+    review.set_defaults(command=cmd_review)
+    apply_ = commands.add_parser(
+        "apply",
+        help="apply a reviewed patch (from the review queue) to a graph",
+        description="Add a patch's document, speakers, claims, attributions and relations to "
+        "a graph and write the result to a new file; the result is validated and every "
+        "quote grounded. Never writes over an input.",
+    )
+    apply_.add_argument("patch", type=Path, help="the patch file (YAML)")
+    apply_.add_argument("--to", type=Path, required=True, help="the graph file to patch")
+    apply_.add_argument("-o", "--output", type=Path, required=True, help="the patched graph")
+    apply_.set_defaults(command=cmd_apply)
+
+
+def _extract_into(args: argparse.Namespace) -> int:
+    """``arggraph extract NEWDOC --into GRAPH``: proposals to review, as a JSON file."""
+    from arggraph.extract.into import propose_additions, write_review
+    from arggraph.extract.pipeline import read_source
+
+    if len(args.paths) != 1 or args.output is None:
+        print("error: --into takes one new document and -o REVIEW.json", file=sys.stderr)
+        return EXIT_USAGE
+    graph = read_graph([args.into])
+    review = propose_additions(
+        graph,
+        read_source(args.paths[0]),
+        graph_name=str(args.into),
+        merge_threshold=args.merge_threshold,
+        min_confidence=args.min_confidence,
+    )
+    path = write_review(review, args.output, inputs=[*graph.input_paths, args.paths[0]])
+    kinds = [p.kind for p in review.proposals]
+    print(
+        f"wrote {path}: {len(review.claims)} drafted claims, "
+        f"{kinds.count('merge')} merges, {kinds.count('supports')} supports, "
+        f"{kinds.count('rebuts')} rebuts, {kinds.count('new')} new to review "
+        f"('arggraph review {path} -o queue.html')",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """``arggraph review``: the review queue as an offline HTML page."""
+    from arggraph.extract.into import read_review
+    from arggraph.render.review import render_review_page
+
+    path = render_review_page(read_review(args.review), args.output, inputs=[args.review])
+    print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_apply(args: argparse.Namespace) -> int:
+    """``arggraph apply``: a reviewed patch added to a graph, written to a new file."""
+    from arggraph.patch import apply_patch, read_patch
+
+    graph = read_graph([args.to])
+    patch = read_patch(args.patch)
+    result = apply_patch(graph, patch, base_dir=args.patch.resolve().parent)
+    path = write_graph(result, args.output)
+    print(
+        f"wrote {path}: {len(patch.claims)} claims, {len(patch.attributions)} attributions, "
+        f"{len(patch.relations)} relations added",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 if __name__ == "__main__":
