@@ -64,3 +64,16 @@ def test_printing_to_pdf_shows_every_map(
     widths = [int(m) for i in pictures for m in re.findall(rb"/Width (\d+)", i)]
     assert min(widths) >= 300  # drawn at the size of the page, not a thumbnail
     opened.check_clean()
+
+
+def test_each_question_shows_how_its_answers_came_in(deepseek_report: Path, open_page: Any) -> None:
+    opened = open_page(deepseek_report, init_all=False)
+    steps = opened.page.locator("#q-compute ol.ag-timeline li").all_inner_texts()
+    assert [s.split()[0].lstrip("→") or s.split()[1] for s in steps] == [
+        "2025-02-11",
+        "2025-02",
+        "2025-02-28",
+        "2025",
+    ]  # the news article first, Chilson's undated-month brief last
+    assert "new: Keegan McBride, Lauren Wagner, Lennart Heim" in steps[1]
+    opened.check_clean()

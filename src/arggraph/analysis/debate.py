@@ -1,8 +1,9 @@
 """Every analysis a page shows, computed once: the one result the report and views read.
 
-The report needs positions, contestedness (built on the positions), claim statuses and
-alignment (camps are named from the positions). :func:`analyse` runs each once and
-hands the results on, so render code only draws and decides nothing.
+The report needs positions, contestedness (built on the positions), claim statuses,
+alignment (camps are named from the positions) and the timeline of each question.
+:func:`analyse` runs each once and hands the results on, so render code only draws
+and decides nothing.
 
 Example
 -------
@@ -22,6 +23,7 @@ from arggraph.analysis.alignment import speaker_camps as camps_of
 from arggraph.analysis.contestedness import ContestedReport, contested_topics
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.analysis.positions import PositionsReport, positions
+from arggraph.analysis.time import Timeline, timeline
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
 
@@ -36,6 +38,8 @@ class DebateAnalysis:
     statuses: Statuses
     alignment: SpeakerAlignment | None
     camps: SpeakerCamps | None
+    timeline: Timeline | None = None
+    """Each question document by document (None: one document, nothing to compare)."""
     alignment_error: str | None = None
     """Why alignment was not computed (it refuses beyond its pair budget), if it was not."""
 
@@ -45,9 +49,12 @@ def analyse(graph: ArgumentGraph) -> DebateAnalysis:
     stands = positions(graph)
     contested = contested_topics(graph, stands=stands)
     statuses = claim_statuses_for_display(graph)
+    history = timeline(graph) if len(graph.documents) > 1 else None
     try:
         alignment = speaker_alignment(graph)
         camps = camps_of(graph, alignment=alignment, stands=stands)
     except AnalysisError as exc:
-        return DebateAnalysis(graph, stands, contested, statuses, None, None, str(exc))
-    return DebateAnalysis(graph, stands, contested, statuses, alignment, camps)
+        return DebateAnalysis(
+            graph, stands, contested, statuses, None, None, history, alignment_error=str(exc)
+        )
+    return DebateAnalysis(graph, stands, contested, statuses, alignment, camps, history)

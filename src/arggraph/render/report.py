@@ -29,7 +29,7 @@ from arggraph.analysis.contestedness import ContestedReport, QuestionContest
 from arggraph.analysis.debate import DebateAnalysis, analyse
 from arggraph.analysis.objections import READER_STATUSES, Statuses
 from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions
-from arggraph.analysis.results import QuoteRef
+from arggraph.analysis.results import QuoteRef, shorten
 from arggraph.analysis.signed import SignedRelation, signed_relations
 from arggraph.analysis.summary import graph_summary
 from arggraph.io.atomic import write_text_atomic
@@ -94,7 +94,7 @@ def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABO
         description=graph.description,
         summary=_summary(graph, statuses),
         status_note=statuses.note,
-        topics=_topics(contested, debate.positions, sources, _Outline(graph)),
+        topics=_topics(contested, debate.positions, sources, _Outline(graph), _strips(debate)),
         questions=[_question_row(q) for q in contested.questions if q.contested],
         views=views,
         graphs_omitted=len(maps) - len(chosen),
@@ -252,8 +252,35 @@ class _Sources:
 # ---------------------------------------------------------------- contested topics
 
 
+def _strips(debate: DebateAnalysis) -> dict[str, list[dict[str, Any]]]:
+    """Each question's timeline strip: per document in date order, the lineup so far."""
+    if debate.timeline is None:
+        return {}
+    titles = {d.id: d.title for d in debate.graph.documents}
+    return {
+        q.id: [
+            {
+                "document": shorten(titles[step.document], 34),
+                "date": step.date or "undated",
+                "lineup": f"{step.yes} yes · {step.no} no"
+                + (f" · {step.mixed} both" if step.mixed else ""),
+                "rank": f"contested, #{step.rank}" if step.contested else "not contested",
+                "joined": [v.name for v in step.voices if v.event == "first answer"],
+                "changed": [v.name for v in step.voices if v.event != "first answer"],
+            }
+            for step in q.steps
+        ]
+        for q in debate.timeline.questions
+        if any(step.yes or step.no or step.mixed for step in q.steps)
+    }
+
+
 def _topics(
-    report: ContestedReport, stands: PositionsReport, sources: _Sources, outline: _Outline
+    report: ContestedReport,
+    stands: PositionsReport,
+    sources: _Sources,
+    outline: _Outline,
+    strips: dict[str, list[dict[str, Any]]],
 ) -> list[dict[str, Any]]:
     by_id = {q.id: q for q in stands.questions}
     return [
@@ -265,7 +292,8 @@ def _topics(
             "score": topic.score,
             "reason": topic.reason,
             "questions": [
-                _question(q, by_id[q.id], sources) | {"outline": outline.of(by_id[q.id])}
+                _question(q, by_id[q.id], sources)
+                | {"outline": outline.of(by_id[q.id]), "strip": strips.get(q.id, [])}
                 for q in topic.questions
                 if q.contested or by_id[q.id].positions or by_id[q.id].reported
             ],
