@@ -44,6 +44,9 @@ PROBLEM_CODES: dict[str, str] = {
     "quote-offset-mismatch": "a quote's given start offset does not match the text",
     "unsupported-format": "a format or file kind arggraph does not read",
     "malformed-input": "an imported file breaks the rules of its format",
+    "wrong-format": "an imported file looks like another format than the one named",
+    "unknown-format": "an imported file's format cannot be told from its content",
+    "mixed-formats": "files to import without a named format are in several formats",
     "unsafe-output": "an output path that would overwrite an input or is not writable",
 }
 

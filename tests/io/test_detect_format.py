@@ -145,3 +145,9 @@ def test_dump_graph_is_what_export_writes(format: str, tmp_path: Path) -> None:
     graph = import_graph("microtexts", DATA / "microtexts" / "micro_b001.xml")
     written = export_graph(graph, format, tmp_path / f"out.{format}")
     assert dump_graph(graph, format, base_dir=tmp_path) == written.read_text(encoding="utf-8")
+
+
+def test_detection_codes_are_documented() -> None:
+    from arggraph.errors import PROBLEM_CODES
+
+    assert {"wrong-format", "unknown-format", "mixed-formats"} <= set(PROBLEM_CODES)

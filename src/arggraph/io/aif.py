@@ -55,7 +55,7 @@ from arggraph.io.formats import (
     safe_id,
     slug,
 )
-from arggraph.io.yaml_json import parse_json
+from arggraph.io.parsing import parse_json
 from arggraph.model import ArgumentGraph
 
 NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")

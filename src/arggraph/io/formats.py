@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from arggraph.errors import FormatError, InvalidGraphError, Problem, sort_problems
+from arggraph.io.graph_files import display_path, read_text_file
 from arggraph.io.sniff import sniff_file
 from arggraph.model import ID_PATTERN, ArgumentGraph
 
@@ -439,22 +440,12 @@ def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
     return path.name.lower().endswith(suffixes)
 
 
-def display_path(path: Path) -> str:
-    """``path`` relative to the working folder where possible, for messages."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
 def read_import_text(path: Path, display: str | None = None) -> tuple[str, str]:
     """The UTF-8 text of an imported file and the name problems give it.
 
     Unreadable files (missing, a folder, a device or pipe, not UTF-8) raise a located
     :class:`~arggraph.errors.FormatError`, the importers' one error type.
     """
-    from arggraph.io.yaml_json import read_text_file
-
     shown = display if display is not None else display_path(path)
     try:
         return read_text_file(path, shown), shown

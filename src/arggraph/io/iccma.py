@@ -37,7 +37,7 @@ from pathlib import Path
 
 from arggraph.analysis.framework import ArgumentationFramework
 from arggraph.errors import FormatError, Problem, sort_problems
-from arggraph.io.yaml_json import read_text_file
+from arggraph.io.graph_files import read_text_file
 
 ICCMA_FORMATS = ("apx", "tgf", "i23")
 MAX_PROBLEMS = 50

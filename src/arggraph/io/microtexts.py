@@ -47,12 +47,12 @@ from arggraph.io.formats import (
     Origin,
     Progress,
     build_imported,
-    display_path,
     expand_paths,
     read_each,
     read_import_text,
     safe_id,
 )
+from arggraph.io.graph_files import display_path
 from arggraph.model import ArgumentGraph
 
 AUTHOR = "microtext-author"

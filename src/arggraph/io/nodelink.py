@@ -26,8 +26,10 @@ import networkx as nx
 from arggraph.convert import to_networkx
 from arggraph.errors import FormatError, InvalidGraphError, Problem
 from arggraph.io.atomic import write_text_atomic
-from arggraph.io.formats import ImportLog, Progress, display_path, expand_paths, read_import_text
-from arggraph.io.yaml_json import parse_graph, parse_json
+from arggraph.io.formats import ImportLog, Progress, expand_paths, read_import_text
+from arggraph.io.graph_files import display_path
+from arggraph.io.parsing import parse_json
+from arggraph.io.yaml_json import parse_graph
 from arggraph.model import ArgumentGraph
 
 _CLAIM_FIELDS = ("statement", "topics", "stances", "attributions", "note")

@@ -1,0 +1,328 @@
+"""Merging parsed graph files into one graph and checking it, every problem at once.
+
+:func:`build_graph` merges the files' sections, sets aside items with type errors so
+the rest is still checked, reads document texts, finds every quote (also those of
+items set aside) and places each problem at its file, line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from arggraph.errors import InvalidGraphError, PathPart, Problem
+from arggraph.io.graph_files import SourceFile, display_path, read_text_file, type_name
+from arggraph.model import ArgumentGraph, Attribution, GraphFile
+from arggraph.validation import graph_problems, ground_attribution, ground_quotes
+
+SECTIONS = ("documents", "speakers", "topics", "claims", "relations")
+_METADATA = ("arggraph", "title", "description")
+
+
+@dataclass
+class _Origin:
+    """Where each merged list item came from: (file, index within that file's list)."""
+
+    items: dict[str, list[tuple[SourceFile, int]]] = field(
+        default_factory=lambda: {s: [] for s in SECTIONS}
+    )
+
+    def place(self, problem: Problem, files: Sequence[SourceFile]) -> Problem:
+        path = problem.path
+        if len(path) >= 2 and path[0] in self.items and isinstance(path[1], int):
+            entries = self.items[str(path[0])]
+            if 0 <= path[1] < len(entries):
+                source, local = entries[path[1]]
+                return source.place(problem, (path[0], local, *path[2:]))
+        return files[0].place(problem, path) if files else problem
+
+
+def _merge(files: Sequence[SourceFile]) -> tuple[dict[str, Any], _Origin, list[Problem]]:
+    merged: dict[str, Any] = {s: [] for s in SECTIONS}
+    origin = _Origin()
+    problems: list[Problem] = []
+    allowed = set(GraphFile.model_fields)
+    for source in files:
+        for key in source.data:
+            if key not in allowed:
+                problems.append(
+                    source.place(
+                        Problem(
+                            f"unknown top-level field '{key}'",
+                            code="unknown-field",
+                            hint=_fields_hint(key, allowed),
+                        ),
+                        (key,),
+                    )
+                )
+        for key in _METADATA:
+            if key in source.data and key not in merged:
+                merged[key] = source.data[key]
+        for section in SECTIONS:
+            items = source.data.get(section, [])
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                problems.append(
+                    source.place(
+                        Problem(
+                            f"'{section}' must be a list, not {type_name(items)}",
+                            code="wrong-type",
+                            hint=f"write {section}: followed by '- ' items",
+                        ),
+                        (section,),
+                    )
+                )
+                continue
+            for local, item in enumerate(items):
+                merged[section].append(item)
+                origin.items[section].append((source, local))
+    return merged, origin, problems
+
+
+def _fields_hint(key: str, allowed: Iterable[str]) -> str:
+    import difflib
+
+    names = sorted(allowed)
+    close = difflib.get_close_matches(str(key), names, n=1)
+    prefix = f"did you mean '{close[0]}'? " if close else ""
+    return prefix + "fields allowed here: " + ", ".join(names)
+
+
+_CODE_BY_PYDANTIC_TYPE = {
+    "extra_forbidden": "unknown-field",
+    "missing": "missing-field",
+}
+
+
+def _pydantic_problems(exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        code = _CODE_BY_PYDANTIC_TYPE.get(kind)
+        if code is None:
+            code = "wrong-type" if kind.endswith("_type") else "invalid-value"
+        field_name = ".".join(str(p) for p in loc[2:]) or (str(loc[0]) if loc else "graph")
+        message = _pydantic_message(error, field_name, code)
+        problems.append(Problem(message, code=code, path=loc, hint=_pydantic_hint(error, code)))
+    return problems
+
+
+def _pydantic_message(error: Any, field_name: str, code: str) -> str:
+    if code == "unknown-field":
+        return f"unknown field '{error['loc'][-1]}'"
+    if code == "missing-field":
+        return f"missing required field '{error['loc'][-1]}'"
+    got = type_name(error.get("input"))
+    detail = error["msg"]
+    if code == "wrong-type":
+        return f"'{field_name}': {detail.lower()}, got {got}"
+    return f"'{field_name}': {detail}"
+
+
+def _pydantic_hint(error: Any, code: str) -> str | None:
+    if code == "unknown-field":
+        return "remove it or fix its spelling; docs/format.md lists the fields"
+    if code == "missing-field":
+        return f"add '{error['loc'][-1]}:'"
+    if error["type"] == "string_pattern_mismatch":
+        return "ids use ASCII letters, digits and _ . : - and start with a letter or digit"
+    if error["type"] == "string_type" and isinstance(error.get("input"), int | float | bool):
+        return "put the value in quotes to make it text"
+    return None
+
+
+def _items_with_errors(problems: Iterable[Problem]) -> dict[str, set[int]]:
+    bad: dict[str, set[int]] = {s: set() for s in SECTIONS}
+    for problem in problems:
+        path = problem.path
+        if len(path) >= 2 and path[0] in bad and isinstance(path[1], int):
+            bad[str(path[0])].add(path[1])
+    return bad
+
+
+def build_graph(
+    files: Sequence[SourceFile], *, check_quotes: bool = True
+) -> tuple[ArgumentGraph | None, list[Problem]]:
+    """Merge parsed files into one graph and check it; return the graph and all problems.
+
+    Items with type errors are set aside so that the rest can still be checked, and
+    references to them are not reported a second time.
+    """
+    merged, origin, problems = _merge(files)
+    structural: list[Problem] = []
+    kept: dict[str, list[int]] | None = None
+    try:
+        graph: ArgumentGraph | None = ArgumentGraph.model_validate(
+            merged, context={"unchecked": True}
+        )
+    except ValidationError as exc:
+        structural = _pydantic_problems(exc)
+        graph, kept = _validate_without(merged, _items_with_errors(structural))
+    problems += [origin.place(p, files) for p in structural]
+    if graph is None:
+        return None, problems
+    bad = _items_with_errors(structural)
+    texts, text_problems, sources = _read_document_texts(graph, origin, files, kept)
+    more_texts, more_sources = _read_set_aside_texts(merged, bad, origin)
+    problems += text_problems
+    texts = {**more_texts, **texts}
+    graph.attach_sources(texts, {**more_sources, **sources}, inputs=[f.path for f in files])
+    found = graph_problems(graph) + (ground_quotes(graph) if check_quotes else [])
+    dropped = _dropped_ids(merged, bad)
+    found = [p for p in found if not (p.code == "unknown-id" and p.id in dropped)]
+    problems += [origin.place(_remap(p, kept), files) for p in found]
+    if check_quotes:
+        problems += [origin.place(p, files) for p in _ground_set_aside(merged, bad, texts)]
+    return graph, problems
+
+
+def _read_set_aside_texts(
+    merged: dict[str, Any], bad: dict[str, set[int]], origin: _Origin
+) -> tuple[dict[str, str], dict[str, Path]]:
+    """Texts of documents set aside for another problem, so their quotes are still checked."""
+    texts: dict[str, str] = {}
+    sources: dict[str, Path] = {}
+    for index in sorted(bad["documents"]):
+        doc = merged["documents"][index]
+        if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+            continue
+        if ("text" in doc) == ("path" in doc):
+            continue  # which text the quotes are in is itself the problem
+        if isinstance(doc.get("text"), str):
+            texts[doc["id"]] = doc["text"]
+        elif isinstance(doc.get("path"), str) and doc["path"]:
+            source, _ = origin.items["documents"][index]
+            full = source.path.parent / doc["path"]
+            try:
+                texts[doc["id"]] = read_text_file(full, display_path(full))
+                sources[doc["id"]] = full.resolve()
+            except InvalidGraphError:
+                continue  # the document is reported already; its file is a second problem
+    return texts, sources
+
+
+def _ground_set_aside(
+    merged: dict[str, Any], bad: dict[str, set[int]], texts: dict[str, str]
+) -> list[Problem]:
+    """Quote problems of claims and relations set aside for another problem.
+
+    A claim with a wrong field is left out of the graph, but its quotes can still be
+    looked up wherever the attribution itself is sound and its document's text is known.
+    """
+    problems: list[Problem] = []
+    for section in ("claims", "relations"):
+        for index in sorted(bad[section]):
+            item = merged[section][index]
+            if not isinstance(item, dict):
+                continue
+            owner = str(item.get("id") or f"{item.get('source')}->{item.get('target')}")
+            for where, raw in _raw_attributions(section, index, item):
+                attribution = _attribution_or_none(raw)
+                if attribution is None or attribution.document not in texts:
+                    continue
+                problem = ground_attribution(attribution, texts[attribution.document], owner, where)
+                if problem is not None:
+                    problems.append(problem)
+    return problems
+
+
+def _raw_attributions(
+    section: str, index: int, item: dict[str, Any]
+) -> list[tuple[tuple[PathPart, ...], Any]]:
+    if section == "relations":
+        return [((section, index, "attribution", "quote"), item.get("attribution"))]
+    attributions = item.get("attributions")
+    if not isinstance(attributions, list):
+        return []
+    return [
+        ((section, index, "attributions", j, "quote"), raw) for j, raw in enumerate(attributions)
+    ]
+
+
+def _attribution_or_none(raw: Any) -> Attribution | None:
+    """``raw`` as an attribution, unknown fields left out (they are reported already)."""
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return Attribution.model_validate(
+            {k: v for k, v in raw.items() if k in Attribution.model_fields}
+        )
+    except ValidationError:
+        return None
+
+
+def _validate_without(
+    merged: dict[str, Any], bad: dict[str, set[int]]
+) -> tuple[ArgumentGraph | None, dict[str, list[int]]]:
+    """The graph without the items that failed validation, and the merged index of each kept one."""
+    kept_index = {s: [i for i in range(len(merged[s])) if i not in bad[s]] for s in SECTIONS}
+    kept = {k: v for k, v in merged.items() if k not in SECTIONS}
+    for section in SECTIONS:
+        kept[section] = [merged[section][i] for i in kept_index[section]]
+    try:
+        graph = ArgumentGraph.model_validate(kept, context={"unchecked": True})
+    except ValidationError:
+        return None, kept_index
+    return graph, kept_index
+
+
+def _remap(problem: Problem, kept: dict[str, list[int]] | None) -> Problem:
+    """Translate a path into the filtered graph back into the merged lists."""
+    path = problem.path
+    if kept is None or len(path) < 2 or path[0] not in kept or not isinstance(path[1], int):
+        return problem
+    return replace(problem, path=(path[0], kept[str(path[0])][path[1]], *path[2:]))
+
+
+def _dropped_ids(merged: dict[str, Any], bad: dict[str, set[int]]) -> set[str]:
+    ids = set()
+    for section, indices in bad.items():
+        for i in indices:
+            item = merged[section][i]
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                ids.add(item["id"])
+    return ids
+
+
+def _read_document_texts(
+    graph: ArgumentGraph,
+    origin: _Origin,
+    files: Sequence[SourceFile],
+    kept: dict[str, list[int]] | None,
+) -> tuple[dict[str, str], list[Problem], dict[str, Path]]:
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    sources: dict[str, Path] = {}
+    for index, doc in enumerate(graph.documents):
+        if doc.path is None:
+            continue
+        merged_index = kept["documents"][index] if kept else index
+        source, _ = origin.items["documents"][merged_index]
+        location = Path(doc.path)
+        full = location if location.is_absolute() else source.path.parent / location
+        sources[doc.id] = full.resolve()
+        try:
+            texts[doc.id] = read_text_file(full, display_path(full))
+        except InvalidGraphError as exc:
+            for inner in exc.problems:
+                code = "missing-document" if inner.code == "unreadable-file" else inner.code
+                where = f"{inner.location()}: " if inner.code == "not-utf8" else ""
+                problems.append(
+                    origin.place(
+                        Problem(
+                            f"document '{doc.id}': {where}{inner.message} ({display_path(full)})",
+                            code=code,
+                            id=doc.id,
+                            hint=inner.hint,
+                            path=("documents", merged_index, "path"),
+                        ),
+                        files,
+                    )
+                )
+    return texts, problems, sources

@@ -1,0 +1,185 @@
+"""Parsing YAML and JSON text, and placing problems in it by line and column.
+
+:func:`parse_data` and :func:`parse_json` turn text into data or a located
+:class:`~arggraph.errors.InvalidGraphError` (syntax, repeated keys, nesting too deep);
+every JSON reader (graphs, AIF, node-link) goes through :func:`parse_json`.
+:func:`locate` finds where a value sits in the text, for problems found later.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from arggraph.errors import InvalidGraphError, PathPart, Problem
+from arggraph.io.yaml_dialect import Loader, YamlProblemError, load_yaml
+
+
+def parse_data(text: str, *, fmt: str, source: str) -> Any:
+    """Parse YAML or JSON ``text``; syntax errors become a located :class:`InvalidGraphError`."""
+    if fmt == "json":
+        return parse_json(text, source=source)
+    try:
+        try:
+            return load_yaml(text)  # a SafeLoader: builds no objects
+        except RecursionError:
+            # Nested deeper than the Python composer recurses: libyaml's composer does not
+            # recurse and reports nesting beyond 1000 levels as a located error.
+            return yaml.load(text, Loader=Loader)
+    except YamlProblemError as exc:
+        problem = _yaml_problem(exc.message, exc.mark, source, exc.code, exc.hint)
+        raise InvalidGraphError([problem]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = f"not valid YAML: {exc.problem or exc.context}"
+        hint = "check indentation and quoting here; text with ': ' or '#' needs quotes"
+        raise InvalidGraphError(
+            [_yaml_problem(message, mark, source, "yaml-syntax", hint)]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InvalidGraphError(
+            [Problem(f"not valid YAML: {exc}", code="yaml-syntax", file=source)]
+        ) from None
+
+
+def parse_json(text: str, *, source: str) -> Any:
+    """Parse JSON ``text``: every JSON reader's one path (graphs, AIF, node-link).
+
+    Syntax errors, repeated keys and nesting too deep for Python's parser become a
+    located :class:`InvalidGraphError` (``json-syntax`` or ``duplicate-key``).
+    """
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except RecursionError:
+        raise InvalidGraphError([json_nesting_problem(text, source)]) from None
+    except _DuplicateJsonKeyError as exc:
+        raise InvalidGraphError([_json_duplicate_problem(text, source, exc.key)]) from None
+    except json.JSONDecodeError as exc:
+        raise InvalidGraphError([json_syntax_problem(exc, source)]) from None
+
+
+class _DuplicateJsonKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a repeated key raises instead of replacing the first value."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateJsonKeyError(key)
+        data[key] = value
+    return data
+
+
+def _json_duplicate_problem(text: str, source: str, key: str) -> Problem:
+    """The duplicate-key problem, placed by the YAML reader (JSON is YAML) where it can."""
+    problem = Problem(
+        f"duplicate key '{key}'",
+        code="duplicate-key",
+        file=source,
+        hint="remove one of the two; a second value would silently replace the first",
+    )
+    try:
+        yaml.load(text, Loader=Loader)
+    except YamlProblemError as exc:
+        if exc.code == "duplicate-key":
+            return _yaml_problem(exc.message, exc.mark, source, exc.code, exc.hint)
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return problem
+
+
+MAX_JSON_NESTING = 1000
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}\n]', re.DOTALL)
+
+
+def json_syntax_problem(exc: json.JSONDecodeError, source: str) -> Problem:
+    """A located ``json-syntax`` problem for a JSON parse error (every JSON reader uses it)."""
+    return Problem(
+        f"not valid JSON: {exc.msg}",
+        code="json-syntax",
+        file=source,
+        line=exc.lineno,
+        column=exc.colno,
+        hint="check brackets, commas and quotes around this place",
+    )
+
+
+def json_nesting_problem(text: str, source: str, *, limit: int = MAX_JSON_NESTING) -> Problem:
+    """A located problem for JSON ``text`` nested too deep for Python's parser.
+
+    Placed at the bracket where the nesting passes ``limit`` (or reaches its deepest).
+    """
+    depth = deepest = 0
+    line, line_start = 1, 0
+    where = (1, 1)
+    for token in _JSON_TOKEN.finditer(text):
+        char = token.group()
+        if char == "\n":
+            line, line_start = line + 1, token.end()
+        elif char in "[{":
+            depth += 1
+            if depth > deepest and deepest <= limit:
+                deepest, where = depth, (line, token.start() - line_start + 1)
+        elif char in "]}":
+            depth -= 1
+    return Problem(
+        f"not valid JSON here: nested more than {min(deepest, limit)} levels deep",
+        code="json-syntax",
+        file=source,
+        line=where[0],
+        column=where[1],
+        hint=f"arggraph reads JSON nested at most {limit} levels; no graph needs more",
+    )
+
+
+def _yaml_problem(message: str, mark: Any, source: str, code: str, hint: str) -> Problem:
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    return Problem(message, code=code, file=source, line=line, column=column, hint=hint or None)
+
+
+def locate(text: str, path: Sequence[PathPart]) -> tuple[int, int] | None:
+    """1-based (line, column) of the value at ``path`` in YAML/JSON ``text``, if found.
+
+    For a key that is absent, the place of the nearest enclosing value is returned.
+    """
+    return locate_in(compose_tree(text), path)
+
+
+def compose_tree(text: str) -> Any:
+    """The YAML node tree of ``text`` (JSON is YAML), or ``None`` if it does not parse."""
+    try:
+        return yaml.compose(text, Loader=Loader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def locate_in(tree: Any, path: Sequence[PathPart]) -> tuple[int, int] | None:
+    """1-based (line, column) of the value at ``path`` in a tree from :func:`compose_tree`."""
+    node = tree
+    if node is None:
+        return None
+    for part in path:
+        child = _child(node, part)
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _child(node: Any, part: PathPart) -> Any:
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        return node.value[part] if 0 <= part < len(node.value) else None
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                return value
+    return None

@@ -1,0 +1,156 @@
+"""arggraph's YAML dialect: YAML 1.2 scalars, no duplicate keys, one list item at a time.
+
+``no`` stays a string and dates stay text (YAML 1.2 core-schema scalars); a repeated
+key is an error with its place (:class:`YamlProblemError`) instead of silently
+replacing the first value. :class:`Dumper` quotes every string a YAML 1.1 or 1.2
+reader would read as something else. :func:`load_yaml` builds a large graph one item
+of each top-level list at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.composer import Composer, ComposerError
+from yaml.events import (
+    MappingEndEvent,
+    MappingStartEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+class Loader(_BaseLoader):  # type: ignore[misc]
+    """Safe YAML loading with YAML 1.2 core-schema scalars and duplicate-key errors."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            _check_key(self.construct_object(key_node, deep=deep), key_node, seen)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+def _check_key(key: Any, key_node: yaml.Node, seen: dict[Any, yaml.Node]) -> None:
+    """Refuse a mapping key that is not plain text or that repeats an earlier one."""
+    if not isinstance(key, str | int | float | bool) and key is not None:
+        raise YamlProblemError("mapping keys must be plain text", key_node.start_mark)
+    if key in seen:
+        line = seen[key].start_mark.line + 1
+        raise YamlProblemError(
+            f"duplicate key '{key}' (first on line {line})",
+            key_node.start_mark,
+            code="duplicate-key",
+            hint="remove one of the two; a second value would silently replace the first",
+        )
+    seen[key] = key_node
+
+
+Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", _BOOL, "tTfF"),
+    ("tag:yaml.org,2002:int", _INT, "-+0123456789"),
+    ("tag:yaml.org,2002:float", _FLOAT, "-+0123456789.n"),
+    ("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""]),
+):
+    Loader.add_implicit_resolver(_tag, _pattern, list(_first))
+
+
+class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Safe YAML dumping that quotes every string a YAML 1.2 *or* 1.1 reader would not
+    read back as a string (``0E0`` is a float in 1.2, ``yes`` a bool in 1.1)."""
+
+
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", _BOOL, "tTfF"),
+    ("tag:yaml.org,2002:int", _INT, "-+0123456789"),
+    ("tag:yaml.org,2002:float", _FLOAT, "-+0123456789.n"),
+    ("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""]),
+):
+    Dumper.add_implicit_resolver(_tag, _pattern, list(_first))
+
+
+class _ItemLoader(Loader, Composer):
+    """:class:`Loader` that composes one node at a time (Python composer on C events)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)  # type: ignore[call-arg]  # Loader's, not Composer's
+        self.anchors = {}
+
+
+def load_yaml(text: str) -> Any:
+    """``yaml.load(text, Loader=Loader)``, one item of each top-level list at a time.
+
+    PyYAML composes the whole document into nodes (each scalar with two marks) before
+    building any data: for a large graph that is twice the memory of the data, and
+    slow to collect. Here each item of a top-level list is composed, built and its
+    nodes dropped before the next; anchors still reach across items.
+    """
+    loader: Any = _ItemLoader(text)
+    try:
+        loader.get_event()  # stream start
+        if loader.check_event(StreamEndEvent):
+            return None
+        document = loader.get_event()
+        if _plain(loader.peek_event(), MappingStartEvent):
+            data = _load_top_mapping(loader)
+        else:
+            data = loader.construct_document(loader.compose_node(None, None))
+        loader.get_event()  # document end
+        if not loader.check_event(StreamEndEvent):
+            raise ComposerError(
+                "expected a single document in the stream",
+                document.start_mark,
+                "but found another document",
+                loader.get_event().start_mark,
+            )
+        return data
+    finally:
+        loader.dispose()
+
+
+def _plain(event: Any, kind: type[Any]) -> bool:
+    return isinstance(event, kind) and event.anchor is None and event.tag is None
+
+
+def _load_top_mapping(loader: Any) -> dict[Any, Any]:
+    """The top-level mapping, with the same key checks as ``Loader.construct_mapping``."""
+    loader.get_event()
+    data: dict[Any, Any] = {}
+    seen: dict[Any, yaml.Node] = {}
+    while not loader.check_event(MappingEndEvent):
+        key_node = loader.compose_node(None, None)
+        key = loader.construct_document(key_node)
+        _check_key(key, key_node, seen)
+        if _plain(loader.peek_event(), SequenceStartEvent):
+            loader.get_event()
+            items = []
+            while not loader.check_event(SequenceEndEvent):
+                items.append(loader.construct_document(loader.compose_node(None, None)))
+            loader.get_event()
+            data[key] = items
+        else:
+            data[key] = loader.construct_document(loader.compose_node(None, None))
+    loader.get_event()
+    return data
+
+
+class YamlProblemError(Exception):
+    """A problem the loader found (a repeated key), with the mark where it sits."""
+
+    def __init__(
+        self, message: str, mark: Any, *, code: str = "yaml-syntax", hint: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.message, self.mark, self.code, self.hint = message, mark, code, hint
