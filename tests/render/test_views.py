@@ -387,3 +387,15 @@ def test_layered_layout_puts_unlinked_claims_in_a_band_beneath() -> None:
 def test_maps_are_deterministic() -> None:
     first = json.dumps(question_view(stance_graph(), "compute").page_data())
     assert json.dumps(question_view(stance_graph(), "compute").page_data()) == first
+
+
+def test_a_question_map_has_a_text_outline_by_answer(hostile_graph: ArgumentGraph) -> None:
+    from arggraph.render.views import question_view
+
+    outline = question_view(hostile_graph, "compute").outline()
+    headings = [g["heading"] for g in outline["groups"]]
+    assert headings[:2] == ["Answers yes", "Answers no"]
+    (less,) = [c for c in outline["groups"][0]["claims"] if c["id"] == "less"]
+    assert ("rebuts", "still") in [(k["kind"], k["id"]) for k in less["children"]]
+    assert outline["omitted"] == 0
+    assert question_view(hostile_graph, "compute").outline(limit=1)["omitted"] > 0

@@ -78,6 +78,10 @@ steps down (supporters and rebutters, then theirs)."""
 _MAPS = frozenset({"topic", "question"})
 
 
+OUTLINE_LIMIT = 2000
+"""A view's text outline lists at most this many claims (the map draws them all)."""
+
+
 @dataclass
 class GraphView:
     """One drawable view: vis-network data and options plus what the page needs.
@@ -117,6 +121,50 @@ class GraphView:
             "relations": len(self.relations),
             "nodes": len(self.nodes),
             "edges": len(self.edges),
+        }
+
+    def outline(self, limit: int = OUTLINE_LIMIT) -> dict[str, Any]:
+        """The map as a tree a screen reader and a printout can follow (like a Kialo tree).
+
+        Claims grouped by the answer they give (question views: yes, then no, then the
+        rest), each with who holds it and, beneath, what supports, rebuts or undercuts
+        it. At most ``limit`` claims; ``omitted`` counts the rest.
+        """
+        answers = {n["id"]: n.get("answer") for n in self.nodes if n["kind"] == "claim"}
+        order = [c for c in answers if answers[c] == "yes"]
+        order += [c for c in answers if answers[c] == "no"]
+        order += [c for c in answers if answers[c] not in ("yes", "no")]
+
+        def statement(claim_id: str) -> str:
+            if claim_id in self.claims:
+                return str(self.claims[claim_id]["statement"])
+            return self.statements.get(claim_id, claim_id)
+
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for claim_id in order[:limit]:
+            details = self.claims[claim_id]
+            children = [
+                {"kind": kind, "id": item["id"], "statement": statement(item["id"])}
+                for kind, field_name in (
+                    ("supports", "supporters"),
+                    ("rebuts", "rebutters"),
+                    ("undercuts", "undercutters"),
+                )
+                for item in details.get(field_name, [])
+            ]
+            answer = answers[claim_id]
+            heading = f"Answers {answer}" if answer in ("yes", "no") else "Claims"
+            groups.setdefault(heading, []).append(
+                {
+                    "id": claim_id,
+                    "statement": details["statement"],
+                    "holders": ", ".join(h.split(" (")[0] for h in details.get("holders", [])),
+                    "children": children,
+                }
+            )
+        return {
+            "groups": [{"heading": h, "claims": c} for h, c in groups.items()],
+            "omitted": max(0, len(order) - limit),
         }
 
     def page_data(self) -> dict[str, Any]:
