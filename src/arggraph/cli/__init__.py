@@ -36,12 +36,24 @@ from arggraph.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_OUTPUT,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
     Command,
     _usage,
 )
 from arggraph.errors import AnalysisError, ArgGraphError, InvalidGraphError, OutputError
 
-__all__ = ["build_parser", "main"]
+__all__ = [
+    "EXIT_ANALYSIS",
+    "EXIT_BUG",
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_OUTPUT",
+    "EXIT_PARTIAL",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
