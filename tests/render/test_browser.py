@@ -601,7 +601,7 @@ def test_on_a_phone_a_tapped_claims_details_come_into_view(
     page.wait_for_selector(".ag-details h3")
     top = page.evaluate(where)
     assert before > 844 * 0.7
-    assert 0 <= top < 844 / 2  # scrolled up as far as the page goes
+    assert -1 <= top < 844 / 2  # scrolled up as far as the page goes (to within a pixel)
     screenshot(page, "view-phone-after-tap.png")
     page.click(".ag-back-to-map")
     canvas = page.evaluate("document.querySelector('.ag-canvas').getBoundingClientRect().top")
