@@ -1,17 +1,46 @@
-"""Benchmark the HTML: render time, file size, and time until the page is interactive.
+"""Benchmark the pages in headless Chromium: time to interactive, next to a vis-network floor.
 
-For each size N (claims, about 3N relations, seeded synthetic graphs), measure in one
-run: building the whole-graph view page (``arggraph.render.graph_html``) and the
-review report (``render_report``) in Python, their file sizes, and the time headless
-Chromium (Debian's ``/usr/bin/chromium``, driven by Playwright, network cut off) takes
-from navigation until every graph on the page is drawn and ready for clicks (the
-page marks each graph ``data-state="ready"`` once vis-network has stabilised or,
-above the precompute threshold, drawn its precomputed layout). The layout column
-says which strategy the page chose.
+Measured side by side in one run (Debian's ``/usr/bin/chromium`` through Playwright,
+network cut off, 1400x900, a fresh browser context per load):
+
+- **The DeepSeek report** (``graphs/deepseek.yaml``): its maps are lazy and sit in
+  collapsed ``<details>``, so two things are timed: the *first screen usable* (from
+  navigation until the page's scripts have run at DOMContentLoaded and the next frame
+  is painted), and *opening a question map* (a real click on the first question's
+  "Map of the question" summary, from the click event until that map reports
+  ``data-state="ready"``).
+- **The DeepSeek views**: the whole graph and the largest view of each kind (topic,
+  question, speaker, document), from navigation until the page's map reports
+  ``data-state="ready"``.
+- **Views of synthetic graphs** (``arggraph.synthetic``, seed 3) of ``--sizes`` claims:
+  the whole-graph view, likewise.
+
+Next to every map, the **floor**: a bare page holding only vis-network (the same
+inlined asset, ``arggraph.render.html.vis_assets()``) and the same nodes and edges
+(less the page's own keys, which vis-network ignores), physics off, every position
+given (the view's own or, for a physics layout, where the view settled in the
+warm-up load), in a canvas of the view's size; ready at the end of its first drawing.
+The ratio is the view's median over the floor's.
+
+*Ready* is the end of the task in which the page marks its map ``data-state="ready"``
+(the page's own definition of interactive); *settled* is the end of the last drawing
+before the map stays undrawn for 0.5 s (the picture the reader is left with, and the
+main thread free again).
+
+Each page is loaded once to warm up, then ``--runs`` times (default 3) interleaved
+with its floor (the order alternates run by run); the table shows medians. All times
+are taken inside the page with ``performance.now()`` (zero = navigation start). Next
+to wall time, the main thread's CPU time (Chromium's ``ThreadTime`` metric) shows how
+much of the wall time was work rather than waiting for a core on a shared machine.
+When a median misses its target, the page is loaded once more under the DevTools
+trace and the V8 sampling profiler, and the result file says where the time goes; if
+the floor misses the target too, the floor is loaded once more with its edges changed
+(dashes off, arrowheads off, no edges) to show what its drawing costs.
 
 Reproduce::
 
-    .venv/bin/python benchmarks/bench_render.py --sizes 100 1000 10000
+    .venv/bin/python benchmarks/bench_render.py                # DeepSeek + 1k and 20k claims
+    .venv/bin/python benchmarks/bench_render.py --sizes 1000 --runs 1 --no-profile
 
 Results go to standard output and ``benchmarks/results/render.md``.
 """
@@ -19,23 +48,36 @@ Results go to standard output and ``benchmarks/results/render.md``.
 from __future__ import annotations
 
 import argparse
+import bisect
+import json
+import os
+import re
 import shlex
+import statistics
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench_analysis import machine_description  # run as a script: benchmarks/ is on the path
 
-from arggraph.render import graph_html, render_report
-from arggraph.render.views import PRECOMPUTE_ABOVE
+import arggraph
+from arggraph.analysis.objections import claim_statuses_for_display
+from arggraph.render.html import script_json, vis_assets
+from arggraph.render.pages import view_page
+from arggraph.render.report import build_report
+from arggraph.render.views import GraphView, all_views, whole_view
 from arggraph.synthetic import synthetic_graph
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 RESULTS = HERE / "results" / "render.md"
+DEEPSEEK = ROOT / "graphs" / "deepseek.yaml"
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
+FLAGS = [  # as tests/render/conftest.py
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -45,107 +87,1086 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-READY = (
-    "(() => { const s = Array.from(document.querySelectorAll('section.ag-view[data-state]'));"
-    " return s.length > 0 && s.every(x => x.dataset.state === 'ready'); })()"
+VIEWPORT = {"width": 1400, "height": 900}
+FIRST_SCREEN_TARGET = 1.0
+"""Seconds: the DeepSeek report's first screen, opening one of its maps, each view."""
+
+PAGE_KEYS = frozenset(
+    {"kind", "topics", "speakers", "documents", "central", "guest", "answer", "relation"}
+    | {"undercut", "height"}
 )
-"""Every graph that started drawing is drawn (the report draws the rest on scrolling)."""
+"""What the floor drops of each node and edge: the page's own keys, which vis-network ignores."""
+
+INSTRUMENT = r"""
+(() => {
+  const b = window.__bench = {marked: {}, ready: {}, networks: [], clicks: []};
+  const now = () => performance.now();
+  /* when the page marks a map: at the call, and when that task ends (the observer) */
+  const set = Element.prototype.setAttribute;
+  Element.prototype.setAttribute = function (name, value) {
+    if (name === "data-state") {
+      const key = this.getAttribute("data-key");
+      (b.marked[key] = b.marked[key] || {})[value] = now();
+    }
+    return set.call(this, name, value);
+  };
+  new MutationObserver((records) => {
+    const t = now();
+    for (const r of records) {
+      const key = r.target.getAttribute("data-key");
+      if (r.target.getAttribute("data-state") === "ready" && !(key in b.ready)) b.ready[key] = t;
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-state"]});
+  document.addEventListener("click", (e) => b.clicks.push(e.timeStamp), true);
+  document.addEventListener("DOMContentLoaded", () => {
+    b.dcl = now();
+    requestAnimationFrame(() => { b.frame = now(); setTimeout(() => { b.usable = now(); }, 0); });
+  });
+  /* every vis.Network: construction, each drawing (start, end), stabilisation */
+  function wrap(Original) {
+    function Network(container, data, options) {
+      const owner = container.closest ? container.closest("[data-key]") : null;
+      const rec = {key: owner ? owner.getAttribute("data-key") : null, start: now(),
+                   draws: [], batches: 0};
+      b.networks.push(rec);
+      const network = new Original(container, data, options);
+      rec.built = now();
+      let drawStart = 0;
+      network.on("beforeDrawing", () => { drawStart = now(); });
+      network.on("afterDrawing", () => { rec.draws.push([drawStart, now()]); });
+      network.on("stabilizationProgress", () => { rec.batches += 1; });
+      network.on("stabilizationIterationsDone", () => { rec.stabilised = now(); });
+      return network;
+    }
+    Network.prototype = Original.prototype;
+    return Network;
+  }
+  let vis;
+  Object.defineProperty(window, "vis", {
+    configurable: true, enumerable: true,
+    get() { return vis; },
+    set(value) {
+      vis = value;
+      let network;
+      Object.defineProperty(value, "Network", {
+        configurable: true, enumerable: true,
+        get() { return network; }, set(N) { network = wrap(N); },
+      });
+    },
+  });
+})();
+"""
+"""Installed before the page's own scripts: marks taken inside the page, no page changes."""
+
+FLOOR_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>vis-network floor</title>
+<style>{vis_css}</style><style>html, body {{ margin: 0; }}</style></head>
+<body><section id="floor" data-key="floor">
+<div class="ag-canvas" style="width: {width:.0f}px; height: {height:.0f}px"></div>
+</section>
+<script type="application/json" id="floor-data">{data}</script>
+<script>{vis_js}</script>
+<script>
+(function () {{
+  var data = JSON.parse(document.getElementById("floor-data").textContent);
+  var section = document.getElementById("floor");
+  var network = new vis.Network(section.querySelector(".ag-canvas"),
+    {{ nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) }}, data.options);
+  network.once("afterDrawing", function () {{ section.setAttribute("data-state", "ready"); }});
+}})();
+</script>
+</body></html>
+"""
+
+_BLOB = re.compile(r'<script type="application/json" id="([^"]+)">(.*?)</script>', re.DOTALL)
 
 
-def time_to_interactive(page: Any, path: Path, timeout_s: float) -> float | str:
-    """Seconds from navigation until every graph on the page is ready, or why not.
+@dataclass
+class Subject:
+    """One page to time, its floor, and what was measured."""
 
-    The report draws a graph when it scrolls into view: there the first graph is
-    scrolled into view once the page has loaded, and the clock runs until it is drawn.
-    """
+    group: str
+    name: str
+    path: Path
+    key: str  # the map whose readiness counts
+    target: float | None
+    megabytes: float
+    nodes: int
+    edges: int
+    layout: str
+    build: float | None = None  # seconds to build the page in Python
+    report: bool = False  # the report: first screen, then a click opens the map
+    floor: Path | None = None
+    runs: list[dict[str, Any]] = field(default_factory=list)
+    floor_runs: list[dict[str, Any]] = field(default_factory=list)
+    profile: dict[str, Any] | None = None
+    floor_profile: dict[str, Any] | None = None
+    floor_inputs: tuple[dict[str, Any], dict[str, Any], dict[str, float]] | None = None
+    variants: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- pages
+
+
+def page_blob(html: str, key: str) -> dict[str, Any]:
+    """The JSON data of the map ``key`` inside a page."""
+    for _, text in _BLOB.findall(html):
+        if f'"key":"{key}"' in text[:200]:
+            return json.loads(text)
+    raise KeyError(key)
+
+
+def floor_html(blob: dict[str, Any], positions: dict[str, Any], size: dict[str, float]) -> str:
+    """A bare vis-network page of the same nodes and edges, physics off, positions given."""
+    nodes = []
+    for node in blob["nodes"]:
+        kept = {k: v for k, v in node.items() if k not in PAGE_KEYS}
+        if node["id"] in positions:
+            kept["x"], kept["y"] = positions[node["id"]]["x"], positions[node["id"]]["y"]
+        if "x" not in kept:
+            raise ValueError(f"no position for node {node['id']!r}")
+        nodes.append(kept)
+    edges = [{k: v for k, v in e.items() if k not in PAGE_KEYS} for e in blob["edges"]]
+    options = json.loads(json.dumps(blob["options"]))
+    options["physics"] = {"enabled": False}
+    vis_js, vis_css = vis_assets()
+    data = script_json({"nodes": nodes, "edges": edges, "options": options})
+    return FLOOR_PAGE.format(
+        vis_css=vis_css, vis_js=vis_js, data=data, width=size["width"], height=size["height"]
+    )
+
+
+def view_subject(
+    group: str, name: str, graph: Any, view: GraphView, statuses: Any, tmp: Path, target: float
+) -> Subject:
     start = time.perf_counter()
+    html = view_page(graph, view, statuses=statuses, index_href=None, whole_href=None)
+    build = time.perf_counter() - start
+    path = tmp / f"{group}-{view.key.replace(':', '~')}.html"
+    path.write_text(html, encoding="utf-8")
+    counts = view.counts
+    return Subject(
+        group=group,
+        name=name,
+        path=path,
+        key=view.key,
+        target=target,
+        megabytes=path.stat().st_size / 1e6,
+        nodes=counts["nodes"],
+        edges=counts["edges"],
+        layout=view.layout,
+        build=build,
+    )
+
+
+def deepseek_subjects(graph_path: Path, tmp: Path) -> list[Subject]:
+    """The DeepSeek report, its whole graph and the largest view of each kind."""
+    graph = arggraph.load(graph_path)
+    start = time.perf_counter()
+    report = build_report(graph)
+    build = time.perf_counter() - start
+    path = tmp / "deepseek-report.html"
+    path.write_text(report, encoding="utf-8")
+    first_map = re.search(
+        r'<section class="ag-view[^"]*" data-blob="[^"]+" data-key="([^"]+)"', report
+    )
+    if first_map is None:
+        raise SystemExit("the report has no map")
+    blob = page_blob(report, first_map.group(1))
+    subjects = [
+        Subject(
+            group="DeepSeek",
+            name=f"report (first screen; then open map {first_map.group(1)})",
+            path=path,
+            key=first_map.group(1),
+            target=FIRST_SCREEN_TARGET,
+            megabytes=path.stat().st_size / 1e6,
+            nodes=len(blob["nodes"]),
+            edges=len(blob["edges"]),
+            layout=blob["layout"],
+            build=build,
+            report=True,
+        )
+    ]
+    statuses = claim_statuses_for_display(graph)
+    views = all_views(graph, statuses=statuses)
+    for kind in ("graph", "topic", "question", "speaker", "document"):
+        of_kind = [v for v in views if v.kind == kind]
+        if not of_kind:
+            continue
+        view = max(of_kind, key=lambda v: (len(v.nodes) + len(v.edges), v.key))
+        name = "whole graph" if kind == "graph" else f"largest {kind}: {view.item_id}"
+        subjects.append(
+            view_subject("DeepSeek", name, graph, view, statuses, tmp, FIRST_SCREEN_TARGET)
+        )
+    return subjects
+
+
+def synthetic_subject(n: int, tmp: Path) -> Subject:
+    graph = synthetic_graph(n, seed=3)
+    statuses = claim_statuses_for_display(graph)
+    start = time.perf_counter()
+    view = whole_view(graph, statuses=statuses)
+    seconds = time.perf_counter() - start
+    subject = view_subject(
+        f"synthetic {n:,}", "whole graph", graph, view, statuses, tmp, view_target(n)
+    )
+    subject.build = (subject.build or 0) + seconds
+    return subject
+
+
+def view_target(n: int) -> float | None:
+    """Issue 13's targets: views of 1k claims < 1 s, of 20k claims < 4 s."""
+    if n <= 1000:
+        return 1.0
+    if n <= 20_000:
+        return 4.0
+    return None
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _open(browser: Any) -> tuple[Any, Any, Any]:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort(),
+    )
+    page.add_init_script(INSTRUMENT)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    return context, page, cdp
+
+
+def _thread_time(cdp: Any) -> float:
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return float(metrics.get("ThreadTime", float("nan")))
+
+
+def _wait_ready(page: Any, key: str, timeout_s: float) -> None:
+    """Until map ``key`` is marked ready."""
+    page.wait_for_function(
+        "key => window.__bench && key in window.__bench.ready", arg=key, timeout=timeout_s * 1000
+    )
+
+
+def _wait_settled(page: Any, key: str, timeout_s: float) -> None:
+    """Until the drawing of map ``key`` has gone quiet after it was ready."""
+    page.wait_for_function(
+        f"key => {QUIET_JS}",
+        arg=key,
+        timeout=timeout_s * 1000,
+        polling=100,
+    )
+
+
+QUIET_MS = 500
+QUIET_JS = f"""{{
+  const b = window.__bench, n = b.networks.find(n => n.key === key);
+  const ends = (n ? n.draws : []).map(d => d[1]);
+  b.quiet = Math.max(b.ready[key], ...ends);
+  return performance.now() - b.quiet > {QUIET_MS};
+}}"""
+"""Settled: no drawing of the map for this long after the last one (or after ready)."""
+
+
+def _map_times(bench: dict[str, Any], key: str, origin: float) -> dict[str, Any]:
+    """Seconds from ``origin`` (ms): construction, drawings, ready, settled."""
+    network = next((n for n in bench["networks"] if n["key"] == key), None)
+    marked = bench["marked"].get(key, {})
+    ready = bench["ready"][key]
+    out: dict[str, Any] = {
+        "init": (marked.get("drawing", ready) - origin) / 1000,
+        "ready": (ready - origin) / 1000,
+        "ready_mark": (marked.get("ready", ready) - origin) / 1000,
+        "settled": (ready - origin) / 1000,
+    }
+    if network is None:
+        return out
+    draws = network["draws"]
+    out["new_network"] = (network["start"] - origin) / 1000
+    out["built"] = (network["built"] - origin) / 1000
+    out["stabilised"] = (
+        (network["stabilised"] - origin) / 1000 if network.get("stabilised") else None
+    )
+    out["batches"] = network["batches"]
+    out["draws_before_ready"] = sum(1 for d in draws if d[0] < marked.get("ready", ready))
+    out["draws_after_ready"] = len(draws) - out["draws_before_ready"]
+    out["first_draw"] = (draws[0][1] - origin) / 1000 if draws else None
+    out["draw_ms"] = [round(d[1] - d[0], 1) for d in draws]
+    out["draws_in_ready_task"] = sum(1 for d in draws if marked.get("ready", ready) <= d[0] < ready)
+    out["settled"] = (max([ready, *(d[1] for d in draws)]) - origin) / 1000
+    return out
+
+
+def load_view(browser: Any, path: Path, key: str, timeout_s: float) -> dict[str, Any]:
+    """One load of a view (or floor) page: times in seconds from navigation start."""
+    context, page, cdp = _open(browser)
     try:
-        page.goto(path.as_uri(), timeout=timeout_s * 1000)
-        page.evaluate("document.querySelector('section.ag-view[data-lazy]')?.scrollIntoView()")
-        page.wait_for_function(READY, timeout=timeout_s * 1000)
+        load_before = os.getloadavg()[0]
+        page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
+        _wait_ready(page, key, timeout_s)
+        cpu = _thread_time(cdp)
+        _wait_settled(page, key, timeout_s)
+        cpu_settled = _thread_time(cdp)
+        bench = page.evaluate("window.__bench")
+        nav = page.evaluate(
+            "(() => { const n = performance.getEntriesByType('navigation')[0];"
+            " return {dcl: n.domContentLoadedEventStart, load: n.loadEventEnd}; })()"
+        )
+        size = page.evaluate(
+            'key => { const s = document.querySelector(`[data-key="${key}"] .ag-canvas`);'
+            " const r = s.getBoundingClientRect(); return {width: r.width, height: r.height}; }",
+            key,
+        )
+        positions = None
+        if key != "floor":
+            positions = page.evaluate(
+                "key => window.arggraph.views[key].network.getPositions()", key
+            )
+        out = _map_times(bench, key, 0.0)
+        out.update(
+            dcl=nav["dcl"] / 1000,
+            cpu=cpu,
+            cpu_settled=cpu_settled,
+            load_average=load_before,
+            size=size,
+            positions=positions,
+        )
+        return out
+    finally:
+        context.close()
+
+
+def load_report(browser: Any, path: Path, key: str, timeout_s: float) -> dict[str, Any]:
+    """The report: first screen usable, then a click opens map ``key`` until it is ready."""
+    context, page, cdp = _open(browser)
+    try:
+        load_before = os.getloadavg()[0]
+        page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
+        page.wait_for_function(
+            "window.__bench && window.__bench.usable !== undefined", timeout=timeout_s * 1000
+        )
+        cpu_first = _thread_time(cdp)
+        first = page.evaluate(
+            """(() => { const b = window.__bench, n = performance.getEntriesByType('navigation')[0];
+               const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+               return {usable: b.usable, frame: b.frame, dcl: n.domContentLoadedEventStart,
+                       fcp: fcp ? fcp.startTime : null, drawn: Object.keys(b.ready).length}; })()"""
+        )
+        summary = page.locator(f'details.ag-map:has(section[data-key="{key}"]) > summary').first
+        clicks_before = len(page.evaluate("window.__bench.clicks"))
+        summary.click(timeout=timeout_s * 1000)
+        _wait_ready(page, key, timeout_s)
+        cpu_map = _thread_time(cdp)
+        _wait_settled(page, key, timeout_s)
+        cpu_settled = _thread_time(cdp)
+        bench = page.evaluate("window.__bench")
+        size = page.evaluate(
+            'key => { const r = document.querySelector(`[data-key="${key}"] .ag-canvas`)'
+            ".getBoundingClientRect(); return {width: r.width, height: r.height}; }",
+            key,
+        )
+        clicked = bench["clicks"][clicks_before]
+        out = {f"map_{k}": v for k, v in _map_times(bench, key, clicked).items()}
+        out.update(
+            usable=first["usable"] / 1000,
+            frame=first["frame"] / 1000,
+            dcl=first["dcl"] / 1000,
+            fcp=(first["fcp"] or 0) / 1000,
+            maps_drawn_at_first_screen=first["drawn"],
+            cpu=cpu_first,
+            map_cpu=cpu_map - cpu_first,
+            map_cpu_settled=cpu_settled - cpu_first,
+            load_average=load_before,
+            size=size,
+        )
+        return out
+    finally:
+        context.close()
+
+
+def load(browser: Any, subject: Subject, timeout_s: float, *, floor: bool = False) -> dict:
+    try:
+        if floor:
+            assert subject.floor is not None
+            return load_view(browser, subject.floor, "floor", timeout_s)
+        if subject.report:
+            return load_report(browser, subject.path, subject.key, timeout_s)
+        return load_view(browser, subject.path, subject.key, timeout_s)
     except Exception as exc:  # a benchmark reports a failure, it does not stop on it
-        return f"not ready: {type(exc).__name__}"
-    return time.perf_counter() - start
+        return {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"}
+
+
+def make_floor(subject: Subject, warm: dict[str, Any], tmp: Path) -> None:
+    html = subject.path.read_text(encoding="utf-8")
+    blob = page_blob(html, subject.key)
+    positions = warm.get("positions") or {}
+    if subject.report:  # the report's map: no positions in its data are left to physics
+        positions = {}
+    path = tmp / f"floor-{subject.path.stem}.html"
+    path.write_text(floor_html(blob, positions, warm["size"]), encoding="utf-8")
+    subject.floor = path
+    subject.floor_inputs = (blob, positions, warm["size"])
+
+
+VARIANTS: dict[str, Any] = {
+    "rebuttals drawn solid (dashes off)": lambda e: {**e, "dashes": False},
+    "no arrowheads": lambda e: {**e, "arrows": ""},
+    "dashes and arrowheads off": lambda e: {**e, "dashes": False, "arrows": ""},
+    "no edges": None,
+}
+"""What-ifs on a floor that misses the target itself: what its drawing costs."""
+
+
+def floor_variants(browser: Any, subject: Subject, tmp: Path, timeout_s: float) -> None:
+    """Load the floor once with each of :data:`VARIANTS` applied to its edges."""
+    assert subject.floor_inputs is not None
+    blob, positions, size = subject.floor_inputs
+    for i, (name, change) in enumerate(VARIANTS.items()):
+        edges = [change(e) for e in blob["edges"]] if change else []
+        path = tmp / f"variant-{i}-{subject.path.stem}.html"
+        path.write_text(floor_html({**blob, "edges": edges}, positions, size), encoding="utf-8")
+        subject.variants[name] = load_view(browser, path, "floor", timeout_s)
+
+
+# ---------------------------------------------------------------- profiling
+
+
+PROFILE_CATEGORIES = [
+    "devtools.timeline",
+    "disabled-by-default-devtools.timeline",
+    "v8",
+    "v8.execute",
+    "blink",
+    "loading",
+]
+TIMELINE_NAMES = {
+    "ParseHTML": "parse HTML",
+    "EvaluateScript": "run scripts (top level)",
+    "v8.compile": "compile JavaScript",
+    "v8.compileModule": "compile JavaScript",
+    "V8.CompileCode": "compile JavaScript",
+    "FunctionCall": "JavaScript (callbacks)",
+    "TimerFire": "JavaScript (callbacks)",
+    "FireAnimationFrame": "JavaScript (callbacks)",
+    "EventDispatch": "JavaScript (callbacks)",
+    "RunMicrotasks": "JavaScript (callbacks)",
+    "v8.run": "JavaScript (callbacks)",
+    "MajorGC": "garbage collection",
+    "MinorGC": "garbage collection",
+    "V8.GCScavenger": "garbage collection",
+    "V8.GCFinalizeMC": "garbage collection",
+    "BlinkGC.AtomicPhase": "garbage collection",
+    "ThreadState::performIdleLazySweep": "garbage collection",
+    "UpdateLayoutTree": "style and layout",
+    "Layout": "style and layout",
+    "RecalculateStyles": "style and layout",
+    "PrePaint": "paint",
+    "Paint": "paint",
+    "PaintImage": "paint",
+    "Layerize": "paint",
+    "UpdateLayer": "paint",
+    "UpdateLayerTree": "paint",
+    "CompositeLayers": "paint",
+    "Commit": "paint",
+    "ResourceReceivedData": "load the file",
+    "ResourceReceiveResponse": "load the file",
+    "ResourceSendRequest": "load the file",
+}
+
+
+def _main_thread(events: list[dict[str, Any]]) -> tuple[int, int] | None:
+    """(pid, tid) of the renderer main thread that parsed the page."""
+    for e in events:
+        if e.get("name") == "ParseHTML" and "file:" in json.dumps(e.get("args", {})):
+            return e["pid"], e["tid"]
+    names = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"
+    }
+    return next(iter(names), None)
+
+
+def timeline_summary(trace: dict[str, Any], end_ms: float) -> dict[str, Any]:
+    """Main-thread self time (wall and CPU) by activity, from navigation to ``end_ms``."""
+    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    thread = _main_thread(events)
+    if thread is None:
+        return {}
+    nav = [
+        e["ts"]
+        for e in events
+        if e.get("name") == "navigationStart" and (e["pid"], e["tid"]) == thread
+    ]
+    mine = [
+        e
+        for e in events
+        if (e.get("pid"), e.get("tid")) == thread and e.get("ph") == "X" and "dur" in e
+    ]
+    if not mine:
+        return {}
+    origin = max(nav) if nav else min(e["ts"] for e in mine)
+    stop = origin + end_ms * 1000
+    mine = [e for e in mine if origin <= e["ts"] <= stop]
+    mine.sort(key=lambda e: (e["ts"], -e["dur"]))
+    wall: dict[str, float] = defaultdict(float)
+    cpu: dict[str, float] = defaultdict(float)
+    tasks = {"wall": 0.0, "cpu": 0.0, "count": 0, "longest": 0.0}
+    stack: list[tuple[dict[str, Any], str]] = []
+
+    def close(until: float) -> None:
+        while stack and stack[-1][0]["ts"] + stack[-1][0]["dur"] <= until:
+            stack.pop()
+
+    for e in mine:
+        close(e["ts"])
+        label = TIMELINE_NAMES.get(e["name"])
+        if e["name"] in ("RunTask", "ThreadControllerImpl::RunTask") and not stack:
+            tasks["wall"] += e["dur"] / 1e6
+            tasks["cpu"] += e.get("tdur", 0) / 1e6
+            tasks["count"] += 1
+            tasks["longest"] = max(tasks["longest"], e["dur"] / 1e6)
+        if label is None:
+            continue
+        # self time: an activity inside another labelled activity is taken out of it
+        parent = next((s for s in reversed(stack) if s[1]), None)
+        wall[label] += e["dur"] / 1e6
+        cpu[label] += e.get("tdur", 0) / 1e6
+        if parent is not None:
+            wall[parent[1]] -= e["dur"] / 1e6
+            cpu[parent[1]] -= e.get("tdur", 0) / 1e6
+        stack.append((e, label))
+    return {
+        "activities": {k: (round(wall[k], 3), round(cpu[k], 3)) for k in wall},
+        "tasks": tasks,
+        "window_us": (origin, stop),
+    }
+
+
+def _script_ranges(html: str) -> list[tuple[str, int, int]]:
+    """(name, first offset, last offset) of each inline script we can name."""
+    vis_js, _ = vis_assets()
+    out = []
+    for match in re.finditer(r"<script>(.*?)</script>", html, re.DOTALL):
+        body = match.group(1)
+        if body[:200] == vis_js[:200]:
+            name = "vis-network"
+        elif "arggraph views" in body[:200]:
+            name = "arggraph.js"
+        elif "report's own behaviour" in body[:300]:
+            name = "report.js"
+        else:
+            name = "page script"
+        out.append((name, match.start(1), match.end(1)))
+    return out
+
+
+def js_profile_summary(
+    profile: dict[str, Any], html: str, window_us: tuple[float, float] | None = None
+) -> dict[str, Any]:
+    """Self and total time per function from a V8 CPU profile of one load.
+
+    Only samples inside ``window_us`` (trace clock, microseconds) count. vis-network is
+    minified: its class methods are anonymous ``value`` functions, so a function that
+    starts right after ``key:"name",value:`` in the source is named ``~name``.
+    """
+    line_starts = [0]
+    for m in re.finditer("\n", html):
+        line_starts.append(m.end())
+    ranges = _script_ranges(html)
+    vis_js, _ = vis_assets()
+    keys = [(m.end(), m.group(1)) for m in re.finditer(r'key:"(\w+)",value:', vis_js)]
+    vis_start = next((a for n, a, _ in ranges if n == "vis-network"), None)
+    exports = dict(  # minified name -> exported name, from `t.DataSet=Kx,t.Network=xT,...`
+        (m.group(2), m.group(1)) for m in re.finditer(r"\bt\.([A-Z]\w+)=([\w$]{1,3})\b", vis_js)
+    )
+
+    def label(frame: dict[str, Any]) -> str:
+        name = frame.get("functionName") or ""
+        url = frame.get("url") or ""
+        if not url.startswith("file:"):
+            return name or "(anonymous)"
+        line, column = frame.get("lineNumber", 0), frame.get("columnNumber", 0)
+        offset = line_starts[line] + column if line < len(line_starts) else -1
+        where = next((n for n, a, b in ranges if a <= offset <= b), "page")
+        if where == "vis-network" and vis_start is not None and (name == "value" or len(name) < 3):
+            local = offset - vis_start
+            at = bisect.bisect_right(keys, (local, "\uffff")) - 1
+            if at >= 0 and local - keys[at][0] <= 12:  # `key:"name",value:function(`
+                name = "~" + keys[at][1]
+            elif name in exports:
+                name = exports[name]
+            elif name and name != "value":
+                name += " (minified)"
+            else:
+                name = ""
+        return f"{where}: {name or '(anonymous)'}"
+
+    nodes = {n["id"]: n for n in profile["nodes"]}
+    parent: dict[int, int] = {}
+    for n in profile["nodes"]:
+        for child in n.get("children", []):
+            parent[child] = n["id"]
+    labels = {i: label(n["callFrame"]) for i, n in nodes.items()}
+    self_ms: dict[str, float] = defaultdict(float)
+    total_ms: dict[str, float] = defaultdict(float)
+    by_script: dict[str, float] = defaultdict(float)
+    clock = profile["startTime"]
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"], strict=False):
+        clock += delta
+        if window_us and not window_us[0] <= clock <= window_us[1]:
+            continue
+        ms = delta / 1000
+        name = labels[sample]
+        self_ms[name] += ms
+        by_script[name.split(": ", 1)[0] if ": " in name else name] += ms
+        seen = set()
+        node: int | None = sample
+        while node is not None:
+            if labels[node] not in seen:
+                seen.add(labels[node])
+                total_ms[labels[node]] += ms
+            node = parent.get(node)
+    return {"self": dict(self_ms), "total": dict(total_ms), "by_script": dict(by_script)}
+
+
+def profile_subject(
+    browser: Any, subject: Subject, timeout_s: float, *, floor: bool = False
+) -> dict[str, Any]:
+    """One more load (of the page or its floor) under the DevTools trace and V8's sampler."""
+    path = subject.floor if floor and subject.floor else subject.path
+    key = "floor" if floor else subject.key
+    report = subject.report and not floor
+    context, page, cdp = _open(browser)
+    try:
+        cdp.send("Profiler.enable")
+        cdp.send("Profiler.setSamplingInterval", {"interval": 250})
+        browser.start_tracing(page=page, categories=PROFILE_CATEGORIES)
+        cdp.send("Profiler.start")
+        page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
+        if report:
+            page.wait_for_function(
+                "window.__bench && window.__bench.usable !== undefined", timeout=timeout_s * 1000
+            )
+            summary = f'details.ag-map:has(section[data-key="{key}"]) > summary'
+            page.locator(summary).first.click()
+        _wait_ready(page, key, timeout_s)
+        profile = cdp.send("Profiler.stop")["profile"]
+        trace = json.loads(browser.stop_tracing())
+        bench = page.evaluate("window.__bench")
+        end_ms = max(bench["ready"].values()) + 50
+        times = _map_times(bench, key, 0.0)
+    finally:
+        context.close()
+    html = path.read_text(encoding="utf-8")
+    timeline = timeline_summary(trace, end_ms)
+    return {
+        "times": times,
+        "timeline": timeline,
+        "js": js_profile_summary(profile, html, timeline.get("window_us")),
+    }
+
+
+# ---------------------------------------------------------------- report
+
+
+def median(values: list[float]) -> float | None:
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def _m(runs: list[dict[str, Any]], key: str) -> float | None:
+    return median([r[key] for r in runs if "error" not in r and r.get(key) is not None])
+
+
+def _spread(runs: list[dict[str, Any]], key: str) -> str:
+    values = [r[key] for r in runs if "error" not in r and r.get(key) is not None]
+    if not values:
+        errors = {r["error"] for r in runs if "error" in r}
+        return "; ".join(sorted(errors)) or "-"
+    text = f"**{statistics.median(values):.2f}**"
+    if len(values) > 1:
+        text += f" ({min(values):.2f}-{max(values):.2f})"
+    return text
+
+
+def _met(value: float | None, target: float | None) -> str:
+    if value is None or target is None:
+        return "-"
+    return "yes" if value < target else "**no**"
+
+
+def _f(value: float | None, digits: int = 2) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def _floor_drawn(runs: list[dict[str, Any]]) -> float | None:
+    """The floor's median from ``new vis.Network`` to ready (no page load)."""
+    return median(
+        [r["ready"] - r["new_network"] for r in runs if "error" not in r and r.get("new_network")]
+    )
+
+
+def table(subjects: list[Subject]) -> list[str]:
+    rows = [
+        "| page | map (layout) | nodes / edges | MB | ready s | main-thread CPU to ready s "
+        "| settled s | floor s (CPU s) | ready / floor (CPU / CPU) | target | met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for s in subjects:
+        if s.report:
+            usable = _m(s.runs, "usable")
+            rows.append(
+                f"| {s.group} report: first screen usable | none drawn "
+                f"| - | {s.megabytes:.1f} | {_spread(s.runs, 'usable')} | {_f(_m(s.runs, 'cpu'))} "
+                f"| - | - | - | < {s.target:g} | {_met(usable, s.target)} |"
+            )
+            ready = _m(s.runs, "map_ready")
+            floor = _floor_drawn(s.floor_runs)
+            ratio = ready / floor if ready and floor else None
+            rows.append(
+                f"| {s.group} report: a click opens map {s.key} | {s.layout} "
+                f"| {s.nodes:,} / {s.edges:,} | - | {_spread(s.runs, 'map_ready')} "
+                f"| {_f(_m(s.runs, 'map_cpu'))} | {_f(_m(s.runs, 'map_settled'))} "
+                f"| {_f(floor)}* | {_f(ratio)} | < {s.target:g} | {_met(ready, s.target)} |"
+            )
+            continue
+        ready, cpu = _m(s.runs, "ready"), _m(s.runs, "cpu")
+        floor, floor_cpu = _m(s.floor_runs, "ready"), _m(s.floor_runs, "cpu")
+        ratio = ready / floor if ready and floor else None
+        cpu_ratio = cpu / floor_cpu if cpu and floor_cpu else None
+        target = f"< {s.target:g}" if s.target else "-"
+        rows.append(
+            f"| {s.group}: {s.name} | {s.layout} | {s.nodes:,} / {s.edges:,} | {s.megabytes:.1f} "
+            f"| {_spread(s.runs, 'ready')} | {_f(cpu)} | {_f(_m(s.runs, 'settled'))} "
+            f"| {_f(floor)} ({_f(floor_cpu)}) | {_f(ratio)} ({_f(cpu_ratio)}) | {target} "
+            f"| {_met(ready, s.target)} |"
+        )
+    return rows
+
+
+def _middle(runs: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
+    ok = sorted(
+        (r for r in runs if "error" not in r and r.get(key) is not None), key=lambda r: r[key]
+    )
+    return ok[len(ok) // 2] if ok else None
+
+
+def _draws(draw_ms: list[float], in_task: int = 0) -> str:
+    """``n (ms, ms, ...)``; the first ``in_task`` marked * ran inside the ready task."""
+    if not draw_ms:
+        return "0"
+    each = [f"{d:.0f}{'*' if i < in_task else ''}" for i, d in enumerate(draw_ms)]
+    return f"{len(draw_ms)} ({', '.join(each[:4])}{', ...' if len(each) > 4 else ''})"
+
+
+def timeline_table(subjects: list[Subject]) -> list[str]:
+    rows = [
+        "| page (its median run) | parsed | new vis.Network | built | stabilised (batches) "
+        "| drawings before ready (ms each) | ready | drawings after (ms each) | settled "
+        "| floor: new vis.Network, built, drawn (ms) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for s in subjects:
+        p = "map_" if s.report else ""
+        mid = _middle(s.runs, p + "ready")
+        if mid is None:
+            continue
+        floor = _middle(s.floor_runs, "ready")
+        floor_text = "-"
+        if floor and floor.get("draw_ms"):
+            floor_text = (
+                f"{floor['new_network']:.2f}, {floor['built']:.2f}, {floor['first_draw']:.2f} "
+                f"({floor['draw_ms'][0]:.0f})"
+            )
+        stab = mid.get(p + "stabilised")
+        stab_text = f"{stab:.2f} ({mid.get(p + 'batches', 0)})" if stab else "-"
+        before = mid.get(p + "draws_before_ready", 0)
+        draw_ms = mid.get(p + "draw_ms", [])
+        name = (
+            f"{s.group} report: map {s.key}, from the click" if s.report else f"{s.group}: {s.name}"
+        )
+        rows.append(
+            f"| {name} | {'-' if s.report else _f(mid.get('dcl'))} "
+            f"| {_f(mid.get(p + 'new_network'))} | {_f(mid.get(p + 'built'))} "
+            f"| {stab_text} "
+            f"| {_draws(draw_ms[:before])} | {_f(mid[p + 'ready'])} "
+            f"| {_draws(draw_ms[before:], mid.get(p + 'draws_in_ready_task', 0))} "
+            f"| {_f(mid.get(p + 'settled'))} | {floor_text} |"
+        )
+    return rows
+
+
+def profile_lines(subjects: list[Subject]) -> list[str]:
+    lines: list[str] = []
+    for s in subjects:
+        if not s.profile:
+            continue
+        what = (
+            f"{s.group} report, map {s.key} (navigation, first screen, click, ready)"
+            if s.report
+            else f"{s.group}: {s.name}"
+        )
+        lines += ["", f"### {what}", "", *_profile_block(s.profile)]
+        if s.floor_profile:
+            lines += ["", f"Its floor (bare vis-network page, {s.nodes:,} nodes):", ""]
+            lines += _profile_block(s.floor_profile)
+        if s.variants:
+            lines += [
+                "",
+                "The floor misses the target itself. What its edges cost (the floor page "
+                "with its edges changed, one load each):",
+                "",
+                "| floor variant | ready s | first drawing ms | main-thread CPU s |",
+                "|---|---|---|---|",
+            ]
+            base = _middle(s.floor_runs, "ready")
+            if base:
+                lines.append(
+                    f"| as measured (median run) | {base['ready']:.2f} "
+                    f"| {base['draw_ms'][0]:.0f} | {base['cpu']:.2f} |"
+                )
+            for name, r in s.variants.items():
+                if "error" in r:
+                    lines.append(f"| {name} | {r['error']} | | |")
+                else:
+                    lines.append(
+                        f"| {name} | {r['ready']:.2f} | {r['draw_ms'][0]:.0f} | {r['cpu']:.2f} |"
+                    )
+    return lines
+
+
+def _profile_block(p: dict[str, Any]) -> list[str]:
+    times = p["times"]
+    lines = [
+        "Profiled load (trace and sampler on, so slower than the timed runs): "
+        f"ready at {times['ready']:.2f} s from navigation."
+    ]
+    timeline = p.get("timeline") or {}
+    if timeline:
+        tasks = timeline["tasks"]
+        lines += [
+            "",
+            f"Main thread until ready: {tasks['count']} tasks, {tasks['wall']:.2f} s wall, "
+            f"{tasks['cpu']:.2f} s CPU, longest task {tasks['longest']:.2f} s.",
+            "",
+            "| activity (self time) | wall s | CPU s |",
+            "|---|---|---|",
+        ]
+        acts = sorted(timeline["activities"].items(), key=lambda kv: -kv[1][0])
+        lines += [f"| {k} | {w:.3f} | {c:.3f} |" for k, (w, c) in acts if w >= 0.005]
+    js = p["js"]
+    sampled = sum(js["self"].values()) / 1000
+    by_script = sorted(js["by_script"].items(), key=lambda kv: -kv[1])
+    lines += [
+        "",
+        f"JavaScript sampler, {sampled:.2f} s sampled; by script: "
+        + ", ".join(f"{k} {v / 1000:.2f} s" for k, v in by_script if v >= 5)
+        + ".",
+        "",
+        "| function (self time) | self s | function (total time) | total s |",
+        "|---|---|---|---|",
+    ]
+    top_self = sorted(js["self"].items(), key=lambda kv: -kv[1])[:14]
+    ours = ("arggraph.js", "vis-network", "page script", "report.js")
+    interesting = [(k, v) for k, v in js["total"].items() if k.startswith(ours)]
+    top_total = sorted(interesting, key=lambda kv: -kv[1])[:14]
+    for i in range(max(len(top_self), len(top_total))):
+        a = top_self[i] if i < len(top_self) else None
+        b = top_total[i] if i < len(top_total) else None
+        lines.append(
+            f"| {a[0] if a else ''} | {_f(a[1] / 1000) if a else ''} "
+            f"| {b[0] if b else ''} | {_f(b[1] / 1000) if b else ''} |"
+        )
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Measure every size and write the Markdown table."""
+    """Measure every page and its floor, interleaved; write the Markdown results."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 20_000])
+    parser.add_argument("--graph", type=Path, default=DEEPSEEK, help="the real graph")
+    parser.add_argument("--runs", type=int, default=3, help="timed loads per page")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per page load")
+    parser.add_argument("--no-profile", action="store_true", help="never profile")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--json", type=Path, help="also write every measurement here")
+    parser.add_argument("--only", nargs="*", help="only pages whose name holds one of these")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
 
-    rows = []
+    started = time.perf_counter()
+    load_start = os.getloadavg()
     with (
-        tempfile.TemporaryDirectory(prefix="arggraph-bench-render-") as tmp,
+        tempfile.TemporaryDirectory(prefix="arggraph-bench-render-") as tmp_name,
         sync_playwright() as p,
     ):
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        tmp = Path(tmp_name)
+        subjects = deepseek_subjects(args.graph, tmp)
         for n in args.sizes:
-            graph = synthetic_graph(n, seed=3)
-            view_path = Path(tmp) / f"graph-{n}.html"
-            start = time.perf_counter()
-            html = graph_html(graph)
-            view_build = time.perf_counter() - start
-            view_path.write_text(html, encoding="utf-8")
-            report_path = Path(tmp) / f"report-{n}.html"
-            start = time.perf_counter()
-            render_report(graph, report_path)
-            report_build = time.perf_counter() - start
-
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.route(
-                "**/*",
-                lambda route: (
-                    route.continue_() if route.request.url.startswith("file:") else route.abort()
-                ),
-            )
-            view_ready = time_to_interactive(page, view_path, args.timeout)
-            page.close()
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            report_ready = time_to_interactive(page, report_path, args.timeout)
-            page.close()
-
-            nodes = n + sum(1 for r in graph.relations if graph.is_undercut(r))
-            layout = "precomputed" if nodes > PRECOMPUTE_ABOVE else "physics"
-            row = (
-                f"| {n:,} | {layout} | {view_build:.2f} | {len(html.encode()) / 1e6:.1f} | "
-                f"{_fmt(view_ready)} | {report_build:.2f} | "
-                f"{report_path.stat().st_size / 1e6:.1f} | {_fmt(report_ready)} |"
-            )
-            rows.append(row)
-            print(row, flush=True)
+            subjects.append(synthetic_subject(n, tmp))
+            print(f"built synthetic {n:,}: {subjects[-1].build:.1f} s", flush=True)
+        if args.only:
+            subjects = [s for s in subjects if any(w in f"{s.group}: {s.name}" for w in args.only)]
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for s in subjects:  # warm-up: also gives the canvas size and settled positions
+            warm = load(browser, s, args.timeout)
+            if "error" in warm:
+                print(f"warm-up {s.group}: {s.name}: {warm['error']}", flush=True)
+                continue
+            make_floor(s, warm, tmp)
+            load(browser, s, args.timeout, floor=True)
+            print(f"warmed {s.group}: {s.name}", flush=True)
+        for run in range(args.runs):
+            for s in subjects:
+                order = [False, True] if run % 2 == 0 else [True, False]
+                for floor in order:
+                    if floor and s.floor is None:
+                        continue
+                    result = load(browser, s, args.timeout, floor=floor)
+                    (s.floor_runs if floor else s.runs).append(result)
+            print(f"run {run + 1} of {args.runs} done", flush=True)
+        if not args.no_profile:
+            for s in subjects:
+                value = _m(s.runs, "map_ready" if s.report else "ready")
+                first = _m(s.runs, "usable") if s.report else None
+                missed = s.target is not None and (
+                    value is None or value >= s.target or (first is not None and first >= s.target)
+                )
+                if missed:
+                    s.profile = profile_subject(browser, s, args.timeout)
+                    if s.floor is not None:
+                        s.floor_profile = profile_subject(browser, s, args.timeout, floor=True)
+                    floor = _m(s.floor_runs, "ready")
+                    if s.floor_inputs and s.target and floor and floor >= s.target:
+                        floor_variants(browser, s, tmp, args.timeout)
+                    print(f"profiled {s.group}: {s.name}", flush=True)
         browser.close()
+    elapsed = time.perf_counter() - started
+    load_end = os.getloadavg()
 
+    command = ".venv/bin/python benchmarks/bench_render.py " + shlex.join(
+        sys.argv[1:] if argv is None else argv
+    )
     lines = [
-        "# Render benchmark",
+        "# Render benchmark: time to interactive, next to a bare vis-network floor",
         "",
-        f"Machine: {machine_description()}; headless Chromium ({CHROMIUM}).",
+        f"Machine: {machine_description()}; headless Chromium "
+        f"{_chromium_version()} ({CHROMIUM}), viewport 1400x900.",
+        f"Code: {_code_state()}.",
+        f"Load average (1, 5, 15 min) at the start {_load(load_start)}, at the end "
+        f"{_load(load_end)}; the whole run took {elapsed / 60:.1f} min.",
         "",
-        "Command: `.venv/bin/python benchmarks/bench_render.py "
-        + shlex.join(sys.argv[1:] if argv is None else argv)
-        + "`",
+        f"Command: `{command.strip()}`",
         "",
-        "Build = seconds in Python; MB = file size; ready = seconds from navigation until "
-        "every graph on the page is drawn and interactive (report: loaded, then its first "
-        "graph scrolled into view and drawn; the others draw when scrolled to).",
+        *table(subjects),
         "",
-        "| N claims | layout | view build s | view MB | view ready s | report build s "
-        "| report MB | report ready s |",
-        "|---|---|---|---|---|---|---|---|",
-        *rows,
+        *LEGEND,
+        "",
+        *timeline_table(subjects),
     ]
+    extra = profile_lines(subjects)
+    if extra:
+        lines += ["", "## Where the time goes (targets missed)", *extra]
+    text = "\n".join(lines) + "\n"
+    print("\n" + text)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.output}")
+    _merge(args.output, text)
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                [
+                    {
+                        "group": s.group,
+                        "name": s.name,
+                        "key": s.key,
+                        "runs": [_lean(r) for r in s.runs],
+                        "floor_runs": [_lean(r) for r in s.floor_runs],
+                        "profile": s.profile,
+                    }
+                    for s in subjects
+                ],
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
+    print(f"wrote {args.output}")
     return 0
 
 
-def _fmt(value: float | str) -> str:
-    return f"{value:.2f}" if isinstance(value, float) else value
+LEGEND = [
+    "Seconds from navigation, medians of the timed loads (fastest-slowest in brackets). "
+    "*Ready*: the end of the task in which the page marks the map ready (report: first "
+    "screen = its scripts run and the next frame painted; map = from the click on its "
+    "summary). *Settled*: the end of the last drawing before the map stays undrawn for "
+    "0.5 s. *Main-thread CPU*: Chromium's ThreadTime until ready. *Floor*: the bare "
+    "vis-network page of the same nodes and edges, physics off, positions given, ready "
+    "at the end of its first drawing; * = for the report's map, from `new vis.Network` "
+    "to that drawing (no page load), since the map opens in a loaded page.",
+    "",
+    "Second table (the median run): when the page finished parsing, called "
+    "`new vis.Network`, got it back (built), finished stabilising (physics layouts), "
+    "and how long each drawing took before and after ready (* = inside the task that "
+    "marked it ready).",
+]
+
+MEASURED_END = "<!-- end of measured part -->"
+
+
+def _merge(path: Path, measured: str) -> None:
+    """Write the measured part; keep a hand-written reading after the end marker."""
+    reading = ""
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        if MEASURED_END in old:
+            reading = old.split(MEASURED_END, 1)[1]
+    path.write_text(measured + "\n" + MEASURED_END + reading, encoding="utf-8")
+
+
+def _lean(run: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in run.items() if k != "positions"}
+
+
+def _load(values: tuple[float, float, float]) -> str:
+    return ", ".join(f"{v:.1f}" for v in values)
+
+
+def _code_state() -> str:
+    """The commit measured, and whether the page code differed from it."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(
+                ["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=30, check=False
+            ).stdout.strip()
+        except OSError:
+            return ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "?"
+    changed = git("status", "--porcelain", "--", "src/arggraph/render", "src/arggraph/synthetic.py")
+    if not changed:
+        return f"commit {commit}, page code unchanged"
+    files = ", ".join(line[3:] for line in changed.splitlines())
+    return f"commit {commit} plus uncommitted changes to {files}"
+
+
+def _chromium_version() -> str:
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            [CHROMIUM, "--version"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except OSError:
+        return "?"
+    match = re.search(r"(\d+\.\d+\.\d+\.\d+)", out)
+    return match.group(1) if match else "?"
 
 
 if __name__ == "__main__":
