@@ -68,8 +68,12 @@ __all__ = [
 
 ViewKind = Literal["graph", "topic", "question", "speaker", "document"]
 
-PRECOMPUTE_ABOVE = 1500
-"""Views with more nodes than this get positions computed in Python, physics off."""
+PRECOMPUTE_ABOVE = 500
+"""Views with more nodes than this get positions computed in Python, physics off.
+
+At 1,000 claims the browser's physics layout took 2.9 s of a 3 s load (the bare
+vis-network page with positions given: 0.55 s), while Python computes the positions
+in 0.35 s (benchmarks/results/render.md)."""
 
 QUESTION_DEPTH = 2
 """A question's view holds the answering claims and what argues about them this many
