@@ -7,10 +7,6 @@ tests/artifacts/ (not committed) for a person to look at.
 
 from __future__ import annotations
 
-import importlib.util
-import os
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,105 +17,9 @@ from arggraph.render import build_report, build_view_pages, graph_html, notebook
 from arggraph.render.pages import page_names
 from arggraph.render.views import all_views
 from arggraph.synthetic import synthetic_graph
+from tests.render.conftest import ARTIFACTS, READY
 
-pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-READY = (
-    "Array.from(document.querySelectorAll('section.ag-view'))"
-    ".every(s => s.dataset.state === 'ready')"
-)
-
-
-def _missing() -> str | None:
-    if importlib.util.find_spec("playwright") is None:
-        return "Playwright is not installed (pip install playwright; never 'playwright install')"
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (apt-get install chromium)"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium through Playwright, for the whole module."""
-    reason = _missing()
-    if reason:
-        if os.environ.get("ARGGRAPH_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"ARGGRAPH_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
-
-
-@dataclass
-class Opened:
-    """A page with what it reported: console errors, page errors, dialogs, blocked requests."""
-
-    page: Any
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-
-    def check_clean(self) -> None:
-        assert self.errors == []
-        assert self.dialogs == []
-        assert self.blocked == []
-
-
-@pytest.fixture
-def open_page(browser: Any) -> Iterator[Any]:
-    """Open a local file with the network cut off; wait until every graph is drawn."""
-    contexts: list[Any] = []
-
-    def open_(path: Path, *, init_all: bool = True) -> Opened:
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        opened = Opened(page)
-        page.on(
-            "console",
-            lambda m: opened.errors.append(m.text) if m.type in ("error", "warning") else None,
-        )
-        page.on("pageerror", lambda e: opened.errors.append(str(e)))
-
-        def on_dialog(dialog: Any) -> None:
-            opened.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        page.on("dialog", on_dialog)
-
-        def route(r: Any) -> None:
-            if r.request.url.startswith("file:"):
-                r.continue_()
-            else:
-                opened.blocked.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.goto(path.as_uri())
-        if init_all:
-            page.evaluate("window.arggraph.initAll()")
-            page.wait_for_function(READY, timeout=60_000)
-        return opened
-
-    yield open_
-    for context in contexts:
-        context.close()
+pytestmark = pytest.mark.browser  # the browser and open_page fixtures live in conftest.py
 
 
 @pytest.fixture
