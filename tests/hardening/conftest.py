@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.render.test_browser import browser, open_page  # noqa: F401  (shared fixtures)
+from tests.render.conftest import browser, open_page  # noqa: F401  (shared fixtures)
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"

@@ -20,7 +20,8 @@ from arggraph.analysis.positions import positions
 from arggraph.model import ArgumentGraph
 from arggraph.render import build_report, build_view_pages
 from arggraph.render.notebook import graph_card_html, result_html, show
-from tests.render.test_browser import READY, click_node
+from tests.render.conftest import READY
+from tests.render.test_browser import click_node
 
 pytestmark = pytest.mark.browser
 

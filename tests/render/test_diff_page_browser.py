@@ -10,7 +10,7 @@ import pytest
 from arggraph.analysis.diff import diff
 from arggraph.render.diff_page import render_diff_page
 from tests.analysis.graphs import claim, graph_of
-from tests.render.test_browser import ARTIFACTS, browser, open_page  # noqa: F401  (fixtures)
+from tests.render.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ NEW = graph_of(
 )
 
 
-def test_diff_page_opens_offline_and_fits_the_window(tmp_path: Path, open_page: Any) -> None:  # noqa: F811
+def test_diff_page_opens_offline_and_fits_the_window(tmp_path: Path, open_page: Any) -> None:
     page_path = render_diff_page(
         diff(OLD, NEW), tmp_path / "diff.html", old_name="old.yaml", new_name="new.yaml"
     )

@@ -16,7 +16,6 @@ from arggraph.render.pyvis_export import to_pyvis
 from arggraph.render.views import GraphView, document_view, speaker_view, topic_view, whole_view
 from arggraph.synthetic import synthetic_graph
 from tests.render.conftest import hostile_data
-from tests.render.test_browser import browser, open_page  # noqa: F401  (shared fixtures)
 
 VIEWS = {
     "whole": lambda g: whole_view(g),
@@ -127,7 +126,7 @@ def _hover(page: Any, node_id: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("href", [False, True], ids=["text-tooltips", "html-tooltips"])
-def test_its_own_write_html_page_draws_offline(href: bool, tmp_path: Path, open_page: Any) -> None:  # noqa: F811
+def test_its_own_write_html_page_draws_offline(href: bool, tmp_path: Path, open_page: Any) -> None:
     data = hostile_data()
     if href:
         data["claims"][0]["statement"] += " <a href='javascript:alert(1)'>more</a>"

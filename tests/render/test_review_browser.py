@@ -13,7 +13,6 @@ from arggraph.io.yaml_json import read_graph
 from arggraph.patch import read_patch
 from arggraph.render.review import render_review_page
 from tests.extract.test_into_cli import GRAPH, NEW_TEXT, OLD_TEXT
-from tests.render.test_browser import browser, open_page  # noqa: F401  (fixtures)
 from tests.test_cli import run
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -35,7 +34,7 @@ def _queue(folder: Path) -> Path:
 
 def test_review_queue_accepts_rejects_edits_and_exports_a_patch_that_applies(
     tmp_path: Path,
-    open_page: Any,  # noqa: F811
+    open_page: Any,
 ) -> None:
     opened = open_page(_queue(tmp_path), init_all=False)
     page = opened.page
@@ -73,7 +72,7 @@ def test_review_queue_accepts_rejects_edits_and_exports_a_patch_that_applies(
 
 def test_review_queue_edits_the_kind_into_a_relation(
     tmp_path: Path,
-    open_page: Any,  # noqa: F811
+    open_page: Any,
 ) -> None:
     opened = open_page(_queue(tmp_path), init_all=False)
     page = opened.page
