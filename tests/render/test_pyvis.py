@@ -151,7 +151,7 @@ def test_its_own_write_html_page_draws_offline(href: bool, tmp_path: Path, open_
         # vis-network shows a tooltip after its hover delay: wait for it, not a fixed time
         expected = view.claims[claim_id]["statement"][:20]
         page.wait_for_function(
-            f"text => ({SHOWN_TOOLTIP})().startsWith(text)", arg=expected, timeout=10_000
+            f"text => ({SHOWN_TOOLTIP})().startsWith(text)", arg=expected, timeout=20_000
         )
         assert page.locator("div.vis-tooltip *:not(br), div.popup *:not(br)").count() == 0
         shown = page.evaluate(SHOWN_TOOLTIP)

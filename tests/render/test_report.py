@@ -157,3 +157,20 @@ def test_claim_notes_show_in_the_table_so_drafts_are_marked(tmp_path: Path) -> N
     html = render_report(graph, tmp_path / "r.html").read_text(encoding="utf-8")
     row = html.split(f'id="claim-{data["claims"][0]["id"]}"', 1)[1].split("</tr>", 1)[0]
     assert "Draft: claim (confidence 0.71) &lt;b&gt;review&lt;/b&gt;" in row
+
+
+def test_implicit_and_asked_attributions_are_shown_as_such() -> None:
+    """An implicit claim's words are the annotator's; a question put is not a holding."""
+    from arggraph import import_graph
+    from arggraph.render.views import whole_view
+    from tests.conftest import REPO
+
+    implicit = import_graph("microtexts", REPO / "tests" / "data" / "microtexts" / "constructs")
+    assert any(a.implicit for _c, a in implicit.iter_attributions())
+    assert "implicit: the text leaves it unsaid" in build_report(implicit)
+    shown = [q.get("how") for c in whole_view(implicit).claims.values() for q in c["quotes"]]
+    assert "implicit" in shown
+
+    dialogue = import_graph("aif", REPO / "tests" / "data" / "aif" / "dialogue-a.json")
+    assert any(a.asked for _c, a in dialogue.iter_attributions())
+    assert "asked as a question, not held" in build_report(dialogue)

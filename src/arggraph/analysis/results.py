@@ -7,7 +7,7 @@ by :class:`SpeakerRef`, :class:`DocumentRef` and :class:`ClaimRef` with their qu
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from arggraph.model import Attribution
 
@@ -113,6 +113,9 @@ class QuoteRef(Result):
     quote: str
     start: int | None
     end: int | None
+    implicit: bool = Field(
+        default=False, description="the text leaves the claim unsaid: the quote is a wording"
+    )
 
     @classmethod
     def of(cls, attribution: Attribution, speaker_name: str) -> QuoteRef:
@@ -124,6 +127,7 @@ class QuoteRef(Result):
             quote=attribution.quote,
             start=attribution.start,
             end=attribution.end,
+            implicit=attribution.implicit,
         )
 
 

@@ -48,6 +48,12 @@ from arggraph.render.views import (
 HEAT_MAP_SPEAKERS = 40
 """The heat map shows at most this many speakers (those with the most evidence)."""
 
+HOW = {
+    "implicit": "implicit: the text leaves it unsaid; the words are the annotator's",
+    "asked": "asked as a question, not held",
+}
+"""How an attribution that is not a plain holding reads to a reader."""
+
 REPORT_GRAPHS = 12
 """Maps embedded in the report, the most contested first, at most this many.
 
@@ -178,6 +184,7 @@ class _Sources:
             "speaker": ref.speaker_name,
             "document": self.graph.documents[self.doc_index[ref.document]].title,
             "href": "#" + self.anchor(ref.document, ref.start, ref.end),
+            "how": HOW["implicit"] if ref.implicit else None,
         }
 
     def attribution(self, attribution: Attribution) -> dict[str, Any]:
@@ -187,6 +194,11 @@ class _Sources:
             "speaker": self.speaker_names[attribution.speaker],
             "document": doc.title,
             "href": "#" + self.anchor(attribution.document, attribution.start, attribution.end),
+            "how": HOW["implicit"]
+            if attribution.implicit
+            else HOW["asked"]
+            if attribution.asked
+            else None,
         }
 
     def documents(self) -> list[dict[str, Any]]:

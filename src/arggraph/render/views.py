@@ -330,6 +330,7 @@ def _claim_details(ctx: _Context, claim: Claim, statements: dict[str, str]) -> d
                 "speaker": ctx.speakers[a.speaker].name,
                 "document": ctx.documents[a.document].title,
                 "quote": a.quote,
+                "how": "implicit" if a.implicit else "asked" if a.asked else None,
             }
             for a in claim.attributions
         ],

@@ -532,7 +532,9 @@
     claim.quotes.forEach(function (q) {
       var fig = make("figure", "ag-quote");
       fig.appendChild(make("blockquote", null, q.quote));
-      fig.appendChild(make("figcaption", null, "\u2014 " + q.speaker + ", in " + q.document));
+      var how = q.how === "implicit" ? " (implicit: the text leaves it unsaid; the words are the annotator's)"
+        : q.how === "asked" ? " (asked as a question, not held)" : "";
+      fig.appendChild(make("figcaption", null, "\u2014 " + q.speaker + ", in " + q.document + how));
       quotes.appendChild(fig);
     });
     panel.appendChild(quotes);
