@@ -162,9 +162,12 @@ def run_reference(tool: str, workdir: Path) -> None:
 # ------------------------------------------------------------------ parent: report
 
 
-def _child(args: list[str], timeout: float) -> tuple[list[dict[str, Any]], str | None]:
-    """Run this script as a child; return its JSON lines and why it stopped early, if it did."""
-    command = [sys.executable, str(Path(__file__).resolve()), *args]
+def _child(
+    args: list[str], timeout: float, script: Path = Path(__file__)
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Run ``script`` (by default this one) as a child; return its JSON lines and why it
+    stopped early, if it did. The other benchmarks run their own children through it."""
+    command = [sys.executable, str(script.resolve()), *args]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
         output, failure = done.stdout, None

@@ -46,7 +46,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench_analysis import machine_description  # run as a script: benchmarks/ is on the path
+from bench_analysis import _child as run_script  # run as a script: benchmarks/ is on the path
+from bench_analysis import machine_description
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "positions.md"
@@ -164,22 +165,6 @@ def run_child(path: Path, stages: set[str]) -> None:
 # ------------------------------------------------------------------ parent: report
 
 
-def _child(args: list[str], timeout: float) -> tuple[list[dict[str, Any]], str | None]:
-    """Run this script as a child; return its JSON lines and why it stopped early, if it did."""
-    command = [sys.executable, str(Path(__file__).resolve()), *args]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-        output, failure = done.stdout, None
-        if done.returncode != 0:
-            failure = f"failed (exit {done.returncode}): {done.stderr.strip()[-300:]}"
-    except subprocess.TimeoutExpired as stopped:
-        raw = stopped.stdout or b""
-        output = raw.decode() if isinstance(raw, bytes) else raw
-        failure = f"not finished within {timeout:g} s"
-    records = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
-    return records, failure
-
-
 def measured_source() -> str:
     """Which arggraph the children import: its folder, and its git commit when it has one."""
     found = subprocess.run(
@@ -274,7 +259,9 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix=f"arggraph-bench-positions-{n}-") as tmp:
             path = write_corpus(n, Path(tmp), options)
             for run in range(1, args.runs + 1):
-                records, failure = _child(["--child", str(path), "--stages", *stages], args.timeout)
+                records, failure = run_script(
+                    ["--child", str(path), "--stages", *stages], args.timeout, Path(__file__)
+                )
                 by_stage = {r["stage"]: r for r in records}
                 for stage in stages:
                     if stage in by_stage:

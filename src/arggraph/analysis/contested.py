@@ -308,17 +308,13 @@ def contested_claims(graph: ArgumentGraph) -> ContestedClaimsReport:
 # ---------------------------------------------------------------- reasons in words
 
 
-def _plural(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
-
 def _names(speakers: Sequence[SpeakerRef], *, roles: bool = False, limit: int = 4) -> str:
     def name(s: SpeakerRef) -> str:
         return f"{s.name} ({s.role})" if roles and s.role else s.name
 
     shown = [name(s) for s in speakers[:limit]]
     if len(speakers) > limit:
-        return f"{', '.join(shown)} and {_plural(len(speakers) - limit, 'other')}"
+        return f"{', '.join(shown)} and {counted(len(speakers) - limit, 'other')}"
     if len(shown) <= 1:
         return "".join(shown) or "nobody"
     return f"{', '.join(shown[:-1])} and {shown[-1]}"
@@ -391,7 +387,7 @@ def _more(groups: list[list[Rebuttal]], shown: int) -> str | None:
         return None
     count = sum(len(g) for g in rest)
     return (
-        f"{_plural(count, 'more rebuttal')} target {_plural(len(rest), 'more claim')}; "
+        f"{counted(count, 'more rebuttal')} target {counted(len(rest), 'more claim')}; "
         "every one is listed under rebuttals."
     )
 
@@ -407,12 +403,12 @@ def _claim_reasons(
     score: ScoreComponents,
 ) -> list[str]:
     supporters = index.speaker_refs(s.source for s in supports)
-    backing = f"; {_plural(len(supports), 'support')} from {_names(supporters)}" if supports else ""
+    backing = f"; {counted(len(supports), 'support')} from {_names(supporters)}" if supports else ""
     if not rebuttals:
         return [f"Not contested: nothing rebuts it{backing}."]
     reasons = [
-        f"Contested (score {score.score:g}): {_plural(len(rebuttals), 'rebuttal')} from "
-        f"{_plural(score.speakers_b, 'speaker')}, {score.answered} answered{backing}."
+        f"Contested (score {score.score:g}): {counted(len(rebuttals), 'rebuttal')} from "
+        f"{counted(score.speakers_b, 'speaker')}, {score.answered} answered{backing}."
     ]
     groups = _grouped(index, rebuttals)
     reasons.extend(_rebuttal_sentence(index, g) for g in groups[:_SHOWN_GROUPS])

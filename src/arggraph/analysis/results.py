@@ -55,7 +55,7 @@ def shorten(text: str, width: int) -> str:
     ('Compute sti…', 'short')
     """
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:

@@ -9,15 +9,14 @@ from collections.abc import Iterator
 
 from arggraph.analysis.diff import GraphDiff, PositionChange, RelationChange
 from arggraph.analysis.merge import MergeReport
-from arggraph.analysis.results import QuoteRef
+from arggraph.analysis.results import QuoteRef, shorten
 from arggraph.analysis.time import Timeline
-from arggraph.render.text import clip
 
 _LEAN = {"yes": "yes", "no": "no", "mixed": "both ways", None: "not placed"}
 
 
 def _quote(quote: QuoteRef, width: int = 90) -> str:
-    return f'"{clip(quote.quote, width)}" ({quote.speaker_name}, {quote.document})'
+    return f'"{shorten(quote.quote, width)}" ({quote.speaker_name}, {quote.document})'
 
 
 def diff_lines(d: GraphDiff) -> Iterator[str]:
@@ -46,13 +45,13 @@ def diff_lines(d: GraphDiff) -> Iterator[str]:
         yield ""
         yield f"Questions reworded ({len(d.questions_reworded)})"
         for q in d.questions_reworded:
-            yield f"  [{q.id}] {clip(q.before, 90)}"
-            yield f"  {' ' * (len(q.id) + 2)} -> {clip(q.after, 90)}"
+            yield f"  [{q.id}] {shorten(q.before, 90)}"
+            yield f"  {' ' * (len(q.id) + 2)} -> {shorten(q.after, 90)}"
     if d.ranks_changed:
         yield ""
         yield f"Contested questions that moved ({len(d.ranks_changed)})"
         for r in d.ranks_changed:
-            yield f"  [{r.question}] {clip(r.label, 70)}"
+            yield f"  [{r.question}] {shorten(r.label, 70)}"
             yield f"    {r.why}"
     if d.positions_changed:
         yield ""
@@ -61,7 +60,7 @@ def diff_lines(d: GraphDiff) -> Iterator[str]:
         for p in d.positions_changed:
             if p.question != question:
                 question = p.question
-                yield f"  [{p.question}] {clip(p.label, 80)}"
+                yield f"  [{p.question}] {shorten(p.label, 80)}"
             yield from _position_lines(p)
     if d.claims_reworded:
         yield ""
@@ -69,8 +68,8 @@ def diff_lines(d: GraphDiff) -> Iterator[str]:
         for m in d.claims_reworded:
             how = "same id" if m.matched_by == "id" else f"was [{m.old}], matched by statement"
             yield f"  [{m.new}] ({how}, similarity {m.score:g})"
-            yield f"    - {clip(m.old_statement, 100)}"
-            yield f"    + {clip(m.new_statement, 100)}"
+            yield f"    - {shorten(m.old_statement, 100)}"
+            yield f"    + {shorten(m.new_statement, 100)}"
     for sign, title, claims in (
         ("+", "Claims added", d.claims_added),
         ("-", "Claims removed", d.claims_removed),
@@ -80,7 +79,7 @@ def diff_lines(d: GraphDiff) -> Iterator[str]:
             yield f"{title} ({len(claims)})"
             for c in claims:
                 who = ", ".join(c.speakers) or "nobody"
-                yield f"  {sign} [{c.id}] {clip(c.statement, 90)} — {clip(who, 50)}"
+                yield f"  {sign} [{c.id}] {shorten(c.statement, 90)} — {shorten(who, 50)}"
     for sign, title, relations in (
         ("+", "Relations added", d.relations_added),
         ("-", "Relations removed", d.relations_removed),
@@ -106,7 +105,7 @@ def _position_lines(p: PositionChange) -> Iterator[str]:
     ):
         if reasons:
             more = f" (+{len(reasons) - 1} more)" if len(reasons) > 1 else ""
-            yield f"      {when} {clip(reasons[0], 90)}{more}"
+            yield f"      {when} {shorten(reasons[0], 90)}{more}"
         if quotes:
             yield f"              {_quote(quotes[0])}"
 
@@ -114,8 +113,8 @@ def _position_lines(p: PositionChange) -> Iterator[str]:
 def _relation(rel: RelationChange) -> str:
     kind = rel.kind if rel.was is None else f"{rel.was} -> {rel.kind}"
     return (
-        f"[{rel.source}] {kind} [{rel.target}]: {clip(rel.source_statement, 50)!r} "
-        f"{kind} {clip(rel.target_statement, 50)!r}"
+        f"[{rel.source}] {kind} [{rel.target}]: {shorten(rel.source_statement, 50)!r} "
+        f"{kind} {shorten(rel.target_statement, 50)!r}"
     )
 
 
@@ -156,8 +155,8 @@ def merge_lines(report: MergeReport) -> Iterator[str]:
         yield f"Possible duplicates, kept apart for review ({len(report.proposed)})"
         for p in report.proposed:
             yield f"  [{p.a}] ~ [{p.b}] similarity {p.score:g}"
-            yield f"    a: {clip(p.a_statement, 100)}"
-            yield f"    b: {clip(p.b_statement, 100)}"
+            yield f"    a: {shorten(p.a_statement, 100)}"
+            yield f"    b: {shorten(p.b_statement, 100)}"
     if report.conflicts:
         yield ""
         yield f"Conflicts: the same pair related both ways ({len(report.conflicts)})"

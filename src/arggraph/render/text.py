@@ -10,23 +10,13 @@ from collections.abc import Iterator
 
 from arggraph.analysis.contestedness import ContestedReport, QuestionContest, TopicContest
 from arggraph.analysis.positions import Crux, Position, PositionsReport, QuestionPositions
-from arggraph.analysis.results import QuoteRef
+from arggraph.analysis.results import QuoteRef, shorten
 
 _LEAN_WORDS = {"yes": "yes", "no": "no", "mixed": "both"}
 
 
-def clip(text: str, width: int) -> str:
-    """``text`` on one line, cut to ``width`` characters with an ellipsis.
-
-    >>> clip("a  long\\nline of words", 12)
-    'a long line…'
-    """
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def _quote(quote: QuoteRef, width: int) -> str:
-    return f'"{clip(quote.quote, width)}" ({quote.document})'
+    return f'"{shorten(quote.quote, width)}" ({quote.document})'
 
 
 def positions_lines(report: PositionsReport, *, full: bool = False) -> Iterator[str]:
@@ -68,7 +58,7 @@ def _position_lines(p: Position, *, full: bool) -> Iterator[str]:
         verb = {"supports": "supports", "rebuts": "rebuts", "undercuts": "undercuts"}[rel.kind]
         yield (
             f"  {lean:>8}  {p.name} — only by a relation: {verb} "
-            f'"{clip(rel.target_statement, 60)}" (which answers {rel.target_answer})'
+            f'"{shorten(rel.target_statement, 60)}" (which answers {rel.target_answer})'
         )
         if full:
             for r in p.relations:

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
+from arggraph.analysis.results import shorten
 from arggraph.analysis.signed import relation_chain
 from arggraph.model import ArgumentGraph, Claim, Relation
 from arggraph.render import style
@@ -242,17 +243,12 @@ class _Context:
 
     def relation_text(self, rel: Relation) -> str:
         target = (
-            _short(self.claims[rel.target].statement, 60)
+            shorten(self.claims[rel.target].statement, 60)
             if rel.target in self.claims
             else f"the inference {rel.target}"
         )
-        source = _short(self.claims[rel.source].statement, 60)
+        source = shorten(self.claims[rel.source].statement, 60)
         return f"\u201c{source}\u201d {rel.kind} \u201c{target}\u201d"
-
-
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -272,8 +268,8 @@ def _wrap(text: str, width: int = 26, lines: int = 2) -> str:
     out = _lines(text, width) or [""]
     if len(out) > lines:
         out = out[:lines]
-        out[-1] = _short(out[-1] + " \u2026", width)
-    return "\n".join(_short(x, width + 6) for x in out)
+        out[-1] = shorten(out[-1] + " \u2026", width)
+    return "\n".join(shorten(x, width + 6) for x in out)
 
 
 def _names(ctx: _Context, speakers: list[str], most: int = 3) -> str:
