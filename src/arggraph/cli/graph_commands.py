@@ -20,13 +20,16 @@ from arggraph.cli.common import (
 )
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
+    FORMATS,
     ImportLog,
     dump_graph,
     export_formats,
+    export_graph,
     import_formats,
     import_graph,
 )
 from arggraph.io.yaml_json import dump_yaml, write_graph
+from arggraph.tables.extras import MissingExtraError, require
 
 if TYPE_CHECKING:
     from arggraph.cli.common import Subcommands
@@ -67,8 +70,13 @@ def register(commands: Subcommands) -> None:
     export.add_argument(
         "--format", "-f", choices=export_formats(), default="json", help="default: json"
     )
-    export.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
-    export.set_defaults(command=cmd_export)
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="output file (default: standard output); a folder for parquet",
+    )
+    export.set_defaults(command=cmd_export, export_parser=export)
 
     importer = commands.add_parser(
         "import",
@@ -163,6 +171,8 @@ def _print_table(out: TextIO, heading: str, rows: list[CountRow]) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """``arggraph export``: the graph in another format, to a file or standard output."""
+    if FORMATS[args.format].folder:
+        return _export_folder(args)
     graph = _load(args)
     base = args.output.resolve().parent if args.output else Path.cwd()
     text = dump_graph(graph, args.format, base_dir=base)
@@ -171,6 +181,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         write_text_atomic(args.output, text, inputs=graph.input_paths)
         print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_folder(args: argparse.Namespace) -> int:
+    """A format written as a folder (parquet): needs ``-o`` and its optional extra."""
+    parser: argparse.ArgumentParser = args.export_parser
+    if args.output is None or str(args.output) == "-":
+        parser.error(f"--format {args.format} writes a folder of files: give it with -o FOLDER")
+    try:
+        require("pyarrow", f"--format {args.format}")
+    except MissingExtraError as exc:
+        parser.error(str(exc))
+    export_graph(_load(args), args.format, args.output)
+    print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
 
 

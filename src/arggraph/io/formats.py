@@ -87,6 +87,8 @@ class FormatInfo:
     """``module:function`` making the exported text (``dump_*``), beside ``writer``."""
     paths_relative: bool = False
     """True when the text names documents by path, made relative to the ``base_dir``."""
+    folder: bool = False
+    """True when the export is a folder of files with no text form (no ``dumper``)."""
     keeps: str = ""
     loses: str = ""
 
@@ -177,6 +179,17 @@ FORMATS: dict[str, FormatInfo] = {
             keeps="everything networkx carries: claims, relations, undercuts, documents, "
             "speakers, topics as attributes",
             loses="document texts (paths kept)",
+        ),
+        FormatInfo(
+            "parquet",
+            "Parquet tables for DuckDB, Spark, pandas (a folder; needs arggraph[parquet])",
+            (),
+            writer="arggraph.tables.export:write_tables",
+            folder=True,
+            keeps="documents (with texts and date spans), speakers, questions, claims, "
+            "stances, attributions, quote segments and relations, one table each, plain "
+            "columns (docs/scaling.md)",
+            loses="the graph's title and description, documents' authors and urls, notes",
         ),
         FormatInfo(
             "yaml",
@@ -370,6 +383,17 @@ def dump_graph(graph: ArgumentGraph, format: str, *, base_dir: PathLike | None =
     >>> text = dump_graph(graph, "yaml", base_dir="out/")        # doctest: +SKIP
     """
     info = _format_info(format, "export")
+    if info.folder:
+        raise FormatError(
+            [
+                Problem(
+                    f"format '{format}' writes a folder of files, not text",
+                    code="unsupported-format",
+                    hint=f"use export_graph(graph, '{format}', folder), or arggraph export "
+                    f"--format {format} -o FOLDER",
+                )
+            ]
+        )
     dumper: Callable[..., str] = _resolve(info.dumper)
     return dumper(graph, base_dir=base_dir) if info.paths_relative else dumper(graph)
 
