@@ -5,6 +5,11 @@ alignment (camps are named from the positions) and the timeline of each question
 :func:`analyse` runs each once and hands the results on, so render code only draws
 and decides nothing.
 
+The timeline replays the debate one document at a time (a positions and contestedness
+run per document), so it is computed for graphs of at most :data:`TIMELINE_DOCUMENTS`
+documents; beyond that its strips would be too long to read anyway, and
+``DebateAnalysis.timeline_skipped`` says why there is none.
+
 Example
 -------
 >>> import arggraph
@@ -27,6 +32,9 @@ from arggraph.analysis.time import Timeline, timeline
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
 
+TIMELINE_DOCUMENTS = 20
+"""The timeline is computed for graphs of at most this many documents (see the module)."""
+
 
 @dataclass(frozen=True)
 class DebateAnalysis:
@@ -42,6 +50,8 @@ class DebateAnalysis:
     """Each question document by document (None: one document, nothing to compare)."""
     alignment_error: str | None = None
     """Why alignment was not computed (it refuses beyond its pair budget), if it was not."""
+    timeline_skipped: str | None = None
+    """Why a graph of several documents has no timeline, if it has none."""
 
 
 def analyse(graph: ArgumentGraph) -> DebateAnalysis:
@@ -49,12 +59,35 @@ def analyse(graph: ArgumentGraph) -> DebateAnalysis:
     stands = positions(graph)
     contested = contested_topics(graph, stands=stands)
     statuses = claim_statuses_for_display(graph)
-    history = timeline(graph) if len(graph.documents) > 1 else None
+    history, skipped = _timeline(graph)
     try:
         alignment = speaker_alignment(graph)
         camps = camps_of(graph, alignment=alignment, stands=stands)
     except AnalysisError as exc:
         return DebateAnalysis(
-            graph, stands, contested, statuses, None, None, history, alignment_error=str(exc)
+            graph,
+            stands,
+            contested,
+            statuses,
+            None,
+            None,
+            history,
+            alignment_error=str(exc),
+            timeline_skipped=skipped,
         )
-    return DebateAnalysis(graph, stands, contested, statuses, alignment, camps, history)
+    return DebateAnalysis(
+        graph, stands, contested, statuses, alignment, camps, history, timeline_skipped=skipped
+    )
+
+
+def _timeline(graph: ArgumentGraph) -> tuple[Timeline | None, str | None]:
+    """The timeline, or None and why not (one document, or too many to replay)."""
+    documents = len(graph.documents)
+    if documents <= 1:
+        return None, None
+    if documents > TIMELINE_DOCUMENTS:
+        return None, (
+            f"The graph has {documents:,} documents: replaying the debate one document at "
+            f"a time is done for at most {TIMELINE_DOCUMENTS}."
+        )
+    return timeline(graph), None

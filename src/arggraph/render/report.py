@@ -1,13 +1,20 @@
 """One offline HTML report: what is contested, who sides with whom, every claim, the sources.
 
-Sections: summary counts; contested topics ranked, each with its reasons, a bar for
-its score, both sides (claims, speakers, quotes) and its graph view; the speaker
-alignment heat map and camps; a sortable, filterable table of every claim with its
-reader status (unchallenged, objection answered or objection unanswered, the reason on
-hover) and strength; and a source reader, each document's text with every quoted
-passage marked (from the attributions' ``start``/``end`` offsets), which each quote
-in the report links to. vis-network is inlined once; each graph has its own JSON
-block and is drawn when it scrolls into view.
+Sections: summary counts; the contested questions ranked; topics question by question,
+each question with its lineup, quotes, outline, clashes and map; the speaker alignment
+heat map and camps; a sortable, filterable table of the claims with their reader status
+(unchallenged, objection answered or objection unanswered, the reason on hover) and
+strength; and a source reader, each document's text with every quoted passage marked
+(from the attributions' ``start``/``end`` offsets), which each quote in the report links
+to. vis-network is inlined once; each map has its own JSON block and is drawn when it
+scrolls into view.
+
+A corpus of thousands of questions stays a page a person can read and a browser can
+open: the question table lists the :data:`QUESTION_ROWS` most contested, full sections
+go to the :data:`SECTION_QUESTIONS` most contested questions, the claims table beyond
+:data:`CLAIM_ROWS` claims lists the claims the page shows, and sources beyond
+:data:`SOURCE_CHARACTERS` characters show the quoted passages in context instead of
+whole texts. Each cut says on the page how much is left out and where to find it.
 
 Example
 -------
@@ -63,21 +70,58 @@ details; beyond a dozen the page grows past what a browser opens comfortably.
 ``arggraph render`` draws every topic and question.
 """
 
+QUESTION_ROWS = 100
+"""The first table ranks at most this many contested questions, the most contested."""
+
+SECTION_QUESTIONS = 30
+"""Questions with a full section (lineup, quotes, outline, clashes, map), most contested first.
+
+A graph with more questions than this gets sections for these only, grouped by topic
+as usual; the page says how many are left out. ``arggraph topics --json`` ranks every
+question and ``arggraph positions --question ID`` shows any one in full.
+"""
+
+CLAIM_ROWS = 2_000
+"""Up to this many claims the table lists every claim; beyond, the claims the page shows."""
+
+SOURCE_CHARACTERS = 2_000_000
+"""Up to this much text in all, the sources show each document whole; beyond, each
+quoted passage the page links to, with :data:`SOURCE_CONTEXT` characters either side."""
+
+SOURCE_CONTEXT = 300
+"""Characters of text kept before and after a passage when sources are cut to passages."""
+
+NAMES_LISTED = 30
+"""At most this many members per camp, unaligned speakers and unrespected links are named."""
+
 
 def render_report(
-    graph: ArgumentGraph, path: str | Path, *, precompute_above: int = PRECOMPUTE_ABOVE
+    graph: ArgumentGraph,
+    path: str | Path,
+    *,
+    precompute_above: int = PRECOMPUTE_ABOVE,
+    debate: DebateAnalysis | None = None,
 ) -> Path:
     """Write the report for ``graph`` to ``path`` atomically; return the path."""
-    page = build_report(graph, precompute_above=precompute_above)
+    page = build_report(graph, precompute_above=precompute_above, debate=debate)
     return write_text_atomic(Path(path), page, inputs=graph.input_paths)
 
 
-def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABOVE) -> str:
-    """The report for ``graph`` as one standalone HTML page (deterministic)."""
-    debate = analyse(graph)
+def build_report(
+    graph: ArgumentGraph,
+    *,
+    precompute_above: int = PRECOMPUTE_ABOVE,
+    debate: DebateAnalysis | None = None,
+) -> str:
+    """The report for ``graph`` as one standalone HTML page (deterministic).
+
+    ``debate`` is ``analyse(graph)`` when the caller has it already.
+    """
+    debate = debate if debate is not None else analyse(graph)
     statuses, contested = debate.statuses, debate.contested
     sources = _Sources(graph)
-    maps = _maps(graph, contested)
+    shown = _Shown.choose(contested, debate.positions)
+    maps = [m for m in _maps(graph, contested) if shown.has(*m)]
     chosen = maps[:REPORT_GRAPHS]
     drawn = [
         *question_views(
@@ -94,26 +138,87 @@ def build_report(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABO
         ).values(),
     ]
     views = {view.key: view for view in drawn}  # 'question:<id>' and 'topic:<id>'
+    topics = _topics(
+        contested, debate.positions, sources, _Outline(graph), _strips(debate, shown), shown
+    )
+    ranked = [q for q in contested.questions if q.contested]
+    claims = _claim_rows(graph, statuses, sources, _listed_claims(graph, topics))
+    texts = _texts_size(graph)
+    texts_cut = texts > SOURCE_CHARACTERS
+    documents = sources.documents(whole=not texts_cut)  # after every quote on the page
     return render_template(
         "report.html.j2",
         title=graph.title or "Argument graph",
         description=graph.description,
         summary=_summary(graph, statuses),
         status_note=statuses.note,
-        topics=_topics(contested, debate.positions, sources, _Outline(graph), _strips(debate)),
-        questions=[_question_row(q) for q in contested.questions if q.contested],
+        topics=topics,
+        questions=[_question_row(q, shown) for q in ranked[:QUESTION_ROWS]],
+        questions_ranked=len(ranked),
+        sections_left_out=shown.left_out(),
+        sections_shown=len(shown.questions),
+        timeline_skipped=debate.timeline_skipped,
         views=views,
         graphs_omitted=len(maps) - len(chosen),
         alignment=_alignment(debate),
-        claims=_claim_rows(graph, statuses, sources),
-        documents=sources.documents(),
+        claims=claims,
+        claims_total=len(graph.claims),
+        claims_limit=CLAIM_ROWS,
+        documents=documents,
+        documents_total=len(graph.documents),
+        sources_cut=texts if texts_cut else 0,
+        source_context=SOURCE_CONTEXT,
+        names_listed=NAMES_LISTED,
         legend=legend(),
         topic_shapes=topic_legend(graph),
     )
 
 
-def _has_claims(graph: ArgumentGraph, topic_id: str) -> bool:
-    return any(topic_id in c.topics for c in graph.claims)
+@dataclass
+class _Shown:
+    """The questions that get a full section, and the topics they belong to."""
+
+    questions: set[str]
+    topics: set[str]
+    cut: bool
+    """True when questions were left out (the graph has more than SECTION_QUESTIONS)."""
+    total: int
+
+    @classmethod
+    def choose(cls, contested: ContestedReport, stands: PositionsReport) -> _Shown:
+        """The :data:`SECTION_QUESTIONS` most contested questions with something to show.
+
+        Contested questions by rank first, then the others by topic rank and file order.
+        """
+        by_id = {q.id: q for q in stands.questions}
+        candidates: list[tuple[int, int, str, str]] = []
+        for t, topic in enumerate(contested.topics):
+            for order, q in enumerate(topic.questions):
+                if q.contested or by_id[q.id].positions or by_id[q.id].reported:
+                    rank = q.rank if q.contested else len(contested.questions) + t
+                    candidates.append((rank, order, q.id, topic.topic))
+        candidates.sort()
+        chosen = candidates[:SECTION_QUESTIONS]
+        cut = len(chosen) < len(candidates)
+        topics = {t for *_, t in chosen} if cut else {topic.topic for topic in contested.topics}
+        return cls({q for _, _, q, _ in chosen}, topics, cut, len(candidates))
+
+    def has(self, kind: str, key: str) -> bool:
+        """Whether the page has a section for this question or topic."""
+        return key in (self.questions if kind == "question" else self.topics)
+
+    def left_out(self) -> int:
+        """Questions with answers that have no section on this page."""
+        return self.total - len(self.questions)
+
+
+def _texts_size(graph: ArgumentGraph) -> int:
+    return sum(len(graph.text_of(d.id) or "") for d in graph.documents)
+
+
+def _has_claims(graph: ArgumentGraph) -> set[str]:
+    """The topics some claim carries."""
+    return {t for c in graph.claims for t in c.topics}
 
 
 def _maps(graph: ArgumentGraph, contested: ContestedReport) -> list[tuple[str, str]]:
@@ -124,13 +229,14 @@ def _maps(graph: ArgumentGraph, contested: ContestedReport) -> list[tuple[str, s
     rank and file order.
     """
     answered = set(answered_questions(graph))
+    with_claims = _has_claims(graph)
     maps: list[tuple[int, int, tuple[str, str]]] = []
     for t, topic in enumerate(contested.topics):
         asked = [q for q in topic.questions if q.id in answered]
         for order, q in enumerate(asked):
             rank = q.rank if q.contested else len(contested.questions) + t
             maps.append((rank, order, ("question", q.id)))
-        if not asked and _has_claims(graph, topic.topic):
+        if not asked and topic.topic in with_claims:
             maps.append((len(contested.questions) + t, 0, ("topic", topic.topic)))
     return [item for *_, item in sorted(maps)]
 
@@ -161,11 +267,16 @@ def _summary(graph: ArgumentGraph, statuses: Statuses) -> list[tuple[str, int]]:
 
 @dataclass
 class _Sources:
-    """Anchors for quoted passages, and each document's text cut into marked segments."""
+    """Anchors for quoted passages, and each document's text cut into marked segments.
+
+    Every passage a quote on the page links to is remembered, so that sources cut to
+    passages keep exactly the ones linked.
+    """
 
     graph: ArgumentGraph
     doc_index: dict[str, int] = field(default_factory=dict)
     speaker_names: dict[str, str] = field(default_factory=dict)
+    linked: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.doc_index = {d.id: i for i, d in enumerate(self.graph.documents)}
@@ -178,12 +289,19 @@ class _Sources:
             return f"doc-{index}"
         return f"src-{index}-{start}-{end}"
 
+    def _href(self, document: str, start: int | None, end: int | None) -> str:
+        """The link to a passage, remembered as shown on the page."""
+        passages = self.linked.setdefault(document, set())
+        if start is not None and end is not None:
+            passages.add((start, end))
+        return "#" + self.anchor(document, start, end)
+
     def quote(self, ref: QuoteRef) -> dict[str, Any]:
         return {
             "quote": ref.quote,
             "speaker": ref.speaker_name,
             "document": self.graph.documents[self.doc_index[ref.document]].title,
-            "href": "#" + self.anchor(ref.document, ref.start, ref.end),
+            "href": self._href(ref.document, ref.start, ref.end),
             "how": HOW["implicit"] if ref.implicit else None,
         }
 
@@ -193,7 +311,7 @@ class _Sources:
             "quote": attribution.quote,
             "speaker": self.speaker_names[attribution.speaker],
             "document": doc.title,
-            "href": "#" + self.anchor(attribution.document, attribution.start, attribution.end),
+            "href": self._href(attribution.document, attribution.start, attribution.end),
             "how": HOW["implicit"]
             if attribution.implicit
             else HOW["asked"]
@@ -201,15 +319,22 @@ class _Sources:
             else None,
         }
 
-    def documents(self) -> list[dict[str, Any]]:
+    def documents(self, *, whole: bool = True) -> list[dict[str, Any]]:
+        """Each document with its text marked; ``whole=False``: only the linked ones,
+        cut to the linked passages with some context."""
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for claim, att in self.graph.iter_attributions():
-            if att.start is not None and att.end is not None:
+            if att.start is None or att.end is None:
+                continue
+            if whole or (att.start, att.end) in self.linked.get(att.document, ()):
                 spans[att.document].append((att.start, att.end, claim.id))
         result = []
         for doc in self.graph.documents:
+            if not whole and doc.id not in self.linked:
+                continue
             text = self.graph.text_of(doc.id)
             url = doc.url if doc.url and doc.url.startswith(("https://", "http://")) else None
+            segments = None if text is None else self._segments(doc.id, text, spans[doc.id])
             result.append(
                 {
                     "anchor": f"doc-{self.doc_index[doc.id]}",
@@ -220,9 +345,7 @@ class _Sources:
                     "url": url,
                     "url_text": doc.url,
                     "quotes": len(spans[doc.id]),
-                    "segments": None
-                    if text is None
-                    else self._segments(doc.id, text, spans[doc.id]),
+                    "segments": segments if whole or segments is None else _excerpts(segments),
                 }
             )
         return result
@@ -261,11 +384,27 @@ class _Sources:
         return segments
 
 
+def _excerpts(segments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``segments`` with each unmarked stretch cut to :data:`SOURCE_CONTEXT` characters
+    either side of the passages around it (an ellipsis marks each cut)."""
+    keep = SOURCE_CONTEXT
+    result = []
+    last = len(segments) - 1
+    for i, segment in enumerate(segments):
+        text = segment["text"]
+        if not segment["mark"] and len(text) > 2 * keep + 5:
+            head = text[:keep] if i > 0 else ""
+            tail = text[-keep:] if i < last else ""
+            text = f"{head} … {tail}".strip() if head or tail else "…"
+        result.append(segment | {"text": text})
+    return result
+
+
 # ---------------------------------------------------------------- contested topics
 
 
-def _strips(debate: DebateAnalysis) -> dict[str, list[dict[str, Any]]]:
-    """Each question's timeline strip: per document in date order, the lineup so far."""
+def _strips(debate: DebateAnalysis, shown: _Shown) -> dict[str, list[dict[str, Any]]]:
+    """Each shown question's timeline strip: per document in date order, the lineup so far."""
     if debate.timeline is None:
         return {}
     titles = {d.id: d.title for d in debate.graph.documents}
@@ -283,7 +422,7 @@ def _strips(debate: DebateAnalysis) -> dict[str, list[dict[str, Any]]]:
             for step in q.steps
         ]
         for q in debate.timeline.questions
-        if any(step.yes or step.no or step.mixed for step in q.steps)
+        if q.id in shown.questions and any(step.yes or step.no or step.mixed for step in q.steps)
     }
 
 
@@ -293,7 +432,9 @@ def _topics(
     sources: _Sources,
     outline: _Outline,
     strips: dict[str, list[dict[str, Any]]],
+    shown: _Shown,
 ) -> list[dict[str, Any]]:
+    """The topics with a section, each with its shown questions in full."""
     by_id = {q.id: q for q in stands.questions}
     return [
         {
@@ -307,10 +448,11 @@ def _topics(
                 _question(q, by_id[q.id], sources)
                 | {"outline": outline.of(by_id[q.id]), "strip": strips.get(q.id, [])}
                 for q in topic.questions
-                if q.contested or by_id[q.id].positions or by_id[q.id].reported
+                if q.id in shown.questions
             ],
         }
         for topic in report.topics
+        if topic.topic in shown.topics
     ]
 
 
@@ -369,10 +511,11 @@ class _Outline:
         return answers
 
 
-def _question_row(q: QuestionContest) -> dict[str, Any]:
+def _question_row(q: QuestionContest, shown: _Shown) -> dict[str, Any]:
     """One row of the report's first table: a question and its lineup."""
     rob = q.robustness
     return {
+        "section": q.id in shown.questions,
         "rank": q.rank,
         "id": q.id,
         "question": q.question or q.label,
@@ -383,7 +526,7 @@ def _question_row(q: QuestionContest) -> dict[str, Any]:
         "answered": q.answered,
         "robust": robustness_words(q),
         "why": _why(q),
-        "stable": rob is None or rob.stable,
+        "stable": rob is not None and rob.stable,
     }
 
 
@@ -526,18 +669,21 @@ def _alignment(debate: DebateAnalysis) -> dict[str, Any]:
             {
                 "id": camp.id,
                 "name": camp.name,
-                "speakers": [s.name for s in camp.speakers],
+                "speakers": [s.name for s in camp.speakers[:NAMES_LISTED]],
+                "more": max(0, len(camp.speakers) - NAMES_LISTED),
                 "opposes": camp.opposes,
             }
             for camp in camps.camps
         ],
-        "unaligned": [s.name for s in camps.unaligned],
+        "unaligned": [s.name for s in camps.unaligned[:NAMES_LISTED]],
+        "unaligned_more": max(0, len(camps.unaligned) - NAMES_LISTED),
         "frustrated": [
             f"{names.get(link.first, link.first)} and {names.get(link.second, link.second)} "
             f"({'allies' if link.sign > 0 else 'opponents'}, weight {link.weight:g}: "
             f"{', '.join(link.evidence)})"
-            for link in camps.frustrated
+            for link in camps.frustrated[:NAMES_LISTED]
         ],
+        "frustrated_more": max(0, len(camps.frustrated) - NAMES_LISTED),
         "exact": camps.exact,
     }
 
@@ -553,8 +699,28 @@ def _heat(score: float) -> str:
 # ---------------------------------------------------------------- claims table
 
 
+def _listed_claims(graph: ArgumentGraph, topics: list[dict[str, Any]]) -> set[str] | None:
+    """The claims the table lists: None for all, or beyond :data:`CLAIM_ROWS` the claims
+    the question sections show (so every claim link on the page lands on its row)."""
+    if len(graph.claims) <= CLAIM_ROWS:
+        return None
+    listed: set[str] = set()
+    for topic in topics:
+        for q in topic["questions"]:
+            for p in q["positions"]:
+                listed.update(c["id"] for c in p["claims"])
+                listed.update(r["target_id"] for r in p["relations"])
+            for c in q["cruxes"]:
+                listed.update((c["source"]["id"], c["target"]["id"]))
+            for answer in q["outline"]:
+                for c in answer["claims"]:
+                    listed.add(c["id"])
+                    listed.update(k["id"] for k in c["children"])
+    return listed
+
+
 def _claim_rows(
-    graph: ArgumentGraph, statuses: Statuses, sources: _Sources
+    graph: ArgumentGraph, statuses: Statuses, sources: _Sources, listed: set[str] | None
 ) -> list[dict[str, Any]]:
     topics = {t.id: t.label for t in graph.topics}
     speakers = {s.id: s.name for s in graph.speakers}
@@ -564,6 +730,8 @@ def _claim_rows(
         (supports if rel.kind == "supports" else rebuts)[rel.target] += 1
     rows = []
     for claim in graph.claims:
+        if listed is not None and claim.id not in listed:
+            continue
         status = statuses.of(claim.id)
         rows.append(
             {
