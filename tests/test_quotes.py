@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arggraph import quotes
 from arggraph.quotes import find_quote, line_and_column, nearest_passage, normalise
 from tests.conftest import REPO
 
@@ -122,3 +127,85 @@ def test_a_quote_inside_a_word_is_still_found() -> None:
     match = find_quote("we recompute it", "compute it")
     assert match is not None
     assert match.start == 5
+
+
+# --- the fast paths against the reference (the word-by-word algorithm they replaced) ---
+
+_ALPHABET = "ab \n\t\u00a0\\$.\u2019\u201c\u2014\u2026\u200b\u00ad-"
+
+
+def _reference_normalised(text: str) -> tuple[str, list[int]]:
+    """Normal form and each character's original offset, one word at a time (the old way)."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    previous_end = -1
+    for match in re.finditer(r"\S+", text):
+        normal, offsets = quotes._normalise_word(match.group(), match.start())
+        if not normal:
+            continue
+        if previous_end >= 0:
+            pieces.append(" ")
+            origin.append(previous_end)
+        pieces.append(normal)
+        origin.extend(offsets)
+        previous_end = match.end()
+    return "".join(pieces), origin
+
+
+def _reference_find(text: str, quote: str, start: int | None = None) -> tuple[int, int, int] | None:
+    """``find_quote`` by brute force over the reference normal form: (start, end, occurrences)."""
+    normal, origin = _reference_normalised(text)
+    needle = _reference_normalised(quote)[0]
+    if not needle:
+        return None
+    hits = [p for p in range(len(normal)) if normal.startswith(needle, p)]
+    if start is not None:
+        at = [p for p in hits if origin[p] == start and origin.index(start) == p]
+        return (origin[at[0]], origin[at[0] + len(needle) - 1] + 1, 1) if at else None
+    word_starts = [p for p in hits if p == 0 or normal[p - 1] == " "]
+    chosen = word_starts or hits
+    if not chosen:
+        return None
+    first = chosen[0]
+    return origin[first], origin[first + len(needle) - 1] + 1, len(chosen)
+
+
+def _found(text: str, quote: str, start: int | None = None) -> tuple[int, int, int] | None:
+    match = find_quote(text, quote, start=start)
+    return None if match is None else (match.start, match.end, match.occurrences)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_normal_form_and_offsets_equal_the_reference(text: str) -> None:
+    normal, origin = _reference_normalised(text)
+    fast = quotes.normalise_with_offsets(text)
+    assert fast.text == normal == normalise(text)
+    assert [fast.origin(p) for p in range(len(normal))] == origin
+    for original in range(len(text) + 1):
+        expected = origin.index(original) if original in origin else None
+        assert fast.position_of(original) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=_ALPHABET, max_size=60),
+    st.text(alphabet=_ALPHABET, min_size=1, max_size=25),
+    st.integers(min_value=0, max_value=60),
+)
+def test_find_quote_equals_the_reference(text: str, quote: str, start: int) -> None:
+    assert _found(text, quote) == _reference_find(text, quote)
+    assert _found(text, quote, start) == _reference_find(text, quote, start)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Claim 1 holds that", "Claim 1 holds those", "x", "\n\n"]), max_size=30
+    )
+)
+def test_repeated_long_prefixes_find_every_word_start(words: list[str]) -> None:
+    # Quotes longer than the index key, whose first characters follow several word starts.
+    text = " ".join(words)
+    for quote in ("Claim 1 holds that", "Claim 1 holds those x", "holds that Claim 1 holds"):
+        assert _found(text, quote) == _reference_find(text, quote)

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from array import array
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 _QUOTE_MARKS = dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035", "'") | dict.fromkeys(
     "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'
@@ -37,57 +37,164 @@ _IGNORED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!$|<>~\"'")
 _SIMPLE = _QUOTE_MARKS | _DASHES | {"\u2026": "..."}
 _WORD = re.compile(r"\S+")
+_NON_SPACE = re.compile(r"\S*")
+_LONG_SPACE = re.compile(r"\s{2,}")
 _SPECIAL = re.compile("[" + re.escape("".join(_SIMPLE) + "".join(_IGNORED)) + "\\\\]")
 _NEAR_WORDS = 64  # a miss is aligned on the quote's first words only, to stay fast
 _KEY = 16  # characters of a word start used to index long texts
 
 
+class ShiftMap:
+    """A monotone map of positions that moves each run of positions by a constant.
+
+    Positions from ``starts[k]`` up to ``starts[k + 1]`` (the last run: up to ``length``)
+    move by ``shifts[k]``. Normalising changes lengths only at a few places (a blank
+    line, an ellipsis), so a few numbers stand for what an array of every character's
+    offset would say in eight bytes per character.
+    """
+
+    __slots__ = ("_targets", "length", "shifts", "starts")
+
+    def __init__(self, starts: list[int], shifts: list[int], length: int) -> None:
+        self.starts, self.shifts, self.length = starts, shifts, length
+        self._targets = [s + d for s, d in zip(starts, shifts, strict=True)]
+
+    def __call__(self, position: int) -> int:
+        """Where ``position`` goes."""
+        return position + self.shifts[bisect_right(self.starts, position) - 1]
+
+    def inverse(self, target: int) -> int | None:
+        """The first position that goes to ``target``, or ``None`` if none does."""
+        k = bisect_left(self._targets, target)  # runs from k on start at or past target
+        if k > 0 and target - self._targets[k - 1] < self._run_length(k - 1):
+            return target - self.shifts[k - 1]
+        if k < len(self._targets) and self._targets[k] == target:
+            return self.starts[k]
+        return None
+
+    def _run_length(self, k: int) -> int:
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else self.length
+        return end - self.starts[k]
+
+
+class _ShiftMapBuilder:
+    """Collects the runs of a :class:`ShiftMap`, in increasing position."""
+
+    def __init__(self, shift: int = 0) -> None:
+        self.starts, self.shifts = [0], [shift]
+
+    def shift_from(self, position: int, shift: int) -> None:
+        """From ``position`` on, positions move by ``shift``."""
+        if self.starts[-1] == position:
+            self.shifts[-1] = shift
+            if len(self.shifts) > 1 and self.shifts[-2] == shift:
+                del self.starts[-1], self.shifts[-1]
+        elif shift != self.shifts[-1]:
+            self.starts.append(position)
+            self.shifts.append(shift)
+
+    def build(self, length: int) -> ShiftMap:
+        return ShiftMap(self.starts, self.shifts, length)
+
+
 @dataclass(frozen=True)
 class NormalisedText:
-    """A text in normal form, with the original offset of every normal-form character."""
+    """A text in normal form, able to say where each normal-form character came from.
+
+    Normalising takes two steps, each with its map back: words with special
+    characters are rewritten (``words`` maps the rewritten text to the original), then
+    runs of whitespace become one space (``spaces`` maps the normal form to the
+    rewritten text).
+    """
 
     text: str
-    origin: array[int]
+    words: ShiftMap
+    spaces: ShiftMap
     original_length: int
+
+    def origin(self, position: int) -> int:
+        """The original offset of the normal-form character at ``position``."""
+        return self.words(self.spaces(position))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the normal-form slice ``[start:end]`` (end > start)."""
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin(start), self.origin(end - 1) + 1
 
     def position_of(self, original: int) -> int | None:
         """The normal-form position whose character came from ``original``, if any."""
-        index = bisect_left(self.origin, original)
-        if index < len(self.origin) and self.origin[index] == original:
-            return index
-        return None
+        rewritten = self.words.inverse(original)
+        if rewritten is None:
+            return None
+        position = self.spaces.inverse(rewritten)
+        return position if position is not None and position < len(self.text) else None
 
 
 def normalise_with_offsets(text: str) -> NormalisedText:
     """Normalise ``text`` (see the module docs), remembering where each character came from.
 
-    Works word by word: words without special characters are copied whole, so a
-    10 MB text normalises in about a second.
+    Only words with special characters are rewritten one by one, and only whitespace
+    runs longer than one character move the characters after them, so a plain text
+    normalises at the speed of ``str.split``.
     """
+    rewritten, words = _rewrite_special_words(text)
+    normal, spaces = _collapse_whitespace(rewritten)
+    return NormalisedText(normal, words, spaces, len(text))
+
+
+def _rewrite_special_words(text: str) -> tuple[str, ShiftMap]:
+    """``text`` with every word that has a special character put in normal form.
+
+    A word that normalises to nothing becomes as many spaces: it joins the whitespace
+    around it, since the words on either side of it are then neighbours.
+    """
+    first = _SPECIAL.search(text)
+    if first is None:
+        return text, ShiftMap([0], [0], len(text))
+    backwards = text[::-1]
     pieces: list[str] = []
-    origin: array[int] = array("q")
-    previous_end = -1
-    for match in _WORD.finditer(text):
-        begin = match.start()
-        word = match.group()
-        offsets: Sequence[int]
-        if _SPECIAL.search(word) is None:
-            normal, offsets = word, range(begin, begin + len(word))
+    offsets = _ShiftMapBuilder()
+    cursor = written = 0
+    for special in _SPECIAL.finditer(text, first.start()):
+        if special.start() < cursor:
+            continue  # in a word already rewritten
+        begin = len(text) - _word_end(backwards, len(text) - special.start())
+        end = _word_end(text, special.start())
+        pieces.append(text[cursor:begin])
+        written += begin - cursor
+        normal, origins = _normalise_word(text[begin:end], begin)
+        if normal:
+            for i, origin in enumerate(origins):
+                offsets.shift_from(written + i, origin - written - i)
         else:
-            normal, offsets = _normalise_word(word, begin)
-            if not normal:
-                continue
-        if previous_end >= 0:
-            pieces.append(" ")
-            origin.append(previous_end)
+            normal = " " * (end - begin)
         pieces.append(normal)
-        origin.extend(offsets)
-        previous_end = match.end()
-    return NormalisedText("".join(pieces), origin, len(text))
+        written += len(normal)
+        offsets.shift_from(written, end - written)
+        cursor = end
+    pieces.append(text[cursor:])
+    rewritten = "".join(pieces)
+    return rewritten, offsets.build(len(rewritten))
+
+
+def _word_end(text: str, position: int) -> int:
+    """Where the run of non-whitespace characters from ``position`` ends."""
+    match = _NON_SPACE.match(text, position)
+    return match.end() if match else position
+
+
+def _collapse_whitespace(text: str) -> tuple[str, ShiftMap]:
+    """``text`` without leading and trailing whitespace, and every run of it one space."""
+    normal = " ".join(text.split())
+    leading = len(text) - len(text.lstrip())
+    offsets = _ShiftMapBuilder(leading)
+    shift = leading
+    for run in _LONG_SPACE.finditer(text, leading):
+        if run.end() == len(text):
+            break  # trailing whitespace: dropped, nothing after it moves
+        space = run.start() - shift
+        shift += run.end() - run.start() - 1
+        offsets.shift_from(space + 1, shift)
+    return normal, offsets.build(len(normal))
 
 
 def _normalise_word(word: str, begin: int) -> tuple[str, list[int]]:
@@ -112,22 +219,50 @@ def _normalise_word(word: str, begin: int) -> tuple[str, list[int]]:
 
 def normalise(text: str) -> str:
     """The normal form of ``text``; ``normalise("a\\u2014 b\\n c") == "a- b c"``."""
-    return normalise_with_offsets(text).text
+    if _SPECIAL.search(text) is None:
+        return " ".join(text.split())
+    return " ".join(_rewrite_special_words(text)[0].split())
+
+
+class _DocumentIndex:
+    """A text's normal form and its word starts, built once per text.
+
+    ``first`` maps the ``_KEY`` characters that follow a word start to the first such
+    start, ``counts`` says how many starts they follow; the list of every start per
+    key is built only when a quote asks for a key that repeats.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.norm = normalise_with_offsets(text)
+        starts, keys = self._starts_and_keys()
+        self.counts = Counter(keys)
+        self.first = dict(zip(reversed(keys), reversed(starts), strict=True))
+        self._every: dict[str, list[int]] | None = None
+
+    def _starts_and_keys(self) -> tuple[list[int], list[str]]:
+        """Each word start of the normal form and the ``_KEY`` characters from it (C loops)."""
+        normal = self.norm.text
+        steps = map((1).__add__, map(len, normal.split(" ")))
+        starts = list(accumulate(steps, initial=0))[:-1]
+        ends = map((_KEY).__add__, starts)
+        return starts, list(map(normal.__getitem__, map(slice, starts, ends)))
+
+    def word_starts(self, key: str) -> list[int]:
+        """Every word start that ``key`` (``_KEY`` characters) follows, in text order."""
+        count = self.counts.get(key, 0)
+        if count <= 1:
+            return [self.first[key]] if count else []
+        if self._every is None:
+            self._every = {}
+            for start, word_key in zip(*self._starts_and_keys(), strict=True):
+                if self.counts[word_key] > 1:
+                    self._every.setdefault(word_key, []).append(start)
+        return self._every[key]
 
 
 @lru_cache(maxsize=64)
-def _normalised(text: str) -> NormalisedText:
-    return normalise_with_offsets(text)
-
-
-@lru_cache(maxsize=64)
-def _word_start_index(text: str) -> dict[str, list[int]]:
-    """Normal-form positions of every word start, keyed by the next few characters."""
-    norm = _normalised(text).text
-    index: dict[str, list[int]] = {}
-    for match in _WORD.finditer(norm):
-        index.setdefault(norm[match.start() : match.start() + _KEY], []).append(match.start())
-    return index
+def _document_index(text: str) -> _DocumentIndex:
+    return _DocumentIndex(text)
 
 
 @dataclass(frozen=True)
@@ -159,7 +294,8 @@ def find_quote(text: str, quote: str, *, start: int | None = None) -> QuoteMatch
     ``start`` (an original offset) picks one particular occurrence instead, and
     ``None`` is returned when the quote does not occur there.
     """
-    norm = _normalised(text)
+    index = _document_index(text)
+    norm = index.norm
     needle = normalise(quote)
     if not needle:
         return None
@@ -168,7 +304,7 @@ def find_quote(text: str, quote: str, *, start: int | None = None) -> QuoteMatch
         if position is None or not norm.text.startswith(needle, position):
             return None
         return _match(norm, position, needle, 1)
-    hits = _word_start_hits(text, norm.text, needle) or _all_hits(norm.text, needle)
+    hits = _word_start_hits(index, needle) or _all_hits(norm.text, needle)
     if not hits:
         return None
     return _match(norm, hits[0], needle, len(hits))
@@ -179,11 +315,11 @@ def _match(norm: NormalisedText, position: int, needle: str, occurrences: int) -
     return QuoteMatch(begin, end, occurrences)
 
 
-def _word_start_hits(text: str, normal: str, needle: str) -> list[int]:
+def _word_start_hits(index: _DocumentIndex, needle: str) -> list[int]:
+    normal = index.norm.text
     if len(needle) < _KEY:
         return [p for p in _all_hits(normal, needle) if p == 0 or normal[p - 1] == " "]
-    candidates = _word_start_index(text).get(needle[:_KEY], [])
-    return [p for p in candidates if normal.startswith(needle, p)]
+    return [p for p in index.word_starts(needle[:_KEY]) if normal.startswith(needle, p)]
 
 
 def _all_hits(normal: str, needle: str) -> list[int]:
@@ -201,7 +337,7 @@ def nearest_passage(text: str, quote: str) -> NearMiss | None:
     Aligns the words of the quote on the longest run of words it shares with the text,
     then reports that window and the first words where quote and text part.
     """
-    norm = _normalised(text)
+    norm = _document_index(text).norm
     text_words = [(m.start(), m.end()) for m in _WORD.finditer(norm.text)]
     quote_words = normalise(quote).split(" ")
     if not text_words or not quote_words or quote_words == [""]:
