@@ -12,17 +12,16 @@ its address space capped at ``--max-memory`` GB (``RLIMIT_AS``), runs in order:
   references and structure, ground every quote;
 - ``networkx``: the baseline for the analyses, ``arggraph.to_networkx(graph)`` (a
   ``networkx.MultiDiGraph`` of every claim and relation with its attributes; freed after);
-- ``positions``: ``arggraph.positions(graph)``;
-- ``contested topics``: ``arggraph.contested_topics(graph, stands=...)`` with its
-  default robustness (the ranking recomputed with each document left out);
-- ``alignment``: ``speaker_alignment`` and ``speaker_camps`` (camps named from the
-  positions);
+- every analysis the report shows, each timed as ``arggraph.analysis.debate.analyse``
+  runs it (its ``step`` hook): ``positions`` (``arggraph.positions``), ``contested
+  topics`` (``contested_topics`` on those positions, with its default robustness: the
+  ranking recomputed with each document left out), ``statuses`` (each claim's reader
+  status), ``timeline`` (replayed document by document; skipped, and said so, beyond
+  ``debate.TIMELINE_DOCUMENTS`` documents), ``alignment`` (``speaker_alignment``) and
+  ``camps`` (``speaker_camps``, named from the positions);
 - ``grounded``: ``to_argumentation_framework`` and ``grounded_labelling``;
-- ``analyse``: ``arggraph.analysis.debate.analyse``, every analysis the report shows,
-  once (positions, contested topics, statuses, alignment and camps, the timeline), as
-  ``arggraph report`` runs it;
 - ``report``: the HTML page built from those analyses and written to
-  ``<workdir>/<N>/report.html`` (``analyse`` + ``report`` is what ``arggraph report``
+  ``<workdir>/<N>/report.html`` (the analyses + ``report`` are what ``arggraph report``
   costs);
 - ``open in Chromium`` (in the parent, after the child): headless Chromium opens the
   report from disk; seconds until the question table is on screen.
@@ -58,13 +57,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
-from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bench_analysis import machine_description  # run as a script: benchmarks/ is on the path
 from bench_positions import measured_source
 
+T = TypeVar("T")
 HERE = Path(__file__).resolve().parent
 RESULTS_JSON = HERE / "results" / "scale.json"
 RESULTS_MD = HERE / "results" / "scale.md"
@@ -74,9 +73,11 @@ CHILD_STAGES = (
     "networkx",
     "positions",
     "contested topics",
+    "statuses",
+    "timeline",
     "alignment",
+    "camps",
     "grounded",
-    "analyse",
     "report",
 )
 STAGES = (*CHILD_STAGES, "open in Chromium")
@@ -105,7 +106,7 @@ def _emit(record: dict[str, Any]) -> None:
     print(json.dumps(record), flush=True)
 
 
-def _timed(stage: str, action: Callable[[], Any]) -> Any:
+def _timed(stage: str, action: Callable[[], T]) -> T:
     """Run one stage and print its record; a failure is printed, then raised to stop."""
     gc.collect()
     _emit({"stage": stage, "started": True})
@@ -130,13 +131,6 @@ def _timed(stage: str, action: Callable[[], Any]) -> Any:
     return result
 
 
-def _camps(graph: Any, stands: Any) -> object:
-    """Speaker alignment, then the camps named from the positions."""
-    from arggraph.analysis.alignment import speaker_alignment, speaker_camps
-
-    return speaker_camps(graph, alignment=speaker_alignment(graph), stands=stands)
-
-
 def run_child(path: Path, report: Path) -> None:
     """Every stage in order on the corpus at ``path``; one JSON line per stage."""
     import arggraph
@@ -151,17 +145,15 @@ def run_child(path: Path, report: Path) -> None:
     graph = _timed("load", lambda: arggraph.load(path))
     _emit({"stage": "shape", "claims": len(graph.claims), "relations": len(graph.relations)})
     _timed("networkx", lambda: arggraph.to_networkx(graph).number_of_edges())
-    stands = _timed("positions", lambda: arggraph.positions(graph))
-    _timed("contested topics", partial(arggraph.contested_topics, graph, stands=stands))
-    _timed("alignment", partial(_camps, graph, stands))
-    del stands  # analyse() computes its own: do not hold two
+    debate = analyse(graph, step=_timed)  # positions, contested topics, statuses, ...
+    if debate.timeline_skipped:
+        _emit({"stage": "timeline", "skipped": debate.timeline_skipped})
 
     def grounded() -> int:
         framework = arggraph.to_argumentation_framework(graph)
         return len(arggraph.grounded_labelling(framework).in_)
 
     _timed("grounded", grounded)
-    debate = _timed("analyse", lambda: analyse(graph))
     _timed("report", lambda: render_report(graph, report, debate=debate))
     _emit({"stage": "report size", "bytes": report.stat().st_size})
 
@@ -264,23 +256,24 @@ def measure_size(n: int, path: Path, args: argparse.Namespace) -> list[dict[str,
             "error": _why_stopped(end, args.max_memory, args.timeout),
         }
         _progress(n, records[running])
-    if report.exists() and not any("error" in r for r in records.values()):
+    if report.exists():
         records["open in Chromium"] = open_in_chromium(report)
         _progress(n, records["open in Chromium"])
     result = []
     for stage in STAGES:
-        record = records.get(stage) or {
-            "stage": stage,
-            "error": "not run: an earlier stage failed",
-        }
+        failed = any("error" in r for r in records.values())
+        missing = "not run: an earlier stage failed" if failed else "not run for this graph"
+        record = records.get(stage) or {"stage": stage, "skipped": missing}
         result.append({"size": n, **record, **({"shape": shape} if stage == "load" else {})})
     _add_ratios(result)
     return result
 
 
 def _progress(n: int, record: dict[str, Any]) -> None:
-    if "error" in record:
-        print(f"N={n:,} {record['stage']}: {record['error']}", flush=True)
+    if "error" in record or "skipped" in record:
+        print(
+            f"N={n:,} {record['stage']}: {record.get('error', record.get('skipped'))}", flush=True
+        )
     else:
         cpu = record.get("cpu_seconds")
         print(
@@ -374,7 +367,7 @@ def render_markdown(results: dict[str, Any]) -> str:
     sizes = sorted({r["size"] for r in results["records"]})
     for n in sizes:
         rows = [r for r in results["records"] if r["size"] == n]
-        shape = next((r.get("shape") for r in rows if r.get("shape")), {}) or {}
+        shape: dict[str, Any] = next((r["shape"] for r in rows if r.get("shape")), {})
         lines += ["", f"## {n:,} claims", ""]
         if shape:
             lines += [
@@ -387,8 +380,9 @@ def render_markdown(results: dict[str, Any]) -> str:
             "|---|---|---|---|---|---|",
         ]
         for r in rows:
-            if "error" in r:
-                lines.append(f"| {r['stage']} | {r['error']} | | | | |")
+            if "error" in r or "skipped" in r:
+                why = r["error"] if "error" in r else f"skipped: {r['skipped']}"
+                lines.append(f"| {r['stage']} | {why} | | | | |")
                 continue
             ratio = (
                 r.get("ratio_to_json_load") if r["stage"] == "load" else r.get("ratio_to_networkx")

@@ -21,7 +21,9 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from arggraph.analysis.alignment import SpeakerAlignment, SpeakerCamps, speaker_alignment
 from arggraph.analysis.alignment import speaker_camps as camps_of
@@ -31,6 +33,8 @@ from arggraph.analysis.positions import PositionsReport, positions
 from arggraph.analysis.time import Timeline, timeline
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
+
+T = TypeVar("T")
 
 TIMELINE_DOCUMENTS = 20
 """The timeline is computed for graphs of at most this many documents (see the module)."""
@@ -54,15 +58,30 @@ class DebateAnalysis:
     """Why a graph of several documents has no timeline, if it has none."""
 
 
-def analyse(graph: ArgumentGraph) -> DebateAnalysis:
-    """Run every analysis the pages show, each once (positions feed the rest)."""
-    stands = positions(graph)
-    contested = contested_topics(graph, stands=stands)
-    statuses = claim_statuses_for_display(graph)
-    history, skipped = _timeline(graph)
+class Step(Protocol):
+    """How :func:`analyse` runs each analysis: given its name and the call (a benchmark
+    times each one; by default it is just called)."""
+
+    def __call__(self, name: str, compute: Callable[[], T], /) -> T: ...
+
+
+def _call(name: str, compute: Callable[[], T]) -> T:
+    return compute()
+
+
+def analyse(graph: ArgumentGraph, *, step: Step = _call) -> DebateAnalysis:
+    """Run every analysis the pages show, each once (positions feed the rest).
+
+    Each runs through ``step`` under its name: ``positions``, ``contested topics``,
+    ``statuses``, ``timeline`` (when computed), ``alignment`` and ``camps``.
+    """
+    stands = step("positions", lambda: positions(graph))
+    contested = step("contested topics", lambda: contested_topics(graph, stands=stands))
+    statuses = step("statuses", lambda: claim_statuses_for_display(graph))
+    history, skipped = _timeline(graph, step)
     try:
-        alignment = speaker_alignment(graph)
-        camps = camps_of(graph, alignment=alignment, stands=stands)
+        alignment = step("alignment", lambda: speaker_alignment(graph))
+        camps = step("camps", lambda: camps_of(graph, alignment=alignment, stands=stands))
     except AnalysisError as exc:
         return DebateAnalysis(
             graph,
@@ -80,7 +99,7 @@ def analyse(graph: ArgumentGraph) -> DebateAnalysis:
     )
 
 
-def _timeline(graph: ArgumentGraph) -> tuple[Timeline | None, str | None]:
+def _timeline(graph: ArgumentGraph, step: Step) -> tuple[Timeline | None, str | None]:
     """The timeline, or None and why not (one document, or too many to replay)."""
     documents = len(graph.documents)
     if documents <= 1:
@@ -90,4 +109,4 @@ def _timeline(graph: ArgumentGraph) -> tuple[Timeline | None, str | None]:
             f"The graph has {documents:,} documents: replaying the debate one document at "
             f"a time is done for at most {TIMELINE_DOCUMENTS}."
         )
-    return timeline(graph), None
+    return step("timeline", lambda: timeline(graph)), None
