@@ -21,7 +21,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -30,6 +30,7 @@ from arggraph.analysis.alignment import speaker_camps as camps_of
 from arggraph.analysis.contestedness import ContestedReport, contested_topics
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.analysis.positions import PositionsReport, positions
+from arggraph.analysis.signed import SignedRelation, signed_relations
 from arggraph.analysis.time import Timeline, timeline
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
@@ -56,6 +57,8 @@ class DebateAnalysis:
     """Why alignment was not computed (it refuses beyond its pair budget), if it was not."""
     timeline_skipped: str | None = None
     """Why a graph of several documents has no timeline, if it has none."""
+    signed: Sequence[SignedRelation] = ()
+    """Every relation as a signed link (read once; the positions and the outline share it)."""
 
 
 class Step(Protocol):
@@ -75,7 +78,8 @@ def analyse(graph: ArgumentGraph, *, step: Step = _call) -> DebateAnalysis:
     Each runs through ``step`` under its name: ``positions``, ``contested topics``,
     ``statuses``, ``timeline`` (when computed), ``alignment`` and ``camps``.
     """
-    stands = step("positions", lambda: positions(graph))
+    signed = signed_relations(graph)
+    stands = step("positions", lambda: positions(graph, signed=signed))
     contested = step("contested topics", lambda: contested_topics(graph, stands=stands))
     statuses = step("statuses", lambda: claim_statuses_for_display(graph))
     history, skipped = _timeline(graph, step)
@@ -93,9 +97,18 @@ def analyse(graph: ArgumentGraph, *, step: Step = _call) -> DebateAnalysis:
             history,
             alignment_error=str(exc),
             timeline_skipped=skipped,
+            signed=signed,
         )
     return DebateAnalysis(
-        graph, stands, contested, statuses, alignment, camps, history, timeline_skipped=skipped
+        graph,
+        stands,
+        contested,
+        statuses,
+        alignment,
+        camps,
+        history,
+        timeline_skipped=skipped,
+        signed=signed,
     )
 
 

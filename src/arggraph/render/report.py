@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ from arggraph.render.html import render_template
 from arggraph.render.text import robustness_words
 from arggraph.render.views import (
     PRECOMPUTE_ABOVE,
+    GraphView,
     answered_questions,
     legend,
     question_views,
@@ -123,24 +125,9 @@ def build_report(
     shown = _Shown.choose(contested, debate.positions)
     maps = [m for m in _maps(graph, contested) if shown.has(*m)]
     chosen = maps[:REPORT_GRAPHS]
-    drawn = [
-        *question_views(
-            graph,
-            [key for kind, key in chosen if kind == "question"],
-            statuses=statuses,
-            precompute_above=precompute_above,
-        ).values(),
-        *topic_views(
-            graph,
-            [key for kind, key in chosen if kind == "topic"],
-            statuses=statuses,
-            precompute_above=precompute_above,
-        ).values(),
-    ]
-    views = {view.key: view for view in drawn}  # 'question:<id>' and 'topic:<id>'
-    topics = _topics(
-        contested, debate.positions, sources, _Outline(graph), _strips(debate, shown), shown
-    )
+    views = _drawn_maps(graph, chosen, statuses, precompute_above)
+    outline = _Outline(graph, debate.signed or signed_relations(graph))
+    topics = _topics(contested, debate.positions, sources, outline, _strips(debate, shown), shown)
     ranked = [q for q in contested.questions if q.contested]
     claims = _claim_rows(graph, statuses, sources, _listed_claims(graph, topics))
     texts = _texts_size(graph)
@@ -212,6 +199,24 @@ class _Shown:
         return self.total - len(self.questions)
 
 
+def _drawn_maps(
+    graph: ArgumentGraph, chosen: list[tuple[str, str]], statuses: Statuses, precompute_above: int
+) -> dict[str, GraphView]:
+    """The chosen maps by key ('question:<id>', 'topic:<id>'); look-ups built only if needed."""
+    questions = [key for kind, key in chosen if kind == "question"]
+    topics = [key for kind, key in chosen if kind == "topic"]
+    drawn: list[GraphView] = []
+    if questions:
+        drawn += question_views(
+            graph, questions, statuses=statuses, precompute_above=precompute_above
+        ).values()
+    if topics:
+        drawn += topic_views(
+            graph, topics, statuses=statuses, precompute_above=precompute_above
+        ).values()
+    return {view.key: view for view in drawn}
+
+
 def _texts_size(graph: ArgumentGraph) -> int:
     return sum(len(graph.text_of(d.id) or "") for d in graph.documents)
 
@@ -243,7 +248,8 @@ def _maps(graph: ArgumentGraph, contested: ContestedReport) -> list[tuple[str, s
 
 def _summary(graph: ArgumentGraph, statuses: Statuses) -> list[tuple[str, int]]:
     summary = graph_summary(graph)
-    undercuts = sum(1 for r in graph.relations if graph.is_undercut(r))
+    relation_ids = {r.id for r in graph.relations if r.id is not None}
+    undercuts = sum(1 for r in graph.relations if r.target in relation_ids)
     rows = [
         ("documents", summary.documents),
         ("speakers", summary.speakers),
@@ -465,11 +471,12 @@ class _Outline:
     """
 
     graph: ArgumentGraph
+    signed: Sequence[SignedRelation]
     into: dict[str, list[SignedRelation]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         into: dict[str, list[SignedRelation]] = defaultdict(list)
-        for rel in signed_relations(self.graph):
+        for rel in self.signed:
             into[rel.target].append(rel)
         self.into = into
         self.names = {s.id: s.name for s in self.graph.speakers}
@@ -629,7 +636,9 @@ def _alignment(debate: DebateAnalysis) -> dict[str, Any]:
     chosen = sorted(alignment.speakers, key=lambda s: -evidence[s.id])[:HEAT_MAP_SPEAKERS]
     keep = {s.id for s in chosen}
     shown = [s for s in alignment.speakers if s.id in keep]
-    pairs = {(p.first, p.second): p for p in alignment.pairs}
+    pairs = {
+        (p.first, p.second): p for p in alignment.pairs if p.first in keep and p.second in keep
+    }
     rows = []
     for a in shown:
         cells = []
