@@ -209,3 +209,15 @@ def test_repeated_long_prefixes_find_every_word_start(words: list[str]) -> None:
     text = " ".join(words)
     for quote in ("Claim 1 holds that", "Claim 1 holds those x", "holds that Claim 1 holds"):
         assert _found(text, quote) == _reference_find(text, quote)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=_ALPHABET + "Claim1", max_size=80),
+    st.lists(st.text(alphabet=_ALPHABET + "Claim1", min_size=1, max_size=30), max_size=8),
+)
+def test_find_quotes_in_a_batch_equals_one_at_a_time(text: str, quotes_: list[str]) -> None:
+    # Quotes drawn from the text too, so that long quotes with spaces take the indexed path.
+    drawn = [text[i : i + 20] for i in range(0, len(text), 7)]
+    wanted = [*quotes_, *drawn]
+    assert quotes.find_quotes(text, wanted) == [find_quote(text, q) for q in wanted]

@@ -33,7 +33,7 @@ from arggraph.errors import InvalidGraphError, Problem, sort_problems
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.graph_check import build_graph
 from arggraph.io.graph_files import SourceFile, graph_format_of, read_with_includes
-from arggraph.io.parsing import parse_data
+from arggraph.io.parsing import collector_paused, parse_data
 from arggraph.io.yaml_dialect import Dumper
 from arggraph.model import ArgumentGraph
 
@@ -71,8 +71,9 @@ def read_graph(
         With every problem, each placed at file, line and column.
     """
     roots = [Path(paths)] if isinstance(paths, str | os.PathLike) else [Path(p) for p in paths]
-    files, problems = read_with_includes(roots)
-    graph, more = build_graph(files, check_quotes=check_quotes)
+    with collector_paused():
+        files, problems = read_with_includes(roots)
+        graph, more = build_graph(files, check_quotes=check_quotes)
     problems += more
     if problems or graph is None:
         raise InvalidGraphError(sort_problems(problems))
