@@ -52,8 +52,10 @@ import bisect
 import json
 import os
 import re
+import resource
 import shlex
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -67,14 +69,16 @@ from bench_analysis import machine_description  # run as a script: benchmarks/ i
 import arggraph
 from arggraph.analysis.objections import claim_statuses_for_display
 from arggraph.render.html import script_json, vis_assets
-from arggraph.render.pages import view_page
+from arggraph.render.overview import overview_view
+from arggraph.render.pages import page_names, view_page
 from arggraph.render.report import build_report
-from arggraph.render.views import GraphView, all_views, whole_view
-from arggraph.synthetic import synthetic_graph
+from arggraph.render.views import GraphView, all_views, view_keys, whole_view
+from arggraph.synthetic import synthetic_graph, write_synthetic_corpus
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results" / "render.md"
+RESULTS_JSON = HERE / "results" / "render.json"
 DEEPSEEK = ROOT / "graphs" / "deepseek.yaml"
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [  # as tests/render/conftest.py
@@ -90,6 +94,12 @@ FLAGS = [  # as tests/render/conftest.py
 VIEWPORT = {"width": 1400, "height": 900}
 FIRST_SCREEN_TARGET = 1.0
 """Seconds: the DeepSeek report's first screen, opening one of its maps, each view."""
+RATIO_TARGET = 1.2
+"""Issue 12: a view is ready in at most this many times its floor (1k, 5k, 20k claims)."""
+RENDER_TARGET = (10.0, 1024.0)
+"""Issue 12: ``arggraph render`` of 10,000 claims in at most 10 s and 1 GB."""
+RENDER_MEMORY_CAP = 6 * 1024**3
+"""Address-space cap of the ``render`` child (bytes), so a runaway run never crowds others."""
 
 PAGE_KEYS = frozenset(
     {"kind", "topics", "speakers", "documents", "central", "guest", "answer", "relation"}
@@ -203,6 +213,8 @@ class Subject:
     floor_profile: dict[str, Any] | None = None
     floor_inputs: tuple[dict[str, Any], dict[str, Any], dict[str, float]] | None = None
     variants: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ratio_target: float | None = None  # issue 12: ready / floor at most this
+    size: int | None = None  # claims in the graph (synthetic pages)
 
 
 # ---------------------------------------------------------------- pages
@@ -312,7 +324,113 @@ def synthetic_subject(n: int, tmp: Path) -> Subject:
         f"synthetic {n:,}", "whole graph", graph, view, statuses, tmp, view_target(n)
     )
     subject.build = (subject.build or 0) + seconds
+    subject.ratio_target = RATIO_TARGET
+    subject.size = n
     return subject
+
+
+def overview_subject(n: int, tmp: Path) -> Subject:
+    """The overview page that ``render`` writes as graph.html for a graph this large.
+
+    The synthetic graph asks questions here (``stance_share``), so that the overview
+    shows question nodes beside their topics, as a real corpus would.
+    """
+    graph = synthetic_graph(n, seed=3, stance_share=0.3, sub_question_share=0.3)
+    statuses = claim_statuses_for_display(graph)
+    start = time.perf_counter()
+    view = overview_view(graph, page_names(view_keys(graph)))
+    html = view_page(graph, view, statuses=statuses, index_href=None, whole_href=None)
+    build = time.perf_counter() - start
+    path = tmp / f"overview-{n}.html"
+    path.write_text(html, encoding="utf-8")
+    return Subject(
+        group=f"synthetic {n:,}",
+        name="overview",
+        path=path,
+        key=view.key,
+        target=FIRST_SCREEN_TARGET,
+        megabytes=path.stat().st_size / 1e6,
+        nodes=len(view.nodes),
+        edges=len(view.edges),
+        layout="precomputed",
+        build=build,
+        size=n,
+    )
+
+
+RENDER_CHILD = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))
+from arggraph.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def render_stage(n: int, tmp: Path, runs: int) -> dict[str, Any]:
+    """``arggraph render`` of a synthetic graph file of ``n`` claims, in a child process.
+
+    Per run: wall seconds, the child's CPU seconds and peak resident memory
+    (``ru_maxrss`` of the waited child), files and megabytes written. Load and quote
+    checks are included: it is the command a user runs.
+    """
+    corpus = write_synthetic_corpus(tmp / f"corpus-{n}", n, fmt="json", seed=3)
+    results = []
+    for run in range(runs):
+        out = tmp / f"render-{n}-{run}"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                RENDER_CHILD.format(cap=RENDER_MEMORY_CAP),
+                *("render", str(corpus), "-o", str(out)),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode != 0:
+            return {"error": done.stderr.strip().splitlines()[-1][:200] if done.stderr else "?"}
+        files = [p for p in out.rglob("*") if p.is_file()]
+        results.append(
+            {
+                "seconds": wall,
+                "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+                "peak_mb": after.ru_maxrss / 1024,
+                "files": len(files),
+                "megabytes": sum(p.stat().st_size for p in files) / 1e6,
+                "load_average": os.getloadavg()[0],
+            }
+        )
+        subprocess.run(["rm", "-rf", str(out)], check=False)
+        print(f"render {n:,} run {run + 1}: {wall:.1f} s", flush=True)
+    return {"n": n, "runs": results}
+
+
+def render_lines(stages: list[dict[str, Any]]) -> list[str]:
+    rows = [
+        "| claims | `arggraph render` wall s | CPU s | peak MB (ru_maxrss) | files | MB written "
+        "| target | met |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for stage in stages:
+        if "error" in stage:
+            rows.append(f"| {stage.get('n', '?')} | {stage['error']} | | | | | | |")
+            continue
+        runs = stage["runs"]
+        wall, cpu = _m(runs, "seconds"), _m(runs, "cpu")
+        peak = max(r["peak_mb"] for r in runs)
+        met = wall is not None and wall <= RENDER_TARGET[0] and peak <= RENDER_TARGET[1]
+        target = f"<= {RENDER_TARGET[0]:g} s, <= {RENDER_TARGET[1]:g} MB"
+        rows.append(
+            f"| {stage['n']:,} | {_spread(runs, 'seconds')} | {_f(cpu)} | {peak:.0f} "
+            f"| {runs[0]['files']:,} | {runs[0]['megabytes']:.0f} "
+            f"| {target} | {'yes' if met else '**no**'} |"
+        )
+    return rows
 
 
 def view_target(n: int) -> float | None:
@@ -814,8 +932,9 @@ def _floor_drawn(runs: list[dict[str, Any]]) -> float | None:
 def table(subjects: list[Subject]) -> list[str]:
     rows = [
         "| page | map (layout) | nodes / edges | MB | ready s | main-thread CPU to ready s "
-        "| settled s | floor s (CPU s) | ready / floor (CPU / CPU) | target | met |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| settled s | floor s (CPU s) | ready / floor (CPU / CPU) | draws before ready "
+        "| target | met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for s in subjects:
         if s.report:
@@ -823,7 +942,7 @@ def table(subjects: list[Subject]) -> list[str]:
             rows.append(
                 f"| {s.group} report: first screen usable | none drawn "
                 f"| - | {s.megabytes:.1f} | {_spread(s.runs, 'usable')} | {_f(_m(s.runs, 'cpu'))} "
-                f"| - | - | - | < {s.target:g} | {_met(usable, s.target)} |"
+                f"| - | - | - | - | < {s.target:g} | {_met(usable, s.target)} |"
             )
             ready = _m(s.runs, "map_ready")
             floor = _floor_drawn(s.floor_runs)
@@ -832,7 +951,8 @@ def table(subjects: list[Subject]) -> list[str]:
                 f"| {s.group} report: a click opens map {s.key} | {s.layout} "
                 f"| {s.nodes:,} / {s.edges:,} | - | {_spread(s.runs, 'map_ready')} "
                 f"| {_f(_m(s.runs, 'map_cpu'))} | {_f(_m(s.runs, 'map_settled'))} "
-                f"| {_f(floor)}* | {_f(ratio)} | < {s.target:g} | {_met(ready, s.target)} |"
+                f"| {_f(floor)}* | {_f(ratio)} | {_draw_counts(s.runs, 'map_')} "
+                f"| < {s.target:g} | {_met(ready, s.target)} |"
             )
             continue
         ready, cpu = _m(s.runs, "ready"), _m(s.runs, "cpu")
@@ -840,13 +960,27 @@ def table(subjects: list[Subject]) -> list[str]:
         ratio = ready / floor if ready and floor else None
         cpu_ratio = cpu / floor_cpu if cpu and floor_cpu else None
         target = f"< {s.target:g}" if s.target else "-"
+        met = _met(ready, s.target)
+        if s.ratio_target:
+            target = f"ratio <= {s.ratio_target:g}"
+            met = "-" if ratio is None else "yes" if ratio <= s.ratio_target else "**no**"
         rows.append(
             f"| {s.group}: {s.name} | {s.layout} | {s.nodes:,} / {s.edges:,} | {s.megabytes:.1f} "
             f"| {_spread(s.runs, 'ready')} | {_f(cpu)} | {_f(_m(s.runs, 'settled'))} "
-            f"| {_f(floor)} ({_f(floor_cpu)}) | {_f(ratio)} ({_f(cpu_ratio)}) | {target} "
-            f"| {_met(ready, s.target)} |"
+            f"| {_f(floor)} ({_f(floor_cpu)}) | {_f(ratio)} ({_f(cpu_ratio)}) "
+            f"| {_draw_counts(s.runs)} | {target} | {met} |"
         )
     return rows
+
+
+def _draw_counts(runs: list[dict[str, Any]], prefix: str = "") -> str:
+    """Drawings before ready in each timed load (afterDrawing events), e.g. ``1, 1, 1``."""
+    counts = [
+        str(r[prefix + "draws_before_ready"])
+        for r in runs
+        if "error" not in r and prefix + "draws_before_ready" in r
+    ]
+    return ", ".join(counts) or "-"
 
 
 def _middle(runs: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
@@ -988,7 +1122,14 @@ def _profile_block(p: dict[str, Any]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Measure every page and its floor, interleaved; write the Markdown results."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 20_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 20_000])
+    parser.add_argument(
+        "--overview-sizes", type=int, nargs="*", default=[20_000], help="overview pages"
+    )
+    parser.add_argument(
+        "--render-sizes", type=int, nargs="*", default=[10_000], help="`arggraph render` runs"
+    )
+    parser.add_argument("--records", type=Path, default=RESULTS_JSON, help="machine-readable")
     parser.add_argument("--graph", type=Path, default=DEEPSEEK, help="the real graph")
     parser.add_argument("--runs", type=int, default=3, help="timed loads per page")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per page load")
@@ -1007,10 +1148,13 @@ def main(argv: list[str] | None = None) -> int:
         sync_playwright() as p,
     ):
         tmp = Path(tmp_name)
+        # before the browser starts: the waited child's ru_maxrss is then render's own
+        renders = [render_stage(n, tmp, args.runs) for n in args.render_sizes]
         subjects = deepseek_subjects(args.graph, tmp)
         for n in args.sizes:
             subjects.append(synthetic_subject(n, tmp))
             print(f"built synthetic {n:,}: {subjects[-1].build:.1f} s", flush=True)
+        subjects += [overview_subject(n, tmp) for n in args.overview_sizes]
         if args.only:
             subjects = [s for s in subjects if any(w in f"{s.group}: {s.name}" for w in args.only)]
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -1070,6 +1214,16 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *timeline_table(subjects),
     ]
+    if renders:
+        lines += [
+            "",
+            "`arggraph render GRAPH -o DIR` of synthetic graphs (seed 3, JSON file, quotes "
+            "checked), in a child process capped at "
+            f"{RENDER_MEMORY_CAP / 1024**3:.0f} GB of address space; medians of "
+            f"{args.runs} runs (fastest-slowest), CPU = the child's user + system time:",
+            "",
+            *render_lines(renders),
+        ]
     extra = profile_lines(subjects)
     if extra:
         lines += ["", "## Where the time goes (targets missed)", *extra]
@@ -1095,8 +1249,51 @@ def main(argv: list[str] | None = None) -> int:
             ),
             encoding="utf-8",
         )
-    print(f"wrote {args.output}")
+    args.records.write_text(
+        json.dumps(records(subjects, renders, load_start), indent=1) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {args.output} and {args.records}")
     return 0
+
+
+def records(
+    subjects: list[Subject], renders: list[dict[str, Any]], load: tuple[float, float, float]
+) -> list[dict[str, Any]]:
+    """One record per measured page or render run: size, stage, seconds, ratio, peak_mb."""
+    out: list[dict[str, Any]] = []
+    for s in subjects:
+        key = "map_ready" if s.report else "ready"
+        ready = _m(s.runs, key)
+        floor = _floor_drawn(s.floor_runs) if s.report else _m(s.floor_runs, "ready")
+        draws = _draw_counts(s.runs, "map_" if s.report else "")
+        out.append(
+            {
+                "size": s.size,
+                "stage": f"{s.group}: {s.name}",
+                "seconds": ready,
+                "ratio": round(ready / floor, 3) if ready and floor else None,
+                "peak_mb": None,
+                "floor_seconds": floor,
+                "draws_before_ready": [int(d) for d in draws.split(", ")] if draws != "-" else [],
+                "load_average_at_start": load[0],
+            }
+        )
+    for stage in renders:
+        for run in stage.get("runs", []):
+            out.append(
+                {
+                    "size": stage["n"],
+                    "stage": "arggraph render",
+                    "seconds": round(run["seconds"], 2),
+                    "ratio": None,
+                    "peak_mb": round(run["peak_mb"]),
+                    "cpu_seconds": round(run["cpu"], 2),
+                    "files": run["files"],
+                    "megabytes_written": round(run["megabytes"]),
+                    "load_average_at_start": load[0],
+                }
+            )
+    return out
 
 
 LEGEND = [

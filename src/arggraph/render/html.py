@@ -2,9 +2,10 @@
 
 Pages are offline: vis-network's script and stylesheet are read from the installed
 pyvis wheel and inlined once per page, with the package's own script and styles
-(``render/static/``). Graph data goes into ``<script type="application/json">``
-blocks written by :func:`script_json`, and the page's script sets every text from
-the data with ``textContent``.
+(``render/static/``); or, for the folder ``arggraph render`` writes, put once into one
+shared file (:data:`SHARED_ASSET`) that every page loads by a relative path. Graph data
+goes into ``<script type="application/json">`` blocks written by :func:`script_json`,
+and the page's script sets every text from the data with ``textContent``.
 """
 
 from __future__ import annotations
@@ -78,6 +79,36 @@ def static_text(name: str) -> str:
     return _checked_inline(text, closing, name)
 
 
+SHARED_ASSET = "assets/arggraph-views.js"
+"""Where ``arggraph render`` writes the one file its pages share, relative to the pages."""
+
+
+def shared_asset_text() -> str:
+    """The one file the pages of ``arggraph render`` share: the stylesheets, then
+    vis-network, then the views' script.
+
+    The page loads it in its ``<head>``; its first lines add the stylesheets (ours and
+    vis-network's tooltip rules) to the document before the body is drawn, so one
+    file serves both, from disk, with no network.
+    """
+    vis_js, vis_css = vis_assets()
+    css = json.dumps(vis_css + "\n" + static_text("arggraph.css"), ensure_ascii=True)
+    inject = (
+        "(function () { var s = document.createElement('style'); s.textContent = "
+        + css
+        + "; document.head.appendChild(s); })();"
+    )
+    return "\n".join(
+        [
+            "/* arggraph views: shared by every page of this folder. vis-network 9.1.2 "
+            "(Apache-2.0 or MIT, from the pyvis wheel), then arggraph's script. */",
+            inject,
+            vis_js,
+            static_text("arggraph.js"),
+        ]
+    )
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The Jinja2 environment for the package's templates: autoescaped, strict."""
@@ -94,7 +125,11 @@ def environment() -> jinja2.Environment:
 
 
 def render_template(name: str, **context: Any) -> str:
-    """Render ``templates/<name>`` with the shared assets available as ``assets``."""
+    """Render ``templates/<name>`` with the assets to inline available as ``assets``.
+
+    A template given ``shared_assets`` (a relative link to :func:`shared_asset_text`'s
+    file) refers to that file instead of inlining them.
+    """
     vis_js, vis_css = vis_assets()
     assets = {
         "vis_js": Markup(vis_js),

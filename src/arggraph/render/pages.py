@@ -1,8 +1,12 @@
 """Interactive view pages: one offline HTML file per view, and an index.
 
-:func:`build_view_pages` returns the pages as text (pure); :func:`write_view_pages`
-writes them atomically. The same graph always gives the same bytes: no timestamps,
-and every list is in file order or sorted.
+:func:`build_view_pages` returns the pages as text, each inlining what it needs
+(pure); :func:`write_view_pages` (``arggraph render``) writes them into a folder one
+at a time, atomically, with one shared asset file (:data:`~arggraph.render.html.SHARED_ASSET`)
+that every page loads by a relative path, so the folder opens from disk. A graph of
+more than :data:`~arggraph.render.overview.OVERVIEW_ABOVE` claims opens on an overview
+(``graph.html``); its every-claim map is then ``graph-all.html``. The same graph
+always gives the same bytes: no timestamps, and every list is in file order or sorted.
 
 Example
 -------
@@ -15,21 +19,24 @@ Example
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, Protocol
 
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.errors import OutputError
 from arggraph.io.atomic import ensure_not_input, write_text_atomic
 from arggraph.model import ArgumentGraph
-from arggraph.render.html import render_template
+from arggraph.render.html import SHARED_ASSET, render_template, shared_asset_text
+from arggraph.render.overview import OVERVIEW_ABOVE, OverviewView, overview_view
 from arggraph.render.views import (
     PRECOMPUTE_ABOVE,
     GraphView,
-    all_views,
+    iter_views,
     legend,
     topic_legend,
     topic_view,
+    view_keys,
     whole_view,
 )
 
@@ -39,9 +46,20 @@ _GROUP_TITLES = {
     "speaker": "Speakers",
     "document": "Documents",
 }
+WHOLE_ALL = "graph-all.html"
+"""The every-claim map's file when the graph opens on the overview (``graph.html``)."""
 
 
-def page_names(views: Iterable[GraphView]) -> dict[str, str]:
+class _Keyed(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def item_id(self) -> str | None: ...
+
+
+def page_names(views: Iterable[_Keyed]) -> dict[str, str]:
     """A file name per view key: ``graph.html``, ``topic-<id>.html``, ...
 
     Ids may hold ``:``, which some file systems refuse, so it becomes ``~`` (no id
@@ -49,7 +67,7 @@ def page_names(views: Iterable[GraphView]) -> dict[str, str]:
     pages survive case-insensitive file systems.
     """
     names: dict[str, str] = {}
-    used: set[str] = {"index.html"}
+    used: set[str] = {"index.html", WHOLE_ALL}
     for view in views:
         stem = "graph" if view.kind == "graph" else f"{view.kind}-{view.item_id}"
         stem = stem.replace(":", "~")
@@ -64,13 +82,15 @@ def page_names(views: Iterable[GraphView]) -> dict[str, str]:
 
 def view_page(
     graph: ArgumentGraph,
-    view: GraphView,
+    view: GraphView | OverviewView,
     *,
     statuses: Statuses,
     index_href: str | None = "index.html",
     whole_href: str | None = "graph.html",
+    whole_label: str = "Whole graph",
+    shared_assets: str | None = None,
 ) -> str:
-    """One view as a standalone HTML page."""
+    """One view as an HTML page: standalone, or loading ``shared_assets`` (a relative link)."""
     return render_template(
         "view.html.j2",
         view=view,
@@ -80,64 +100,98 @@ def view_page(
         status_note=statuses.note,
         index_href=index_href,
         whole_href=whole_href,
+        whole_label=whole_label,
+        shared_assets=shared_assets,
+    )
+
+
+def _pages(
+    graph: ArgumentGraph, *, precompute_above: int, shared_assets: str | None
+) -> Iterator[tuple[str, str]]:
+    """Every page as (file name, HTML), built one at a time; ``index.html`` last."""
+    statuses = claim_statuses_for_display(graph)
+    keys = view_keys(graph)
+    names = page_names(keys)
+    with_overview = len(graph.claims) > OVERVIEW_ABOVE
+    entries: list[tuple[str, dict[str, Any]]] = []
+    nav = {"whole_label": "Overview" if with_overview else "Whole graph"}
+    if with_overview:
+        names["graph"] = WHOLE_ALL
+        top = overview_view(graph, names)
+        yield (
+            "graph.html",
+            view_page(graph, top, statuses=statuses, whole_href=None, shared_assets=shared_assets),
+        )
+        note = f"{top.counts['topics']:,} topics, {top.counts['questions']:,} questions"
+        entries.append(("graph", {"href": "graph.html", "label": "Overview", "note": note}))
+    for view in iter_views(graph, keys, statuses=statuses, precompute_above=precompute_above):
+        whole = None if view.kind == "graph" and not with_overview else "graph.html"
+        yield (
+            names[view.key],
+            view_page(
+                graph, view, statuses=statuses, whole_href=whole, shared_assets=shared_assets, **nav
+            ),
+        )
+        entries.append((view.kind, _entry(view, names, with_overview)))
+    yield "index.html", _index(graph, entries)
+
+
+def _index(graph: ArgumentGraph, entries: list[tuple[str, dict[str, Any]]]) -> str:
+    groups = [{"title": "Whole graph", "pages": [e for kind, e in entries if kind == "graph"]}]
+    for kind, title in _GROUP_TITLES.items():
+        pages = [e for k, e in entries if k == kind]
+        if kind != "question":  # questions stay in file order, with their topics
+            pages.sort(key=lambda e: (str(e["label"]).casefold(), str(e["href"])))
+        if pages:
+            groups.append({"title": title, "pages": pages})
+    return render_template(
+        "index.html.j2",
+        graph_title=graph.title or "Argument graph",
+        description=graph.description,
+        groups=groups,
     )
 
 
 def build_view_pages(
     graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABOVE
 ) -> dict[str, str]:
-    """Every view page and ``index.html``, as ``{file name: HTML}``."""
-    statuses = claim_statuses_for_display(graph)
-    views = all_views(graph, statuses=statuses, precompute_above=precompute_above)
-    names = page_names(views)
-    pages = {
-        names[v.key]: view_page(
-            graph, v, statuses=statuses, whole_href=None if v.kind == "graph" else "graph.html"
-        )
-        for v in views
-    }
-    groups = [{"title": "Whole graph", "pages": [_entry(views[0], names)]}]
-    for kind, title in _GROUP_TITLES.items():
-        entries = [_entry(v, names) for v in views if v.kind == kind]
-        if kind != "question":  # questions stay in file order, with their topics
-            entries.sort(key=lambda e: (str(e["label"]).casefold(), str(e["href"])))
-        if entries:
-            groups.append({"title": title, "pages": entries})
-    pages["index.html"] = render_template(
-        "index.html.j2",
-        graph_title=graph.title or "Argument graph",
-        description=graph.description,
-        groups=groups,
-    )
-    return pages
+    """Every view page and ``index.html``, as ``{file name: HTML}``, each page standalone."""
+    return dict(_pages(graph, precompute_above=precompute_above, shared_assets=None))
 
 
-def _entry(view: GraphView, names: dict[str, str]) -> dict[str, object]:
+def _entry(view: GraphView, names: dict[str, str], with_overview: bool) -> dict[str, Any]:
     counts = view.counts
     label = view.title.split(": ", 1)[1] if view.kind != "graph" else view.title
+    if view.kind == "graph" and with_overview:
+        label = "Every claim on one map (slow to open at this size)"
+    note = f"{counts['claims']:,} claims, {counts['relations']:,} relations"
     return {
         "href": names[view.key],
         "label": label,
-        "claims": counts["claims"],
-        "relations": counts["relations"],
-        "precomputed": view.precomputed,
+        "note": note + (", precomputed layout" if view.precomputed else ""),
     }
 
 
 def write_view_pages(
     graph: ArgumentGraph, out_dir: Path, *, precompute_above: int = PRECOMPUTE_ABOVE
 ) -> list[Path]:
-    """Write every view page and ``index.html`` into ``out_dir``; return the paths, sorted."""
-    pages = build_view_pages(graph, precompute_above=precompute_above)
+    """Write every view page, ``index.html`` and the shared asset file into ``out_dir``.
+
+    Pages are built and written one at a time (never all held in memory). Returns the
+    pages' paths, sorted (the asset file is ``out_dir / SHARED_ASSET``).
+    """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: is a file; give a folder for the views")
-    for name in pages:  # refuse before writing anything, not after half the pages
+    names = [*page_names(view_keys(graph)).values(), "index.html", WHOLE_ALL, SHARED_ASSET]
+    for name in names:  # refuse before writing anything, not after half the pages
         ensure_not_input(out_dir / name, graph.input_paths)
-    return [
-        write_text_atomic(out_dir / name, text, inputs=graph.input_paths)
-        for name, text in sorted(pages.items())
+    write_text_atomic(out_dir / SHARED_ASSET, shared_asset_text(), inputs=graph.input_paths)
+    pages = _pages(graph, precompute_above=precompute_above, shared_assets=SHARED_ASSET)
+    written = [
+        write_text_atomic(out_dir / name, text, inputs=graph.input_paths) for name, text in pages
     ]
+    return sorted(written)
 
 
 def graph_html(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABOVE) -> str:

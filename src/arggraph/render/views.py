@@ -39,24 +39,30 @@ Example
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any, Literal
+
+from markupsafe import Markup
 
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.analysis.results import shorten
 from arggraph.analysis.signed import relation_chain
 from arggraph.model import ArgumentGraph, Claim, Relation
 from arggraph.render import style
+from arggraph.render.html import script_json
 from arggraph.render.layout import Layout, disk_layout, layered_layout, place_junctions
 from arggraph.render.style import legend, topic_legend
 
 __all__ = [
     "PRECOMPUTE_ABOVE",
     "GraphView",
+    "ViewKey",
     "all_views",
     "answered_questions",
     "document_view",
+    "iter_views",
     "legend",
     "question_view",
     "question_views",
@@ -64,6 +70,7 @@ __all__ = [
     "topic_legend",
     "topic_view",
     "topic_views",
+    "view_keys",
     "whole_view",
 ]
 
@@ -85,6 +92,18 @@ _MAPS = frozenset({"topic", "question"})
 
 OUTLINE_LIMIT = 2000
 """A view's text outline lists at most this many claims (the map draws them all)."""
+
+
+@dataclass
+class SharedText:
+    """Text made once per claim and shared by every view of one graph: each claim's
+    details, statement and relation row as JSON (kept with the value they encode, and
+    used only for that same object), and its item in the text outline."""
+
+    claim_json: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    relation_json: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    statement_json: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    outline_items: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -115,6 +134,7 @@ class GraphView:
     precomputed: bool = False
     layout_note: str = ""
     layout: style.LayoutKind = "physics"
+    shared: SharedText = field(default_factory=lambda: SharedText(), repr=False, compare=False)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -135,42 +155,89 @@ class GraphView:
         rest), each with who holds it and, beneath, what supports, rebuts or undercuts
         it. At most ``limit`` claims; ``omitted`` counts the rest.
         """
-        answers = {n["id"]: n.get("answer") for n in self.nodes if n["kind"] == "claim"}
-        order = [c for c in answers if answers[c] == "yes"]
-        order += [c for c in answers if answers[c] == "no"]
-        order += [c for c in answers if answers[c] not in ("yes", "no")]
-
-        def statement(claim_id: str) -> str:
-            if claim_id in self.claims:
-                return str(self.claims[claim_id]["statement"])
-            return self.statements.get(claim_id, claim_id)
-
         groups: dict[str, list[dict[str, Any]]] = {}
-        for claim_id in order[:limit]:
-            details = self.claims[claim_id]
-            children = [
-                {"kind": kind, "id": item["id"], "statement": statement(item["id"])}
-                for kind, field_name in (
-                    ("supports", "supporters"),
-                    ("rebuts", "rebutters"),
-                    ("undercuts", "undercutters"),
-                )
-                for item in details.get(field_name, [])
-            ]
-            answer = answers[claim_id]
-            heading = f"Answers {answer}" if answer in ("yes", "no") else "Claims"
-            groups.setdefault(heading, []).append(
-                {
-                    "id": claim_id,
-                    "statement": details["statement"],
-                    "holders": ", ".join(h.split(" (")[0] for h in details.get("holders", [])),
-                    "children": children,
-                }
-            )
+        order = self._outline_order()
+        for heading, claim_id in order[:limit]:
+            groups.setdefault(heading, []).append(self._outline_claim(claim_id))
         return {
             "groups": [{"heading": h, "claims": c} for h, c in groups.items()],
             "omitted": max(0, len(order) - limit),
         }
+
+    def _outline_order(self) -> list[tuple[str, str]]:
+        """(heading, claim id) in outline order: yes, then no, then the rest."""
+        answers = {n["id"]: n.get("answer") for n in self.nodes if n["kind"] == "claim"}
+        order = [("Answers yes", c) for c in answers if answers[c] == "yes"]
+        order += [("Answers no", c) for c in answers if answers[c] == "no"]
+        order += [("Claims", c) for c in answers if answers[c] not in ("yes", "no")]
+        return order
+
+    def _outline_claim(self, claim_id: str) -> dict[str, Any]:
+        def statement(other: str) -> str:
+            if other in self.claims:
+                return str(self.claims[other]["statement"])
+            return self.statements.get(other, other)
+
+        details = self.claims[claim_id]
+        children = [
+            {"kind": kind, "id": item["id"], "statement": statement(item["id"])}
+            for kind, field_name in (
+                ("supports", "supporters"),
+                ("rebuts", "rebutters"),
+                ("undercuts", "undercutters"),
+            )
+            for item in details.get(field_name, [])
+        ]
+        return {
+            "id": claim_id,
+            "statement": details["statement"],
+            "holders": ", ".join(h.split(" (")[0] for h in details.get("holders", [])),
+            "children": children,
+        }
+
+    def outline_html(self, limit: int = OUTLINE_LIMIT) -> Markup:
+        """:meth:`outline` as escaped HTML: headings and nested lists.
+
+        Each claim's item is the same in every view that lists it, so it is written once
+        (in ``shared``) and reused.
+        """
+        order = self._outline_order()
+        parts: list[str] = []
+        heading = None
+        items = self.shared.outline_items
+        for group, claim_id in order[:limit]:
+            if group != heading:
+                parts.append(("</ul>\n" if heading else "") + f"<h3>{escape(group)}</h3>")
+                parts.append('<ul class="ag-tree">')
+                heading = group
+            if claim_id not in items:
+                items[claim_id] = _outline_item(self._outline_claim(claim_id))
+            parts.append(items[claim_id])
+        if heading:
+            parts.append("</ul>")
+        if len(order) > limit:
+            parts.append(f'<p class="ag-note">{len(order) - limit} more claims are on the map.</p>')
+        return Markup("\n".join(parts))
+
+    def page_json(self) -> Markup:
+        """:meth:`page_data` as JSON safe inside ``<script>`` (``script_json``); each claim's
+        details are encoded once (in ``shared``) and reused by every view that draws it."""
+        data = self.page_data()
+        parts = {
+            "relations": (data.pop("relations"), self.shared.relation_json),
+            "statements": (data.pop("statements"), self.shared.statement_json),
+            "claims": (data.pop("claims"), self.shared.claim_json),
+        }
+        text = script_json(data)[:-1]
+        for name, (table, cache) in parts.items():
+            items = []
+            for item_id, value in table.items():
+                made = cache.get(item_id)
+                if made is None or made[0] is not value:
+                    made = cache[item_id] = (value, f"{script_json(item_id)}:{script_json(value)}")
+                items.append(made[1])
+            text += f',"{name}":{{{",".join(items)}}}'
+        return Markup(text + "}")
 
     def page_data(self) -> dict[str, Any]:
         """Everything the page's script reads, as plain JSON-ready data."""
@@ -192,6 +259,21 @@ class GraphView:
         }
 
 
+def _outline_item(claim: dict[str, Any]) -> str:
+    holders = (
+        f' <span class="ag-note">\u2014 {escape(claim["holders"])}</span>'
+        if claim["holders"]
+        else ""
+    )
+    children = "".join(
+        f"<li><em>{escape(k['kind'])}:</em> {escape(k['statement'])}</li>"
+        for k in claim["children"]
+    )
+    return f"<li>{escape(claim['statement'])}{holders}" + (
+        f"<ul>{children}</ul></li>" if children else "</li>"
+    )
+
+
 @dataclass(frozen=True)
 class _Question:
     id: str
@@ -208,6 +290,7 @@ class _Context:
         self.graph = graph
         self.statuses = statuses
         self.claims = {c.id: c for c in graph.claims}
+        self.statements = {c.id: c.statement for c in graph.claims}
         self.speakers = {s.id: s for s in graph.speakers}
         self.documents = {d.id: d for d in graph.documents}
         self.topics = {t.id: t for t in graph.topics}
@@ -221,6 +304,17 @@ class _Context:
                     sub.id, topic.id, sub.label or sub.question, sub.question, False
                 )
         self.relations = {r.key: r for r in graph.relations}
+        # one pass over the claims: each view takes its members from these, in file order
+        self.position = {c.id: i for i, c in enumerate(graph.claims)}
+        self.by_item: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for claim in graph.claims:
+            for key in _item_keys(claim):
+                self.by_item[key].append(claim.id)
+        self._details: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {}
+        self._relation_looks: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._nodes: dict[tuple[str, bool], dict[str, Any]] = {}
+        self._boxes: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.shared = SharedText()
         self.topic_style = {t.id: style.topic_style(i) for i, t in enumerate(graph.topics)}
         self.into: dict[str, list[Relation]] = defaultdict(list)
         self.out_of: dict[str, list[Relation]] = defaultdict(list)
@@ -241,6 +335,67 @@ class _Context:
             for claim_id in ends:
                 self.by_end[claim_id].append(rel.key)
 
+    def members(self, kind: str, item_id: str) -> list[str]:
+        """Ids of the claims on a topic, held by a speaker, quoted from a document or
+        answering a question (``kind``: topic, speaker, document, question), in file order."""
+        return self.by_item.get((kind, item_id), [])
+
+    def in_file_order(self, claim_ids: Iterable[str]) -> list[str]:
+        """``claim_ids`` sorted as the claims are in the file."""
+        return sorted(claim_ids, key=self.position.__getitem__)
+
+    def details(self, claim_id: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """A claim's details panel data and the ids of the claims it names, made once.
+
+        Every view that draws the claim shares the same data (it is only read).
+        """
+        if claim_id not in self._details:
+            named: dict[str, str] = {}
+            data = _claim_details(self, self.claims[claim_id], named)
+            self._details[claim_id] = (data, tuple(named))
+        return self._details[claim_id]
+
+    def relation_look(self, rel: Relation) -> tuple[dict[str, Any], dict[str, Any]]:
+        """A relation's edge look and its row of the relation table, made once (read only)."""
+        if rel.key not in self._relation_looks:
+            undercut = rel.target in self.relations
+            look = style.edge_style(rel.kind, undercut)
+            base = {"relation": rel.key, "kind": rel.kind, "undercut": undercut, **look}
+            by = None
+            if rel.attribution is not None:
+                by = {
+                    "speaker": self.speakers[rel.attribution.speaker].name,
+                    "quote": rel.attribution.quote,
+                }
+            row = {
+                "source": rel.source,
+                "target": rel.target,
+                "kind": rel.kind,
+                "undercut": undercut,
+                "note": rel.note,
+                "by": by,
+            }
+            self._relation_looks[rel.key] = (base, row)
+        return self._relation_looks[rel.key]
+
+    def claim_node(self, claim_id: str, guest: bool) -> dict[str, Any]:
+        """A claim's node in a network view: a fresh copy of one made once per claim."""
+        made = self._nodes.get((claim_id, guest))
+        if made is None:
+            made = self._nodes[(claim_id, guest)] = _claim_node(self, self.claims[claim_id], guest)
+        return dict(made)
+
+    def box_node(self, claim_id: str, guest: bool, questions: list[str]) -> dict[str, Any]:
+        """A claim's box in an argument map: a fresh copy of one made once per claim and
+        the questions of the map it answers."""
+        claim = self.claims[claim_id]
+        asked = tuple(q for q in questions if q in claim.stances)
+        key = (claim_id, guest, asked, len(questions) == 1)
+        made = self._boxes.get(key)
+        if made is None:
+            made = self._boxes[key] = _box_node(self, claim, guest, questions)
+        return dict(made)
+
     def relation_text(self, rel: Relation) -> str:
         target = (
             shorten(self.claims[rel.target].statement, 60)
@@ -249,6 +404,14 @@ class _Context:
         )
         source = shorten(self.claims[rel.source].statement, 60)
         return f"\u201c{source}\u201d {rel.kind} \u201c{target}\u201d"
+
+
+def _item_keys(claim: Claim) -> Iterable[tuple[str, str]]:
+    """What a claim belongs to, as (kind, id): its topics, holders, documents, questions."""
+    yield from (("topic", t) for t in claim.topics)
+    yield from (("speaker", s) for s in claim.speakers)
+    yield from (("document", d) for d in claim.documents)
+    yield from (("question", q) for q in claim.stances)
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -431,24 +594,9 @@ def _draw_relations(
     edges: list[dict[str, Any]] = []
     table: dict[str, dict[str, Any]] = {}
     for rel in relations:
-        undercut = rel.target in ctx.relations
+        base, table[rel.key] = ctx.relation_look(rel)
+        undercut = bool(base["undercut"])
         target = "@" + rel.target if undercut else rel.target
-        look = style.edge_style(rel.kind, undercut)
-        base = {"relation": rel.key, "kind": rel.kind, "undercut": undercut, **look}
-        by = None
-        if rel.attribution is not None:
-            by = {
-                "speaker": ctx.speakers[rel.attribution.speaker].name,
-                "quote": rel.attribution.quote,
-            }
-        table[rel.key] = {
-            "source": rel.source,
-            "target": rel.target,
-            "kind": rel.kind,
-            "undercut": undercut,
-            "note": rel.note,
-            "by": by,
-        }
         if rel.key in ctx.undercut_targets and any(
             r.target == rel.key for r in ctx.into[rel.key] if r.key in keys
         ):
@@ -459,7 +607,7 @@ def _draw_relations(
                     "kind": "junction",
                     "relation": rel.key,
                     "label": "",
-                    **style.junction_style(look["color"]["color"]),
+                    **style.junction_style(base["color"]["color"]),
                 }
             )
             # "#" is in no id or key
@@ -521,8 +669,10 @@ def _view(
                 if context or ctx.ends[rel_key] <= member_set | {claim_id}:
                     nodes_set |= ctx.ends[rel_key]
     relations = _drawable(ctx, nodes_set)
-    order = [c.id for c in ctx.graph.claims if c.id in nodes_set]
+    order = ctx.in_file_order(nodes_set)
     junctions, edges, table = _draw_relations(ctx, relations)
+    if len(edges) > style.SOLID_REBUTTALS_ABOVE:
+        edges = [style.solid_rebuttal(e) if e["kind"] == "rebuts" else e for e in edges]
     layout: style.LayoutKind = "physics"
     if len(order) + len(junctions) > precompute_above:
         layout = "precomputed"
@@ -530,9 +680,9 @@ def _view(
         layout = "layered"
     if layout == "layered":
         asked = questions or []
-        nodes = [_box_node(ctx, ctx.claims[c], c not in member_set, asked) for c in order]
+        nodes = [ctx.box_node(c, c not in member_set, asked) for c in order]
     else:
-        nodes = [_claim_node(ctx, ctx.claims[c], c not in member_set) for c in order]
+        nodes = [ctx.claim_node(c, c not in member_set) for c in order]
     nodes.extend(junctions)
     regions: list[dict[str, Any]] = []
     if layout != "physics":
@@ -548,14 +698,15 @@ def _view(
         ranked = sorted((c for c in order if degree[c]), key=lambda c: -degree[c])
         for claim_id in ranked[: style.CENTRAL_LABELS]:
             nodes[order.index(claim_id)]["central"] = True
-    statements: dict[str, str] = {}
-    details = {c: _claim_details(ctx, ctx.claims[c], statements) for c in order}
+    details: dict[str, dict[str, Any]] = {}
+    named: set[str] = set()
     for claim_id in order:
-        statements.pop(claim_id, None)  # drawn claims carry their statement in ``claims``
-    for rel in relations:
-        for claim_id in (rel.source, rel.target):
-            if claim_id in ctx.claims and claim_id not in details:
-                statements[claim_id] = ctx.claims[claim_id].statement
+        details[claim_id], names = ctx.details(claim_id)
+        named.update(names)
+    # drawn claims carry their statement in ``claims``
+    named.update(r.target for r in relations)
+    texts = ctx.statements
+    statements = {c: texts[c] for c in named if c not in details and c in texts}
     return GraphView(
         key=key,
         kind=kind,
@@ -571,8 +722,10 @@ def _view(
         facets=_facets(ctx, order),
         regions=regions,
         precomputed=layout == "precomputed",
-        layout_note=_layout_note(layout, len(nodes), precompute_above),
+        layout_note=_layout_note(layout, len(nodes), precompute_above)
+        + (style.SOLID_REBUTTALS_NOTE if len(edges) > style.SOLID_REBUTTALS_ABOVE else ""),
         layout=layout,
+        shared=ctx.shared,
     )
 
 
@@ -684,7 +837,7 @@ def topic_view(
 
 def _topic(ctx: _Context, topic_id: str, precompute_above: int) -> GraphView:
     topic = ctx.topics[topic_id]
-    members = [c.id for c in ctx.graph.claims if topic_id in c.topics]
+    members = ctx.members("topic", topic_id)
     return _view(
         ctx,
         key=f"topic:{topic_id}",
@@ -730,7 +883,7 @@ def _question(ctx: _Context, question_id: str, precompute_above: int) -> GraphVi
         known = ", ".join(ctx.questions) or "none"
         raise KeyError(f"no question {question_id!r} in the graph (questions: {known})")
     question = ctx.questions[question_id]
-    answering = [c.id for c in ctx.graph.claims if question_id in c.stances]
+    answering = ctx.members("question", question_id)
     members, frontier = set(answering), set(answering)
     for _ in range(QUESTION_DEPTH):
         # what supports or rebuts a member, or undercuts a relation into one
@@ -750,7 +903,7 @@ def _question(ctx: _Context, question_id: str, precompute_above: int) -> GraphVi
         item_id=question_id,
         title=f"Question: {question.question}",
         description=f"{len(answering)} claims answer it (topic {topic.label}).",
-        members=[c.id for c in ctx.graph.claims if c.id in members],
+        members=ctx.in_file_order(members),
         precompute_above=precompute_above,
         questions=[question_id],
         context=False,
@@ -771,7 +924,7 @@ def speaker_view(
 
 def _speaker(ctx: _Context, speaker_id: str, precompute_above: int) -> GraphView:
     speaker = ctx.speakers[speaker_id]
-    members = [c.id for c in ctx.graph.claims if speaker_id in c.speakers]
+    members = ctx.members("speaker", speaker_id)
     return _view(
         ctx,
         key=f"speaker:{speaker_id}",
@@ -799,7 +952,7 @@ def document_view(
 
 def _document(ctx: _Context, document_id: str, precompute_above: int) -> GraphView:
     document = ctx.documents[document_id]
-    members = [c.id for c in ctx.graph.claims if document_id in c.documents]
+    members = ctx.members("document", document_id)
     return _view(
         ctx,
         key=f"document:{document_id}",
@@ -812,6 +965,49 @@ def _document(ctx: _Context, document_id: str, precompute_above: int) -> GraphVi
     )
 
 
+@dataclass(frozen=True)
+class ViewKey:
+    """Which view a page shows, known before the view is built (for file names)."""
+
+    key: str
+    kind: ViewKind
+    item_id: str | None
+
+
+def view_keys(graph: ArgumentGraph) -> list[ViewKey]:
+    """The whole graph, then every topic, answered question, speaker and document."""
+    keys = [ViewKey("graph", "graph", None)]
+    keys += [ViewKey(f"topic:{t.id}", "topic", t.id) for t in graph.topics]
+    keys += [ViewKey(f"question:{q}", "question", q) for q in answered_questions(graph)]
+    keys += [ViewKey(f"speaker:{s.id}", "speaker", s.id) for s in graph.speakers]
+    keys += [ViewKey(f"document:{d.id}", "document", d.id) for d in graph.documents]
+    return keys
+
+
+def iter_views(
+    graph: ArgumentGraph,
+    keys: Iterable[ViewKey] | None = None,
+    *,
+    statuses: Statuses | None = None,
+    precompute_above: int = PRECOMPUTE_ABOVE,
+) -> Iterator[GraphView]:
+    """The views of ``keys`` (default :func:`view_keys`), built one at a time on demand.
+
+    They share one set of look-ups, so each claim's details are made once however many
+    views draw it; a caller that writes each view and drops it holds one at a time.
+    """
+    ctx = _Context(graph, statuses or claim_statuses_for_display(graph))
+    build: dict[str, Callable[[_Context, str, int], GraphView]] = {
+        "graph": lambda c, _, above: _whole(c, above),
+        "topic": _topic,
+        "question": _question,
+        "speaker": _speaker,
+        "document": _document,
+    }
+    for key in view_keys(graph) if keys is None else keys:
+        yield build[key.kind](ctx, key.item_id or "", precompute_above)
+
+
 def all_views(
     graph: ArgumentGraph,
     *,
@@ -819,13 +1015,7 @@ def all_views(
     precompute_above: int = PRECOMPUTE_ABOVE,
 ) -> list[GraphView]:
     """The whole graph, then every topic, answered question, speaker and document, as views."""
-    ctx = _Context(graph, statuses or claim_statuses_for_display(graph))
-    views = [_whole(ctx, precompute_above)]
-    views += [_topic(ctx, t.id, precompute_above) for t in graph.topics]
-    views += [_question(ctx, q, precompute_above) for q in answered_questions(graph)]
-    views += [_speaker(ctx, s.id, precompute_above) for s in graph.speakers]
-    views += [_document(ctx, d.id, precompute_above) for d in graph.documents]
-    return views
+    return list(iter_views(graph, statuses=statuses, precompute_above=precompute_above))
 
 
 def topic_views(

@@ -25,6 +25,7 @@
     if (section.getAttribute("data-state")) return views[section.getAttribute("data-key")];
     section.setAttribute("data-state", "drawing");
     var data = readData(section);
+    if (data.kind === "overview") return initOverview(section, data);
     data.nodes.forEach(function (node) {
       if (node.kind === "claim") node.title = tooltip(data.claims[node.id], node.guest);
       else node.title = "Inference: " + relationText(data, node.relation);
@@ -32,15 +33,12 @@
     data.edges.forEach(function (edge) {
       edge.title = relationTitle(data, edge.relation);
     });
-    var nodes = new vis.DataSet(data.nodes);
-    var edges = new vis.DataSet(data.edges);
     var canvas = section.querySelector(".ag-canvas");
-    var network = new vis.Network(canvas, { nodes: nodes, edges: edges }, data.options);
     var state = {
       data: data,
-      nodes: nodes,
-      edges: edges,
-      network: network,
+      nodes: null,
+      edges: null,
+      network: null,
       section: section,
       selected: null,
       hidden: {},
@@ -49,8 +47,21 @@
       visibleRelations: data.counts.relations,
       labelsAll: true,
       centralSize: null,
+      draws: 0,
     };
+    var physics = !!(data.options.physics && data.options.physics.enabled);
+    /* Positions given: the camera and the labels it calls for are set before the first
+     * drawing, so the map is drawn once before it is ready (every later change redraws). */
+    var camera = physics || !data.nodes.length ? null : openingCamera(data, canvas);
+    var nodes = new vis.DataSet(camera && data.kind === "graph" ? openingLabels(state, camera.scale) : data.nodes);
+    var edges = new vis.DataSet(data.edges);
+    var network = new vis.Network(canvas, { nodes: nodes, edges: edges }, data.options);
+    state.nodes = nodes;
+    state.edges = edges;
+    state.network = network;
     views[data.key] = state;
+    network.on("afterDrawing", function () { state.draws += 1; });
+    if (camera) network.moveTo({ position: camera.position, scale: camera.scale, animation: false });
 
     function ready() {
       section.setAttribute("data-state", "ready");
@@ -59,21 +70,17 @@
     if (!data.nodes.length) {
       canvas.appendChild(make("p", "ag-hint ag-empty", "No claims in this view."));
       ready();
-    } else if (data.options.physics && data.options.physics.enabled) {
+    } else if (physics) {
       network.once("stabilizationIterationsDone", function () {
         network.setOptions({ physics: { enabled: false } });
         fitWithMargin(network);
         ready();
       });
     } else {
-      network.once("afterDrawing", function () {
-        if (data.layout === "layered") openMap(state);
-        else fitWithMargin(network);
-        ready();
-      });
+      network.once("afterDrawing", ready);
     }
     if (data.kind === "graph") {
-      section.addEventListener("ag-ready", function () { updateLabels(state); }, { once: true });
+      if (physics) section.addEventListener("ag-ready", function () { updateLabels(state); }, { once: true });
       var pending = false;
       network.on("zoom", function () {
         if (pending) return;
@@ -106,6 +113,35 @@
     return state;
   }
 
+  /* The overview of a large graph: topics and questions, drawn once; a click on one
+   * opens its map page (the page lists the same links for the keyboard). */
+  function initOverview(section, data) {
+    var canvas = section.querySelector(".ag-canvas");
+    var camera = openingCamera(data, canvas);
+    var nodes = new vis.DataSet(data.nodes);
+    var edges = new vis.DataSet(data.edges);
+    var network = new vis.Network(canvas, { nodes: nodes, edges: edges }, data.options);
+    var state = { data: data, nodes: nodes, edges: edges, network: network, section: section, draws: 0 };
+    views[data.key] = state;
+    network.on("afterDrawing", function () { state.draws += 1; });
+    network.moveTo({ position: camera.position, scale: camera.scale, animation: false });
+    network.once("afterDrawing", function () {
+      section.setAttribute("data-state", "ready");
+      section.dispatchEvent(new Event("ag-ready"));
+    });
+    network.on("click", function (params) {
+      var node = params.nodes.length ? nodes.get(params.nodes[0]) : null;
+      if (node && node.href) window.location.href = node.href;
+    });
+    network.on("hoverNode", function (params) {
+      canvas.style.cursor = nodes.get(params.node).href ? "pointer" : "";
+    });
+    network.on("blurNode", function () { canvas.style.cursor = ""; });
+    var fit = section.querySelector(".ag-fit");
+    if (fit) fit.addEventListener("click", function () { fitWithMargin(network); });
+    return state;
+  }
+
   /* Fit, then zoom out a little: fit() counts nodes, not their labels. */
   function fitWithMargin(network) {
     network.fit({ animation: false });
@@ -114,17 +150,42 @@
 
   /* An argument map opens at its top, as wide as the canvas allows but readable:
    * a map wider than the canvas at READABLE opens on its left (yes) column. */
-  function openMap(state) {
-    var network = state.network;
-    var bands = state.data.regions.filter(function (r) { return r.kind === "band"; });
-    if (!bands.length) { fitWithMargin(network); return; }
+  function mapCamera(regions, box) {
+    var bands = (regions || []).filter(function (r) { return r.kind === "band"; });
+    if (!bands.length) return null;
     var left = Math.min.apply(null, bands.map(function (b) { return b.x; }));
     var right = Math.max.apply(null, bands.map(function (b) { return b.x + b.w; }));
     var top = Math.min.apply(null, bands.map(function (b) { return b.y; }));
-    var box = state.section.querySelector(".ag-canvas").getBoundingClientRect();
     var scale = Math.max(READABLE, Math.min(1, (box.width - 16) / (right - left)));
     var x = Math.min((left + right) / 2, left + box.width / 2 / scale);
-    network.moveTo({ position: { x: x, y: top + box.height / 2 / scale - 8 / scale }, scale: scale, animation: false });
+    return { position: { x: x, y: top + box.height / 2 / scale - 8 / scale }, scale: scale };
+  }
+
+  /* Where a map with positions given opens: an argument map at its top (mapCamera),
+   * any other fitted with a margin, as vis-network's fit would (nodes and regions). */
+  function openingCamera(data, canvas) {
+    var box = canvas.getBoundingClientRect();
+    if (data.layout === "layered") {
+      var map = mapCamera(data.regions, box);
+      if (map) return map;
+    }
+    var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    function take(x0, y0, x1, y1) {
+      if (x0 < minX) minX = x0;
+      if (x1 > maxX) maxX = x1;
+      if (y0 < minY) minY = y0;
+      if (y1 > maxY) maxY = y1;
+    }
+    data.nodes.forEach(function (n) {
+      var r = n.size || data.options.nodes.size || 14;
+      take(n.x - r, n.y - r, n.x + r, n.y + r);
+    });
+    (data.regions || []).forEach(function (r) {
+      if (r.kind === "band") take(r.x, r.y, r.x + r.w, r.y + r.h);
+      else take(r.x - r.r - 20, r.y - r.r - 30 - Math.max(40, r.r / 4), r.x + r.r + 20, r.y + r.r + 20);
+    });
+    var scale = Math.min(1, box.width / ((maxX - minX) || 1), box.height / ((maxY - minY) || 1));
+    return { position: { x: (minX + maxX) / 2, y: (minY + maxY) / 2 }, scale: scale * 0.9 };
   }
 
   /* The whole graph: its most connected claims keep a label of readable size at any
@@ -134,6 +195,12 @@
     var all = scale >= LABEL_ALL;
     var size = Math.max(14, Math.round(13 / scale));
     if (all === state.labelsAll && size === state.centralSize) return;
+    var updates = labelChanges(state, all, size);
+    if (updates.length) state.nodes.update(updates);
+  }
+
+  /* What the labels and the central claims' fonts become at a zoom (and record it). */
+  function labelChanges(state, all, size) {
     var updates = [];
     state.data.nodes.forEach(function (node) {
       if (node.kind !== "claim") return;
@@ -145,7 +212,25 @@
     });
     state.labelsAll = all;
     state.centralSize = size;
-    if (updates.length) state.nodes.update(updates);
+    return updates;
+  }
+
+  /* The whole graph's nodes as they open at ``scale``: written into the data before
+   * the network exists, since changing them afterwards would draw the map again. */
+  function openingLabels(state, scale) {
+    var changes = {};
+    labelChanges(state, scale >= LABEL_ALL, Math.max(14, Math.round(13 / scale))).forEach(function (u) {
+      changes[u.id] = u;
+    });
+    return state.data.nodes.map(function (node) {
+      var change = changes[node.id];
+      if (!change) return node;
+      var copy = {};
+      for (var k in node) if (Object.prototype.hasOwnProperty.call(node, k)) copy[k] = node[k];
+      if ("label" in change) copy.label = change.label;
+      if (change.font) copy.font = change.font;
+      return copy;
+    });
   }
 
   function fontOf(state, node, size) {
