@@ -44,14 +44,21 @@ VIEWS: tuple[tuple[str, str], ...] = (
            FROM stances st JOIN named_holders n ON n.claim_id = st.claim_id
            GROUP BY st.question_id, n.speaker""",
     ),
+    # (claim, document) and (claim, speaker) pairs as one join key each: a join planned on
+    # the document or the speaker alone would pair every two quotes of a document first
+    (
+        "claim_documents",
+        "SELECT DISTINCT concat(claim_id, ' ', document) AS pair FROM attributions",
+    ),
+    ("claim_holders", "SELECT concat(claim_id, ' ', speaker) AS pair FROM holders"),
     # positions._relation_leans: where the speaker draws the link (a shared document)
     (
         "drawn_where_quoted",
         """SELECT DISTINCT r.key, mine.speaker
            FROM plain_relations r
            JOIN attributions mine ON mine.claim_id = r.source
-           JOIN attributions theirs
-             ON theirs.claim_id = r.target AND theirs.document = mine.document""",
+           JOIN claim_documents theirs
+             ON theirs.pair = concat(r.target, ' ', mine.document)""",
     ),
     # positions._relation_leans: speakers placed only by a support or rebuttal
     (
@@ -133,7 +140,7 @@ VIEWS: tuple[tuple[str, str], ...] = (
         """SELECT DISTINCT t.relation
            FROM attacks t
            JOIN holders h1 ON h1.claim_id = t.source
-           JOIN holders h2 ON h2.claim_id = t.target AND h2.speaker = h1.speaker""",
+           JOIN claim_holders h2 ON h2.pair = concat(t.target, ' ', h1.speaker)""",
     ),
     ("named_claims", "SELECT DISTINCT claim_id FROM named_holders"),
     # positions._Index._cruxes: across answers, named holders at both ends, none shared

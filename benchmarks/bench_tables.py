@@ -1,0 +1,405 @@
+"""Benchmark the corpus-scale analyses on DuckDB and Spark against the in-memory ones.
+
+Two parts (``--part``):
+
+- ``compare`` (default ``--sizes 100000``): a seeded synthetic graph with stances
+  (``arggraph.synthetic``: a topic per 50 claims, half with two sub-questions, a
+  speaker per 20, a document per 1,000, about 3 relations per claim, 40 % of claims
+  answering a question) is written as arggraph JSON and as Parquet tables once. Then,
+  ``--runs`` times, interleaved (memory, duckdb, spark, memory, ...), a fresh child
+  process computes every result: ``memory`` loads the JSON (stage ``load``) and runs
+  :func:`arggraph.tables.reference_results` (``analyses``: positions, contested topics
+  without robustness, graph summary, every quote looked up); ``duckdb`` and ``spark``
+  compute the same results from the tables (``analyses``; Spark also ``session``, its
+  start-up). Each child prints a digest of its sorted results; the parent checks that
+  all digests are equal and says so.
+- ``scale`` (default ``--sizes 10000000``): the tables are generated directly by DuckDB
+  SQL in chunks of claims (``generate``; never an in-memory graph), mirroring the
+  synthetic shape (md5 words instead of a vocabulary; every quote is its claim's
+  statement, found in its document's text at its given offset), then DuckDB runs each
+  result to a Parquet file (stages ``grounding``, ``positions``, ``contest``,
+  ``speakers``) with ``--memory-limit`` and spilling to ``--workdir``. The parent
+  checks every quote was found at its given offset.
+
+Measured per stage: wall seconds; CPU seconds of the child process (user + system,
+all its threads: DuckDB runs on both cores, so CPU may exceed wall); for Spark the
+JVM's CPU (from /proc) is added to the driver's, while its Python workers' CPU is not
+counted (the wall time is then the fairer figure). Peak memory: the child's
+``ru_maxrss`` (for Spark, the driver's plus the JVM's ``VmHWM``). Every child's address
+space is capped at ``--max-memory`` GB (``RLIMIT_AS``). Ratios are medians against the
+in-memory ``analyses`` of the same run, CPU time where the text says so.
+
+Reproduce::
+
+    .venv/bin/python benchmarks/bench_tables.py --part compare --sizes 100000 --runs 3
+    .venv/bin/python benchmarks/bench_tables.py --part scale --sizes 10000000
+
+Results: ``benchmarks/results/tables.json`` (records) and ``tables.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+RESULTS_JSON = HERE / "results" / "tables.json"
+RESULTS_MD = HERE / "results" / "tables.md"
+ENGINES = ("memory", "duckdb", "spark")
+
+
+# ------------------------------------------------------------------ child processes
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _emit(record: dict[str, Any]) -> None:
+    print(json.dumps(record), flush=True)
+
+
+def _timed(
+    size: int, engine: str, stage: str, action: Callable[[], Any], extra_cpu: Callable[[], float]
+) -> Any:
+    wall, cpu = time.perf_counter(), _cpu_seconds() + extra_cpu()
+    result = action()
+    _emit(
+        {
+            "size": size,
+            "engine": engine,
+            "stage": stage,
+            "seconds": round(time.perf_counter() - wall, 3),
+            "cpu_seconds": round(_cpu_seconds() + extra_cpu() - cpu, 3),
+            "peak_mb": round(_peak_mb(), 1),
+        }
+    )
+    return result
+
+
+def _digest(results: Any) -> str:
+    text = repr([getattr(results, f) for f in results.__dataclass_fields__])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def child_memory(size: int, workdir: Path) -> None:
+    import arggraph
+    from arggraph.tables import reference_results
+
+    graph = _timed(size, "memory", "load", lambda: arggraph.load(workdir / "graph.json"), _zero)
+    results = _timed(size, "memory", "analyses", lambda: reference_results(graph), _zero)
+    _emit({"size": size, "engine": "memory", "digest": _digest(results)})
+
+
+def child_duckdb(size: int, workdir: Path, memory_limit: str) -> None:
+    from arggraph.tables.duckdb_engine import DuckDBEngine
+
+    def run() -> Any:
+        with DuckDBEngine(
+            workdir / "tables", memory_limit=memory_limit, temp_directory=workdir
+        ) as e:
+            return e.results()
+
+    results = _timed(size, "duckdb", "analyses", run, _zero)
+    _emit({"size": size, "engine": "duckdb", "digest": _digest(results)})
+
+
+def child_spark(size: int, workdir: Path) -> None:
+    from arggraph.tables.spark_engine import SparkEngine, local_session
+
+    spark = _timed(size, "spark", "session", local_session, _zero)
+    jvm = spark.sparkContext._gateway.proc.pid
+
+    def jvm_cpu() -> float:
+        fields = Path(f"/proc/{jvm}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    results = _timed(
+        size, "spark", "analyses", lambda: SparkEngine(workdir / "tables", spark).results(), jvm_cpu
+    )
+    jvm_peak = _status_mb(jvm, "VmHWM")
+    spark.stop()
+    _emit({"size": size, "engine": "spark", "digest": _digest(results), "jvm_peak_mb": jvm_peak})
+
+
+def _status_mb(pid: int, field: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def _zero() -> float:
+    return 0.0
+
+
+def child_scale(size: int, workdir: Path, memory_limit: str) -> None:
+    """Generate the tables with DuckDB, then write each result with DuckDB."""
+    from arggraph.tables.duckdb_engine import DuckDBEngine
+
+    tables = workdir / "tables"
+    _timed(size, "duckdb", "generate", lambda: generate_tables(size, tables, memory_limit), _zero)
+    with DuckDBEngine(tables, memory_limit=memory_limit, temp_directory=workdir) as engine:
+        out = workdir / "results"
+        out.mkdir(exist_ok=True)
+        for stage, names in (
+            ("grounding", ["grounding", "document_grounding"]),
+            ("positions", ["positions"]),
+            ("contest", ["question_contest"]),
+            ("speakers", ["speaker_counts"]),
+        ):
+            counts = _timed(
+                size,
+                "duckdb",
+                stage,
+                lambda names=names: [engine.write(n, out / f"{n}.parquet") for n in names],
+                _zero,
+            )
+            _emit({"size": size, "engine": "duckdb", "stage": stage, "rows": counts})
+        found = engine.con.execute(
+            f"SELECT SUM(quotes), SUM(found), SUM(at_given) "
+            f"FROM read_parquet('{out / 'document_grounding.parquet'}')"
+        ).fetchone()
+        _emit({"size": size, "engine": "duckdb", "quotes_found_at_given": list(found)})
+
+
+# ------------------------------------------------------------ generating the tables
+
+
+def generate_tables(size: int, folder: Path, memory_limit: str, chunk: int = 2_000_000) -> None:
+    """The eight tables of a synthetic corpus of ``size`` claims, written by DuckDB SQL.
+
+    Claims are generated in chunks of ``chunk`` into per-chunk files, so no step holds
+    every claim; documents' texts are their claims' statements, one per line, in order.
+    """
+    import duckdb
+
+    folder.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect()
+    con.execute(f"SET memory_limit = '{memory_limit}'")
+    con.execute(f"SET temp_directory = '{folder / 'spill'}'")
+    con.execute("SET preserve_insertion_order = false")
+    topics, speakers, documents = max(1, size // 50), max(2, size // 20), max(1, size // 1000)
+    claim = f"""
+        SELECT i, 'c' || i AS id,
+               'Claim ' || i || ' holds that ' || array_to_string(
+                   [substr(md5(i::VARCHAR), 1, 8), substr(md5(i::VARCHAR), 9, 6),
+                    substr(md5(i::VARCHAR), 15, 9), substr(md5(i::VARCHAR), 24, 9),
+                    substr(md5((i + 1)::VARCHAR), 1, 7), substr(md5((i + 1)::VARCHAR), 8, 8)],
+                   ' ') || '.' AS statement,
+               hash(i, 'topic') % {topics} AS topic,
+               hash(i, 'document') % {documents} AS document,
+               hash(i, 'speaker') % {speakers} AS speaker
+        FROM range(?, ?) t(i)"""
+    parts = folder / "parts"
+    parts.mkdir(exist_ok=True)
+    for k, first in enumerate(range(0, size, chunk)):
+        con.execute(
+            f"COPY ({claim}) TO '{parts / f'claims-{k}.parquet'}' (FORMAT parquet)",
+            [first, min(size, first + chunk)],
+        )
+    con.execute(f"CREATE VIEW raw AS SELECT * FROM read_parquet('{parts}/claims-*.parquet')")
+    has_subs = "hash(topic, 'sub') % 2 = 0"
+    queries = {
+        "claims": "SELECT id, i AS position, statement, ['t' || topic] AS topics FROM raw",
+        "stances": f"""
+            SELECT id AS claim_id,
+                   CASE WHEN {has_subs} AND hash(i, 'question') % 3 > 0
+                        THEN 't' || topic || 'q' || (hash(i, 'question') % 3)
+                        ELSE 't' || topic END AS question_id,
+                   CASE WHEN hash(i, 'answer') % 2 = 0 THEN 'yes' ELSE 'no' END AS answer
+            FROM raw WHERE hash(i, 'stance') % 100 < 40""",
+        "attributions": """
+            SELECT id AS claim_id, 0::BIGINT AS attribution, 's' || speaker AS speaker,
+                   'doc' || document AS document, statement AS quote,
+                   (SUM(length(statement) + 1) OVER (PARTITION BY document ORDER BY i)
+                    - length(statement) - 1)::BIGINT AS start,
+                   (SUM(length(statement) + 1) OVER (PARTITION BY document ORDER BY i)
+                    - 1)::BIGINT AS "end",
+                   false AS implicit, false AS asked, false AS segmented
+            FROM raw""",
+        "documents": """
+            SELECT 'doc' || document AS id, document::BIGINT AS position,
+                   'Document ' || document AS title, 'text' AS kind,
+                   NULL::VARCHAR AS date, NULL::DATE AS date_first, NULL::DATE AS date_last,
+                   NULL::VARCHAR AS path,
+                   string_agg(statement, chr(10) ORDER BY i) || chr(10) AS text
+            FROM raw GROUP BY document""",
+        "speakers": f"""
+            SELECT 's' || k AS id, k AS position, 'Speaker ' || k AS name,
+                   NULL::VARCHAR AS role, 'person' AS kind FROM range({speakers}) t(k)""",
+        "questions": f"""
+            SELECT id, row_number() OVER (ORDER BY topic, q) - 1 AS position,
+                   't' || topic AS topic_id, 'Topic ' || topic AS topic_label, label,
+                   question, q = 0 AS own
+            FROM (
+              SELECT topic, q,
+                     CASE WHEN q = 0 THEN 't' || topic ELSE 't' || topic || 'q' || q END AS id,
+                     CASE WHEN q = 0 THEN 'Topic ' || topic
+                          ELSE 'Sub-question ' || q || ' of Topic ' || topic || '?' END AS label,
+                     CASE WHEN q = 0 THEN 'Is topic ' || topic || ' settled?'
+                          ELSE 'Sub-question ' || q || ' of Topic ' || topic || '?' END
+                       AS question
+              FROM range({topics}) t(topic), range(3) s(q)
+              WHERE q = 0 OR {has_subs}
+            )""",
+        "relations": f"""
+            SELECT source || '->' || target AS key, NULL::VARCHAR AS id,
+                   row_number() OVER () - 1 AS position, source, target, kind,
+                   NULL::VARCHAR AS speaker, NULL::VARCHAR AS document, NULL::VARCHAR AS quote,
+                   NULL::BIGINT AS start, NULL::BIGINT AS "end", NULL::BOOLEAN AS implicit,
+                   NULL::BOOLEAN AS asked, NULL::BOOLEAN AS segmented
+            FROM (
+              SELECT DISTINCT 'c' || i AS source, 'c' || (hash(i, k, 'target') % {size}) AS target,
+                     CASE WHEN hash(i, k, 'kind') % 100 < 35 THEN 'rebuts'
+                          ELSE 'supports' END AS kind
+              FROM raw, range(3) r(k)
+              WHERE hash(i, k, 'target') % {size} <> i
+            )""",
+        "segments": """
+            SELECT NULL::VARCHAR AS owner_kind, NULL::VARCHAR AS owner_id,
+                   NULL::BIGINT AS attribution, NULL::BIGINT AS segment,
+                   NULL::VARCHAR AS document, NULL::VARCHAR AS quote,
+                   NULL::BIGINT AS start, NULL::BIGINT AS "end" WHERE false""",
+    }
+    for name, query in queries.items():
+        con.execute(f"COPY ({query}) TO '{folder / f'{name}.parquet'}' (FORMAT parquet)")
+    con.close()
+    shutil.rmtree(parts)
+    shutil.rmtree(folder / "spill", ignore_errors=True)
+
+
+# ------------------------------------------------------------------------- parent
+
+
+def _run_child(args: list[str], max_memory_gb: float, timeout: float) -> list[dict[str, Any]]:
+    limit = int(max_memory_gb * 1024**3)
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    command = [sys.executable, str(Path(__file__).resolve()), *args]
+    done = subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, preexec_fn=cap, check=False
+    )
+    records = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0:
+        records.append({"failed": " ".join(args), "stderr": done.stderr.strip()[-600:]})
+    return records
+
+
+def prepare_compare(size: int, workdir: Path) -> None:
+    """The JSON corpus and its Parquet tables, written once per size."""
+    from arggraph.synthetic import write_synthetic_corpus
+    from arggraph.tables import write_tables
+
+    if (workdir / "tables" / "claims.parquet").exists():
+        return
+    options = {"stance_share": 0.4, "sub_question_share": 0.5, "seed": 7}
+    path = write_synthetic_corpus(workdir, size, fmt="json", **options)
+    import arggraph
+
+    write_tables(arggraph.load(path), workdir / "tables")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--part", choices=["compare", "scale"], default="compare")
+    parser.add_argument("--sizes", type=int, nargs="+")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES))
+    parser.add_argument("--memory-limit", default="4GB", help="DuckDB's memory_limit")
+    parser.add_argument("--max-memory", type=float, default=12.0, help="RLIMIT_AS per child, GB")
+    parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument(
+        "--child", nargs=3, metavar=("ENGINE", "SIZE", "DIR"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args(argv)
+    if args.child:
+        engine, size, folder = args.child[0], int(args.child[1]), Path(args.child[2])
+        if engine == "memory":
+            child_memory(size, folder)
+        elif engine == "duckdb":
+            child_duckdb(size, folder, args.memory_limit)
+        elif engine == "spark":
+            child_spark(size, folder)
+        else:
+            child_scale(size, folder, args.memory_limit)
+        return 0
+    sizes = args.sizes or ([100_000] if args.part == "compare" else [10_000_000])
+    run = {
+        "command": "python benchmarks/bench_tables.py " + shlex.join(argv or sys.argv[1:]),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "started": time.strftime("%Y-%m-%d %H:%M"),
+        "records": [],
+    }
+    print(json.dumps({k: v for k, v in run.items() if k != "records"}), flush=True)
+    for size in sizes:
+        workdir = Path(tempfile.mkdtemp(prefix=f"bench-tables-{size}-", dir=args.workdir))
+        try:
+            if args.part == "compare":
+                prepare_compare(size, workdir)
+                for _ in range(args.runs):
+                    for engine in args.engines:
+                        child = ["--child", engine, str(size), str(workdir)]
+                        child += ["--memory-limit", args.memory_limit]
+                        for record in _run_child(child, args.max_memory, args.timeout):
+                            print(json.dumps(record), flush=True)
+                            run["records"].append(record)
+            else:
+                child = ["--child", "scale", str(size), str(workdir)]
+                child += ["--memory-limit", args.memory_limit]
+                for record in _run_child(child, args.max_memory, args.timeout):
+                    print(json.dumps(record), flush=True)
+                    run["records"].append(record)
+        finally:
+            if not args.keep:
+                shutil.rmtree(workdir, ignore_errors=True)
+    _save(run)
+    return 0
+
+
+def _save(run: dict[str, Any]) -> None:
+    """Append this run to tables.json (one entry per run)."""
+    runs = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else []
+    runs.append(run)
+    RESULTS_JSON.write_text(json.dumps(runs, indent=1) + "\n")
+
+
+def summary(records: list[dict[str, Any]]) -> dict[tuple[int, str, str], dict[str, float]]:
+    """Medians per (size, engine, stage) of seconds, CPU seconds and peak MB."""
+    grouped: dict[tuple[int, str, str], list[dict[str, Any]]] = {}
+    for r in records:
+        if "seconds" in r:
+            grouped.setdefault((r["size"], r["engine"], r["stage"]), []).append(r)
+    return {
+        key: {
+            field: statistics.median(r[field] for r in rows)
+            for field in ("seconds", "cpu_seconds", "peak_mb")
+        }
+        for key, rows in grouped.items()
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
