@@ -33,10 +33,10 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from arggraph.analysis.dates import not_older
+from arggraph.analysis.holding import DocumentDates, Holding, holding
 from arggraph.analysis.position_models import (
     Basis,
     ContradictingLink,
@@ -52,7 +52,7 @@ from arggraph.analysis.position_models import (
 )
 from arggraph.analysis.results import ClaimRef, QuoteRef, SpeakerRef
 from arggraph.analysis.signed import SignedRelation, signed_relations
-from arggraph.model import Answer, ArgumentGraph, Claim
+from arggraph.model import Answer, ArgumentGraph, Claim, Relation
 
 __all__ = [
     "Basis",
@@ -120,38 +120,30 @@ class _Index:
     def __post_init__(self) -> None:
         graph, without = self.graph, self.without
         self.speakers = {s.id: s for s in graph.speakers}
+        groups = {s.id: s.kind == "group" for s in graph.speakers}
         self.claims: dict[str, Claim] = {}
-        self.holders: dict[str, list[str]] = {}
+        self.held: dict[str, Holding] = {}
         for claim in graph.claims:
-            kept = [a for a in claim.attributions if a.document != without]
-            if kept or not claim.attributions:
+            found = holding(claim, without, groups)
+            if found is not None:
                 self.claims[claim.id] = claim
-                # asking a question is not holding its answer: askers are no holders
-                self.holders[claim.id] = list(dict.fromkeys(a.speaker for a in kept if not a.asked))
+                self.held[claim.id] = found
         self.relations = [
             r
             for r in (self.signed if self.signed is not None else signed_relations(graph))
             if r.source in self.claims and r.target in self.claims
         ]
         self.by_key = {r.key: r for r in graph.relations}
-        # every rebuttal under the claim whose answer it attacks: its target, or for an
-        # undercut of "x -> y" the claim y (so each question looks only at its claims)
-        self.attacks_at: dict[str, list[SignedRelation]] = defaultdict(list)
-        for rel in self.relations:
-            if rel.sign > 0:
-                continue
-            attacked = self.by_key.get(rel.undercut_of) if rel.undercut_of else None
-            if rel.undercut_of is None:
-                self.attacks_at[rel.target].append(rel)
-            elif attacked is not None and attacked.target in self.claims:
-                self.attacks_at[attacked.target].append(rel)
+        self.attacks_at = attacks_by_answering_claim(self.relations, self.by_key, self.claims)
         self._quotes: dict[tuple[str, str | None], list[QuoteRef]] = {}
+        self._documents: dict[str, set[str]] = {}
+        self._speaker_refs: dict[str, SpeakerRef] = {}
         self.drawn_by = {
             r.key: r.attribution.speaker for r in graph.relations if r.attribution is not None
         }
         self.into: dict[str, list[SignedRelation]] = defaultdict(list)
         self.rebutted: dict[str, list[str]] = defaultdict(list)
-        self.dates = {d.id: d.date for d in graph.documents}
+        self.dates = DocumentDates({d.id: d.date for d in graph.documents})
         for rel in self.relations:
             self.into[rel.target].append(rel)
             if rel.sign < 0 and self.in_time(rel):
@@ -161,18 +153,31 @@ class _Index:
             for question, answer in claim.stances.items():
                 self.answers[question][claim.id] = answer
 
+    def holders(self, claim_id: str) -> list[str]:
+        return self.held[claim_id].holders
+
     def named(self, claim_id: str) -> list[str]:
-        return [s for s in self.holders[claim_id] if self.speakers[s].kind != "group"]
+        return self.held[claim_id].named
 
     def quotes(self, claim_id: str, speaker: str | None = None) -> list[QuoteRef]:
         """The claim's quotes (by ``speaker`` only, if given), built once each."""
         found = self._quotes.get((claim_id, speaker))
         if found is None:
-            found = self._quotes[(claim_id, speaker)] = [
-                QuoteRef.of(a, self.speakers[a.speaker].name)
-                for a in self.claims[claim_id].attributions
-                if a.document != self.without and (speaker is None or a.speaker == speaker)
-            ]
+            if speaker is None:
+                found = [
+                    QuoteRef.of(a, self.speakers[a.speaker].name)
+                    for a in self.held[claim_id].attributions
+                ]
+            else:
+                found = [q for q in self.quotes(claim_id) if q.speaker == speaker]
+            self._quotes[(claim_id, speaker)] = found
+        return found
+
+    def document_set(self, claim_id: str) -> set[str]:
+        """The documents the claim is quoted from (the left-out one excepted)."""
+        found = self._documents.get(claim_id)
+        if found is None:
+            found = self._documents[claim_id] = set(self.held[claim_id].documents)
         return found
 
     def claim_ref(self, claim_id: str, speakers: Sequence[str]) -> ClaimRef:
@@ -186,21 +191,14 @@ class _Index:
 
         The rebuttal's document is its attribution's, or else any of its source claim's.
         """
-        drawn = self.by_key[rel.relation].attribution if rel.relation in self.by_key else None
-        answer = [drawn.document] if drawn is not None else self.documents(rel.source)
-        return not_older(
-            [self.dates.get(d) for d in answer],
-            [self.dates.get(d) for d in self.documents(rel.target)],
-        )
-
-    def documents(self, claim_id: str) -> list[str]:
-        return [
-            a.document for a in self.claims[claim_id].attributions if a.document != self.without
-        ]
+        return rebuttal_in_time(rel, self.by_key, self.dates, self.held.__getitem__)
 
     def speaker_ref(self, speaker_id: str) -> SpeakerRef:
-        s = self.speakers[speaker_id]
-        return SpeakerRef(id=s.id, name=s.name, role=s.role)
+        ref = self._speaker_refs.get(speaker_id)
+        if ref is None:
+            s = self.speakers[speaker_id]
+            ref = self._speaker_refs[speaker_id] = SpeakerRef(id=s.id, name=s.name, role=s.role)
+        return ref
 
     def question(
         self, qid: str, topic: str, topic_label: str, label: str, text: str | None
@@ -210,7 +208,7 @@ class _Index:
         reported: list[ReportedView] = []
         for claim_id, answer in answers.items():
             statement = self.claims[claim_id].statement
-            for speaker in self.holders[claim_id]:
+            for speaker in self.holders(claim_id):
                 quotes = self.quotes(claim_id, speaker)
                 if self.speakers[speaker].kind == "group":
                     reported.append(
@@ -258,12 +256,14 @@ class _Index:
                 if rel.source in answers or rel.undercut_of is not None:
                     continue  # the source answers it (its holders are 'own'), or an undercut
                 implies = target_answer if rel.sign > 0 else _OTHER[target_answer]
-                target_docs = {q.document for q in self.quotes(target)}
+                target_docs = self.document_set(target)
                 for speaker in self.named(rel.source):
-                    if speaker in answered or speaker in self.holders[target]:
+                    if speaker in answered or speaker in self.holders(target):
                         continue
-                    own_docs = {q.document for q in self.quotes(rel.source, speaker)}
-                    if not own_docs & target_docs and self.drawn_by.get(rel.relation) != speaker:
+                    quoted_in_target_docs = any(
+                        q.document in target_docs for q in self.quotes(rel.source, speaker)
+                    )
+                    if not quoted_in_target_docs and self.drawn_by.get(rel.relation) != speaker:
                         continue  # a link the speaker never draws: no words put in their mouth
                     found[speaker].append(
                         PositionRelation(
@@ -313,7 +313,7 @@ class _Index:
                 source_answer == target_answer
                 or not by
                 or not against
-                or set(self.holders[rel.source]) & set(self.holders[target])
+                or set(self.holders(rel.source)) & set(self.holders(target))
             ):
                 continue
             answered_by = sorted(self.rebutted.get(rel.source, []))
@@ -327,9 +327,7 @@ class _Index:
                     target_answer=target_answer,
                     by=[self.speaker_ref(s) for s in by],
                     against=[self.speaker_ref(s) for s in against],
-                    documents=sorted(
-                        {q.document for q in self.quotes(rel.source) + self.quotes(target)}
-                    ),
+                    documents=sorted(self.document_set(rel.source) | self.document_set(target)),
                     answered=bool(answered_by),
                     answered_by=answered_by,
                 )
@@ -385,6 +383,45 @@ class _Index:
                     )
                 )
         return sorted(found, key=lambda link: link.relation)
+
+
+def attacks_by_answering_claim(
+    relations: Iterable[SignedRelation],
+    by_key: Mapping[str, Relation],
+    claims: Container[str],
+) -> dict[str, list[SignedRelation]]:
+    """Every rebuttal under the claim whose answer it attacks.
+
+    A rebuttal is listed under its target; an undercut of "x -> y" under y, when y is
+    one of ``claims`` (so each question looks only at its own claims).
+    """
+    found: dict[str, list[SignedRelation]] = defaultdict(list)
+    for rel in relations:
+        if rel.sign > 0:
+            continue
+        if rel.undercut_of is None:
+            found[rel.target].append(rel)
+            continue
+        attacked = by_key.get(rel.undercut_of)
+        if attacked is not None and attacked.target in claims:
+            found[attacked.target].append(rel)
+    return found
+
+
+def rebuttal_in_time(
+    rel: SignedRelation,
+    by_key: Mapping[str, Relation],
+    dates: DocumentDates,
+    held: Callable[[str], Holding],
+) -> bool:
+    """Whether a rebuttal comes from a document not older than its target claim's.
+
+    The rebuttal's document is its attribution's, or else any of its source claim's
+    (as ``held`` reads them, a left-out document excepted).
+    """
+    drawn = by_key[rel.relation].attribution if rel.relation in by_key else None
+    answer = [drawn.document] if drawn is not None else held(rel.source).documents
+    return dates.not_older(answer, held(rel.target).documents)
 
 
 def _kind(rel: SignedRelation) -> LinkKind:

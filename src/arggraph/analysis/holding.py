@@ -1,0 +1,72 @@
+"""Who holds each claim, and where, with one document left out: read once per claim.
+
+:func:`~arggraph.analysis.positions.positions` and the leave-one-document-out runs of
+:func:`~arggraph.analysis.contestedness.contested_topics` read a claim the same way:
+its attributions outside the left-out document, its holders (speakers who do not only
+ask it) and their named part (no groups). :class:`Holding` computes that once per
+claim, and :class:`DocumentDates` answers "is this rebuttal in time" from date spans
+parsed once per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from arggraph.analysis.dates import date_span
+from arggraph.model import Attribution, Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """A claim as read with a document left out: its attributions and its holders."""
+
+    attributions: list[Attribution]
+    holders: list[str]
+    """Speakers who hold it (not those who only ask it), in attribution order."""
+    named: list[str]
+    """Its holders that are not groups."""
+
+    @property
+    def documents(self) -> list[str]:
+        """The documents it is quoted from (repeats kept)."""
+        return [a.document for a in self.attributions]
+
+
+def holding(claim: Claim, without: str | None, groups: Mapping[str, bool]) -> Holding | None:
+    """The claim with ``without``'s attributions left out; None when it drops out.
+
+    A claim drops out when it was quoted only in ``without``; an unattributed claim
+    stays. ``groups`` tells which speaker ids are groups (reported views, no voice).
+    """
+    kept = (
+        claim.attributions
+        if without is None
+        else [a for a in claim.attributions if a.document != without]
+    )
+    if not kept and claim.attributions:
+        return None
+    # asking a question is not holding its answer: askers are no holders
+    holders = list(dict.fromkeys(a.speaker for a in kept if not a.asked))
+    return Holding(kept, holders, [s for s in holders if not groups[s]])
+
+
+@dataclass
+class DocumentDates:
+    """Each document's date as a span of days, parsed the first time it is needed."""
+
+    dates: Mapping[str, str | None]
+    _spans: dict[str, tuple[date, date] | None] = field(default_factory=dict)
+
+    def span(self, document: str) -> tuple[date, date] | None:
+        if document not in self._spans:
+            raw = self.dates.get(document)
+            self._spans[document] = None if raw is None else date_span(raw)
+        return self._spans[document]
+
+    def not_older(self, answer: Iterable[str], claim: Iterable[str]) -> bool:
+        """:func:`~arggraph.analysis.dates.not_older` over document ids."""
+        ends = [s[1] for s in map(self.span, answer) if s is not None]
+        starts = [s[0] for s in map(self.span, claim) if s is not None]
+        return not ends or not starts or max(ends) >= min(starts)
