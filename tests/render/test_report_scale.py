@@ -65,6 +65,7 @@ def small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(report, "SOURCE_CHARACTERS", 1_000)
     monkeypatch.setattr(report, "SOURCE_CONTEXT", 20)
     monkeypatch.setattr(report, "NAMES_LISTED", 2)
+    monkeypatch.setattr(report, "ROW_NAMES", 2)
     monkeypatch.setattr(debate, "TIMELINE_DOCUMENTS", 2)
 
 
@@ -81,6 +82,8 @@ def test_question_table_is_cut_and_says_how_many_it_leaves_out(large: ArgumentGr
     ranked = sum(q.contested for q in debate.analyse(large).contested.questions)
     assert ranked > 4
     assert Links(html).question_rows == 1 + 4  # the header and four questions
+    table = html[html.index('<table class="ag-questions">') : html.index("</table>")]
+    assert re.search(r"Speaker \d+, Speaker \d+, and \d+ more</td>", table)
     assert f"The 4 most contested of {ranked} contested questions are listed" in html
 
 

@@ -37,7 +37,7 @@ from arggraph.analysis.contestedness import ContestedReport, QuestionContest
 from arggraph.analysis.debate import DebateAnalysis, analyse
 from arggraph.analysis.objections import READER_STATUSES, Statuses
 from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions
-from arggraph.analysis.results import QuoteRef, shorten
+from arggraph.analysis.results import QuoteRef, SpeakerRef, shorten
 from arggraph.analysis.signed import SignedRelation, signed_relations
 from arggraph.analysis.summary import graph_summary
 from arggraph.io.atomic import write_text_atomic
@@ -95,6 +95,9 @@ SOURCE_CONTEXT = 300
 
 NAMES_LISTED = 30
 """At most this many members per camp, unaligned speakers and unrespected links are named."""
+
+ROW_NAMES = 10
+"""Names per answer in a row of the question table; the rest are counted ("and 5 more")."""
 
 
 def render_report(
@@ -526,15 +529,21 @@ def _question_row(q: QuestionContest, shown: _Shown) -> dict[str, Any]:
         "rank": q.rank,
         "id": q.id,
         "question": q.question or q.label,
-        "yes": [s.name for s in q.yes],
-        "no": [s.name for s in q.no],
-        "mixed": [s.name for s in q.mixed],
+        "yes": _names(q.yes),
+        "no": _names(q.no),
+        "mixed": _names(q.mixed),
         "cruxes": q.cruxes,
         "answered": q.answered,
         "robust": robustness_words(q),
         "why": _why(q),
         "stable": rob is not None and rob.stable,
     }
+
+
+def _names(speakers: Sequence[SpeakerRef]) -> list[str]:
+    """The first :data:`ROW_NAMES` names, and how many more there are."""
+    names = [s.name for s in speakers[:ROW_NAMES]]
+    return names + ([f"and {len(speakers) - ROW_NAMES} more"] if len(speakers) > ROW_NAMES else [])
 
 
 def _why(q: QuestionContest) -> str:
