@@ -115,6 +115,13 @@ class NormalisedText:
     spaces: ShiftMap
     original_length: int
 
+    def constant_shift(self) -> int | None:
+        """How far every character moved, when all moved alike (a text without specials
+        or long whitespace runs, after its leading whitespace); else ``None``."""
+        if len(self.words.starts) == 1 and len(self.spaces.starts) == 1:
+            return self.words.shifts[0] + self.spaces.shifts[0]
+        return None
+
     def origin(self, position: int) -> int:
         """The original offset of the normal-form character at ``position``."""
         return self.words(self.spaces(position))
@@ -349,14 +356,21 @@ def find_quotes(text: str, quotes: Sequence[str]) -> list[QuoteMatch | None]:
     start, this looks only at the words that begin some quote (a quote with a space
     can only begin a word of the text that equals its first word).
     """
+    return [None if s is None else QuoteMatch(*s) for s in quote_spans(text, quotes)]
+
+
+def quote_spans(text: str, quotes: Sequence[str]) -> list[tuple[int, int, int] | None]:
+    """:func:`find_quotes` as plain ``(start, end, occurrences)`` tuples, for bulk loading."""
     index = _document_index(text)
-    normal = index.norm.text
+    norm = index.norm
+    normal = norm.text
     needles = [normalise(quote) for quote in quotes]
     by_key = _starts_of_first_words(normal, needles)
-    matches: list[QuoteMatch | None] = []
+    shift = norm.constant_shift()
+    spans: list[tuple[int, int, int] | None] = []
     for needle in needles:
         if not needle:
-            matches.append(None)
+            spans.append(None)
             continue
         if _indexed(needle):
             candidates = by_key.get(needle[:_KEY], ())
@@ -364,8 +378,13 @@ def find_quotes(text: str, quotes: Sequence[str]) -> list[QuoteMatch | None]:
         else:
             hits = _word_start_hits(index, needle)
         hits = hits or _all_hits(normal, needle)
-        matches.append(_match(index.norm, hits[0], needle, len(hits)) if hits else None)
-    return matches
+        if not hits:
+            spans.append(None)
+        elif shift is not None:
+            spans.append((hits[0] + shift, hits[0] + len(needle) + shift, len(hits)))
+        else:
+            spans.append((*norm.span(hits[0], hits[0] + len(needle)), len(hits)))
+    return spans
 
 
 def _indexed(needle: str) -> bool:

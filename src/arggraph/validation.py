@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from itertools import chain
+from operator import attrgetter, eq
 from typing import TYPE_CHECKING, Protocol
 
 from arggraph.errors import InvalidGraphError, Problem
 from arggraph.model import SEGMENT_JOINER
-from arggraph.quotes import QuoteMatch, find_quote, find_quotes, line_and_column, nearest_passage
+from arggraph.quotes import (
+    QuoteMatch,
+    find_quote,
+    find_quotes,
+    line_and_column,
+    nearest_passage,
+    quote_spans,
+)
 
 if TYPE_CHECKING:
     from arggraph.model import ArgumentGraph, Attribution, Segment
@@ -50,6 +59,9 @@ def graph_problems(graph: ArgumentGraph) -> list[Problem]:
 
 def _duplicate_ids(graph: ArgumentGraph) -> Iterator[Problem]:
     for section in _SECTIONS:
+        ids = [item.id for item in getattr(graph, section) if item.id is not None]
+        if len(set(ids)) == len(ids):
+            continue  # no repeats: the common case, checked at C speed
         first_index: dict[str, int] = {}
         for index, item in enumerate(getattr(graph, section)):
             item_id = item.id
@@ -72,6 +84,8 @@ def _duplicate_ids(graph: ArgumentGraph) -> Iterator[Problem]:
 def _shared_claim_relation_ids(graph: ArgumentGraph) -> Iterator[Problem]:
     """Claims and relations share one namespace, since a relation may target either."""
     claim_ids = {c.id for c in graph.claims}
+    if claim_ids.isdisjoint(_relation_ids(graph)):
+        return
     for index, rel in enumerate(graph.relations):
         if rel.id is not None and rel.id in claim_ids:
             yield Problem(
@@ -139,7 +153,20 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
                 hint=hint_for(kind, ref),
             )
 
+    if _references_plainly_known(graph, known):
+        return
+    speakers, documents = known["speaker"], known["document"]
+
+    def all_known(att: Attribution | None) -> bool:
+        return att is None or (att.speaker in speakers and att.document in documents)
+
     for i, claim in enumerate(graph.claims):
+        if (
+            not claim.stances
+            and known["topic"].issuperset(claim.topics)
+            and all(map(all_known, claim.attributions))
+        ):
+            continue  # the common case, without building owner names and paths
         owner = f"claim '{claim.id}'"
         for j, topic in enumerate(claim.topics):
             yield from unknown("topic", topic, owner, ("claims", i, "topics", j))
@@ -161,7 +188,10 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
             base: tuple[str | int, ...] = ("claims", i, "attributions", j)
             yield from unknown("speaker", att.speaker, owner, (*base, "speaker"))
             yield from unknown("document", att.document, owner, (*base, "document"))
+    claims, targets = known["claim"], known["claim or relation"]
     for i, rel in enumerate(graph.relations):
+        if rel.source in claims and rel.target in targets and all_known(rel.attribution):
+            continue
         owner = f"relation '{rel.key}'"
         yield from unknown("claim", rel.source, owner, ("relations", i, "source"))
         yield from unknown("claim or relation", rel.target, owner, ("relations", i, "target"))
@@ -169,6 +199,24 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
             base = ("relations", i, "attribution")
             yield from unknown("speaker", rel.attribution.speaker, owner, (*base, "speaker"))
             yield from unknown("document", rel.attribution.document, owner, (*base, "document"))
+
+
+def _references_plainly_known(graph: ArgumentGraph, known: dict[str, set[str]]) -> bool:
+    """True when every id a claim or relation names is known and no claim has stances.
+
+    Set operations over whole sections: the common case costs no loop per item.
+    """
+    claims, relations = graph.claims, graph.relations
+    attributions = [a for c in claims for a in c.attributions]
+    attributions += [r.attribution for r in relations if r.attribution is not None]
+    return (
+        not any(map(attrgetter("stances"), claims))
+        and known["topic"].issuperset(chain.from_iterable(map(attrgetter("topics"), claims)))
+        and known["speaker"].issuperset(map(attrgetter("speaker"), attributions))
+        and known["document"].issuperset(map(attrgetter("document"), attributions))
+        and known["claim"].issuperset(map(attrgetter("source"), relations))
+        and known["claim or relation"].issuperset(map(attrgetter("target"), relations))
+    )
 
 
 def _relation_ids(graph: ArgumentGraph) -> set[str]:
@@ -202,8 +250,10 @@ def _claim_rules(graph: ArgumentGraph) -> Iterator[Problem]:
 
 
 def _relation_rules(graph: ArgumentGraph) -> Iterator[Problem]:
-    kinds_by_pair: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     relation_ids = _relation_ids(graph)
+    if _relations_plainly_fine(graph, relation_ids):
+        return
+    kinds_by_pair: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for i, rel in enumerate(graph.relations):
         if rel.source == rel.target:
             yield Problem(
@@ -255,24 +305,87 @@ def _relation_rules(graph: ArgumentGraph) -> Iterator[Problem]:
         seen.setdefault(rel.kind, i)
 
 
+def _relations_plainly_fine(graph: ArgumentGraph, relation_ids: set[str]) -> bool:
+    """True when no rule of :func:`_relation_rules` can fire, checked with sets.
+
+    Pairs all distinct (so none repeats or contradicts), none from a claim to itself,
+    none that names itself, and only rebuttals target relations.
+    """
+    sources = list(map(attrgetter("source"), graph.relations))
+    targets = list(map(attrgetter("target"), graph.relations))
+    if len(set(zip(sources, targets, strict=True))) != len(sources) or any(
+        map(eq, sources, targets)
+    ):
+        return False
+    return not relation_ids or not any(
+        r.target == r.id or (r.target in relation_ids and r.kind != "rebuts")
+        for r in graph.relations
+        if r.id is not None or r.target in relation_ids
+    )
+
+
 def ground_quotes(graph: ArgumentGraph) -> list[Problem]:
     """Find every quote whose document text is known; record offsets; list the misses."""
     # One document at a time: its quotes are looked up together (find_quotes), and
     # visiting the documents in turn keeps one document's index live at a time.
-    by_document: dict[str, list[tuple[int, str, tuple[str | int, ...], Attribution]]] = {}
-    for order, (owner, path, att) in enumerate(_attributions_with_paths(graph)):
-        by_document.setdefault(att.document, []).append((order, owner, path, att))
+    by_document: dict[str, list[tuple[int, Attribution]]] = {}
+    places: list[tuple[int, int]] = []  # (claim index, attribution index); -1: a relation's
+    for i, claim in enumerate(graph.claims):
+        for j, att in enumerate(claim.attributions):
+            by_document.setdefault(att.document, []).append((len(places), att))
+            places.append((i, j))
+    for i, rel in enumerate(graph.relations):
+        if rel.attribution is not None:
+            by_document.setdefault(rel.attribution.document, []).append(
+                (len(places), rel.attribution)
+            )
+            places.append((i, -1))
     found: list[tuple[int, Problem]] = []
     for document, items in by_document.items():
         text = graph.text_of(document)
         if text is None:
             continue
-        find = _finder_for(text, [att for _, _, _, att in items])
-        for order, owner, path, att in items:
+        left = _ground_plain_quotes(text, items)
+        find = _finder_for(text, [att for _, att in left])
+        for order, att in left:
+            owner, path = _owner_and_path(graph, places[order])
             problem = ground_attribution(att, text, owner, path, find=find)
             if problem is not None:
                 found.append((order, problem))
     return [problem for _, problem in sorted(found, key=lambda item: item[0])]
+
+
+def _ground_plain_quotes(
+    text: str, items: list[tuple[int, Attribution]]
+) -> list[tuple[int, Attribution]]:
+    """Ground the plain quotes (no offsets given, no segments) found in ``text`` in a batch.
+
+    Returns the attributions left for :func:`ground_attribution`: the others, and any
+    plain quote not found (it explains the miss).
+    """
+    plain: list[tuple[int, Attribution]] = []
+    left: list[tuple[int, Attribution]] = []
+    for item in items:
+        att = item[1]
+        is_plain = not (att.implicit or att.segments) and att.start is None and att.end is None
+        (plain if is_plain else left).append(item)
+    spans = quote_spans(text, [att.quote for _, att in plain])
+    for (order, att), span in zip(plain, spans, strict=True):
+        if span is None:
+            left.append((order, att))
+        else:
+            _set_offsets(att, span[0], span[1])
+    return left
+
+
+def _owner_and_path(
+    graph: ArgumentGraph, place: tuple[int, int]
+) -> tuple[str, tuple[str | int, ...]]:
+    """Who an attribution belongs to (claim id or relation key) and its quote's path."""
+    i, j = place
+    if j < 0:
+        return graph.relations[i].key, ("relations", i, "attribution", "quote")
+    return graph.claims[i].id, ("claims", i, "attributions", j, "quote")
 
 
 class QuoteFinder(Protocol):
@@ -297,17 +410,6 @@ def _finder_for(text: str, attributions: Sequence[Attribution]) -> QuoteFinder:
         return find_quote(text, quote, start=start)
 
     return find
-
-
-def _attributions_with_paths(
-    graph: ArgumentGraph,
-) -> Iterator[tuple[str, tuple[str | int, ...], Attribution]]:
-    for i, claim in enumerate(graph.claims):
-        for j, att in enumerate(claim.attributions):
-            yield claim.id, ("claims", i, "attributions", j, "quote"), att
-    for i, rel in enumerate(graph.relations):
-        if rel.attribution is not None:
-            yield rel.key, ("relations", i, "attribution", "quote"), rel.attribution
 
 
 def ground_attribution(
