@@ -331,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()))
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument("--render", action="store_true", help="only rewrite tables.md")
     parser.add_argument(
         "--child", nargs=3, metavar=("ENGINE", "SIZE", "DIR"), help=argparse.SUPPRESS
     )
@@ -345,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
             child_spark(size, folder)
         else:
             child_scale(size, folder, args.memory_limit)
+        return 0
+    if args.render:
+        RESULTS_MD.write_text(render(json.loads(RESULTS_JSON.read_text())))
         return 0
     sizes = args.sizes or ([100_000] if args.part == "compare" else [10_000_000])
     run = {
@@ -380,10 +384,76 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _save(run: dict[str, Any]) -> None:
-    """Append this run to tables.json (one entry per run)."""
+    """Append this run to tables.json (one entry per run) and rewrite tables.md from it."""
     runs = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else []
     runs.append(run)
     RESULTS_JSON.write_text(json.dumps(runs, indent=1) + "\n")
+    RESULTS_MD.write_text(render(runs))
+
+
+def render(runs: list[dict[str, Any]]) -> str:
+    """tables.md: one section per run, medians per stage, ratios, and the checks."""
+    lines = [
+        "# Tables and engines: in memory, DuckDB, Spark",
+        "",
+        "Written by `benchmarks/bench_tables.py` from `tables.json` (method: its docstring "
+        "and `benchmarks/README.md`). Wall and CPU seconds and peak resident MB are medians "
+        "over the runs of each stage; CPU is the child process's user + system time over "
+        "all its threads (Spark: driver + JVM, not its Python workers).",
+    ]
+    for run in runs:
+        lines += ["", f"## `{run['command']}`", ""]
+        lines.append(f"Started {run['started']}, load average {run['load_average']} (2 cores).")
+        lines += _render_run(run["records"])
+    return "\n".join(lines) + "\n"
+
+
+def _render_run(records: list[dict[str, Any]]) -> list[str]:
+    medians = summary(records)
+    lines = [
+        "",
+        "| claims | engine | stage | runs | wall s | CPU s | peak MB | wall / in-memory "
+        "| CPU / in-memory |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for (size, engine, stage), m in medians.items():  # in the order first measured
+        runs = sum(
+            1
+            for r in records
+            if "seconds" in r and (r["size"], r["engine"], r["stage"]) == (size, engine, stage)
+        )
+        base = medians.get((size, "memory", "analyses"))
+        wall_ratio = cpu_ratio = "-"
+        if base and stage == "analyses":
+            wall_ratio = f"{m['seconds'] / base['seconds']:.2f}x"
+            cpu_ratio = f"{m['cpu_seconds'] / base['cpu_seconds']:.2f}x"
+        lines.append(
+            f"| {size:,} | {engine} | {stage} | {runs} | {m['seconds']:.1f} | "
+            f"{m['cpu_seconds']:.1f} | {m['peak_mb']:,.0f} | {wall_ratio} | {cpu_ratio} |"
+        )
+    digests = {(r["size"], r["digest"]) for r in records if "digest" in r}
+    if digests:
+        sizes = {size for size, _ in digests}
+        same = all(len({d for s, d in digests if s == size}) == 1 for size in sizes)
+        engines = sorted({r["engine"] for r in records if "digest" in r})
+        verdict = "equal" if same else "NOT equal"
+        lines += ["", f"Results of {', '.join(engines)}: {verdict} (digest of the sorted rows)."]
+    jvm = [r["jvm_peak_mb"] for r in records if "jvm_peak_mb" in r]
+    if jvm:
+        lines.append(
+            f"Spark's JVM peak resident memory: {statistics.median(jvm):,.0f} MB (median)."
+        )
+    for r in records:
+        if "rows" in r:
+            lines.append(f"- {r['stage']}: rows written {r['rows']}")
+        if "quotes_found_at_given" in r:
+            quotes, found, at_given = r["quotes_found_at_given"]
+            lines.append(
+                f"- quotes {quotes:,}, found {found:,.0f}, at their given start {at_given:,.0f}"
+            )
+        if "failed" in r:
+            lines.append(f"- FAILED `{r['failed']}`: {r['stderr']}")
+    return lines
 
 
 def summary(records: list[dict[str, Any]]) -> dict[tuple[int, str, str], dict[str, float]]:
