@@ -15,9 +15,16 @@ memory (``ru_maxrss``, which includes the interpreter and imported libraries):
 
 ``aif``       ``import_graph("aif", folder)``: every chunk into one checked graph
 ``arguebuf``  ``arguebuf.load.file`` on the same AIF files, all kept in memory
+``json.load`` the standard library's ``json.load`` of the JSON graph file: the floor
 ``json``      ``arggraph.load`` (read, merge, validate, ground every quote) on the JSON
 ``yaml``      the same on the YAML
 ``analyse``   ``contested_topics`` on the graph loaded from JSON (load time not counted)
+
+Each stage runs ``--repeat`` times (default 3), the stages of a size interleaved (all
+stages once, then all again ...), and the medians are reported, with the ratio of
+CPU times to the stage's baseline in the same run: ``json`` to ``json.load``,
+``yaml`` to ``json``, ``aif`` to ``arguebuf``. Rows also go to ``--json-output``
+(``results/formats.json``), one record per size and stage.
 
 A stage that runs past ``--timeout`` is killed and reported as timed out, with the
 peak memory it had reached; a child's address space is capped at ``--max-memory``
@@ -50,16 +57,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-STAGES = ("aif", "arguebuf", "json", "yaml", "analyse")
+STAGES = ("aif", "arguebuf", "json.load", "json", "yaml", "analyse")
+BASELINE_OF_STAGE = {"json": "json.load", "yaml": "json", "aif": "arguebuf"}
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 CORPUS_OF_STAGE = {
     "aif": "aif",
     "arguebuf": "aif",
+    "json.load": "json",
     "json": "json",
     "yaml": "yaml",
     "analyse": "json",
 }
 RESULTS = Path(__file__).resolve().parent / "results" / "formats.md"
+JSON_RESULTS = RESULTS.with_suffix(".json")
 _ROWS_MARK = re.compile(r"<!-- bench_formats rows\n(?P<json>.*?)\n-->", re.DOTALL)
 
 
@@ -77,6 +87,12 @@ class StageResult:
     note: str = ""
     cpu_seconds: float | None = None
     """User plus system time of the stage: unlike wall time, not inflated by a busy machine."""
+    runs: int = 1
+    """How many times the stage ran; times and memory are the medians."""
+    baseline: str | None = None
+    """The stage this one is compared with in the same run (``BASELINE_OF_STAGE``)."""
+    ratio: float | None = None
+    """Median CPU time of this stage over its baseline's, measured in the same run."""
 
 
 # --- child side: one stage, measured from inside ----------------------------------------
@@ -104,6 +120,14 @@ def _stage_aif(path: Path) -> tuple[dict[str, int], str]:
     from arggraph.io.formats import import_graph
 
     return _graph_counts(import_graph("aif", path)), ""
+
+
+def _stage_json_load(path: Path) -> tuple[dict[str, int], str]:
+    with path.open(encoding="utf-8") as handle:
+        data = json.load(handle)
+    kinds = [r["kind"] for r in data["relations"]]
+    counts = {"supports": kinds.count("supports"), "rebuts": kinds.count("rebuts")}
+    return {"claims": len(data["claims"]), **counts}, ""
 
 
 def _stage_load(path: Path) -> tuple[dict[str, int], str]:
@@ -150,6 +174,7 @@ def _run_analysis(path: Path) -> tuple[dict[str, int], str, float, float]:
 _CHILD_STAGES: dict[str, Callable[[Path], tuple[dict[str, int], str]]] = {
     "aif": _stage_aif,
     "arguebuf": _stage_arguebuf,
+    "json.load": _stage_json_load,
     "json": _stage_load,
     "yaml": _stage_load,
 }
@@ -160,8 +185,24 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+_MODULES_OF_STAGE = {
+    "aif": ("arggraph", "arggraph.io.formats"),
+    "arguebuf": ("arguebuf",),
+    "json": ("arggraph",),
+    "yaml": ("arggraph",),
+    "analyse": ("arggraph", "arggraph.analysis.contestedness"),
+}
+
+
 def child_stage(stage: str, path: Path) -> dict[str, Any]:
-    """Run one stage in this process; its time, peak memory and counts as a dict."""
+    """Run one stage in this process; its time, peak memory and counts as a dict.
+
+    The stage's libraries are imported first, so that import time is not counted.
+    """
+    import importlib
+
+    for module in _MODULES_OF_STAGE.get(stage, ()):
+        importlib.import_module(module)
     if stage == "analyse":
         counts, note, seconds, cpu = _run_analysis(path)
     else:
@@ -335,6 +376,42 @@ def run_stage(stage: str, size: int, options: argparse.Namespace) -> StageResult
     )
 
 
+def median_of(results: Sequence[StageResult]) -> StageResult:
+    """One row for repeated runs of a stage: median times and memory; a failure wins."""
+    failed = [r for r in results if r.seconds is None]
+    if failed:
+        return failed[0]
+
+    def middle(values: Sequence[float | None]) -> float | None:
+        known = sorted(v for v in values if v is not None)
+        return known[len(known) // 2] if known else None
+
+    first = results[0]
+    return StageResult(
+        first.size,
+        first.stage,
+        middle([r.seconds for r in results]),
+        middle([r.peak_mb for r in results]),
+        first.input_mb,
+        first.files,
+        first.counts,
+        first.note,
+        middle([r.cpu_seconds for r in results]),
+        runs=len(results),
+    )
+
+
+def with_ratios(results: Sequence[StageResult]) -> list[StageResult]:
+    """``results`` with each stage's CPU ratio to its baseline of the same size and run."""
+    by_key = {(r.size, r.stage): r for r in results}
+    for result in results:
+        baseline = by_key.get((result.size, BASELINE_OF_STAGE.get(result.stage, "")))
+        if baseline is not None and result.cpu_seconds and baseline.cpu_seconds:
+            result.baseline = baseline.stage
+            result.ratio = round(result.cpu_seconds / baseline.cpu_seconds, 2)
+    return list(results)
+
+
 def _peak_from(note: str) -> float | None:
     match = re.search(r"peak RSS so far (\d+) MB", note)
     return float(match["1"]) if match else None
@@ -380,6 +457,7 @@ def _stage_label(stage: str) -> str:
     return {
         "aif": "AIF import (arggraph)",
         "arguebuf": "AIF load (arguebuf)",
+        "json.load": "json.load (floor)",
         "json": "JSON load+validate",
         "yaml": "YAML load+validate",
         "analyse": "contested_topics",
@@ -390,23 +468,29 @@ def results_table(results: Sequence[StageResult]) -> str:
     """The stage table: one row per size and stage."""
     lines = [
         "| claims | stage | input MB (files) | time s | CPU s | peak RSS MB "
-        "| claims / relations read | note |",
-        "|---:|---|---:|---:|---:|---:|---|---|",
+        "| CPU ratio to baseline | runs | claims / relations read | note |",
+        "|---:|---|---:|---:|---:|---:|---|---:|---|---|",
     ]
     for r in sorted(results, key=lambda r: (r.size, STAGES.index(r.stage))):
         lines.append(
             f"| {r.size:,} | {_stage_label(r.stage)} | {r.input_mb:,.1f} ({r.files:,}) "
             f"| {_cell(r.seconds)} | {_cell(r.cpu_seconds)} | {_cell(r.peak_mb, 0)} "
-            f"| {_counts_cell(r)} | {r.note} |"
+            f"| {_ratio_cell(r)} | {r.runs} | {_counts_cell(r)} | {r.note} |"
         )
     return "\n".join(lines)
+
+
+def _ratio_cell(result: StageResult) -> str:
+    if result.ratio is None or result.baseline is None:
+        return "-"
+    return f"{result.ratio:.2f}x {_stage_label(result.baseline)}"
 
 
 def comparison_table(results: Sequence[StageResult]) -> str:
     """arggraph's AIF import against arguebuf on the same files, per size."""
     by_key = {(r.size, r.stage): r for r in results}
     lines = [
-        "| claims | arggraph s | arguebuf s | time ours/arguebuf "
+        "| claims | arggraph CPU s | arguebuf CPU s | CPU ours/arguebuf "
         "| arggraph MB | arguebuf MB | memory ours/arguebuf | counts agree |",
         "|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
@@ -420,8 +504,8 @@ def comparison_table(results: Sequence[StageResult]) -> str:
                 "yes" if ours.counts == theirs.counts else f"NO: {ours.counts} vs {theirs.counts}"
             )
         lines.append(
-            f"| {size:,} | {_cell(ours.seconds)} | {_cell(theirs.seconds)} "
-            f"| {_ratio(ours.seconds, theirs.seconds)} | {_cell(ours.peak_mb, 0)} "
+            f"| {size:,} | {_cell(ours.cpu_seconds)} | {_cell(theirs.cpu_seconds)} "
+            f"| {_ratio(ours.cpu_seconds, theirs.cpu_seconds)} | {_cell(ours.peak_mb, 0)} "
             f"| {_cell(theirs.peak_mb, 0)} | {_ratio(ours.peak_mb, theirs.peak_mb)} | {agree} |"
         )
     return "\n".join(lines)
@@ -448,10 +532,12 @@ Written by `benchmarks/bench_formats.py`; `benchmarks/README.md` says what each 
 Machine: {latest["cpus"]} CPUs, {latest["memory"]} RAM, Python {latest["python"]},
 {latest["system"]}. Each stage ran alone in a fresh process; times are wall-clock
 inside that process after imports; peak RSS is its `ru_maxrss` (interpreter and
-libraries included, about 50 MB). The machine was shared with other people's tests
-(see the load averages): a busy machine inflates wall time, not memory. CPU s (user
-plus system time of the stage) is not inflated; rows measured before it was recorded
-show "-".
+libraries included, about 50 MB). Each stage ran `runs` times, the stages of a size
+interleaved; the table gives medians. The machine was shared with other people's
+tests (see the load averages): a busy machine inflates wall time, not memory. CPU s
+(user plus system time of the stage) is much less inflated, so the ratios compare
+CPU times of stages measured in the same run: arggraph's JSON load against
+`json.load` of the same file, YAML against JSON, AIF against arguebuf.
 
 ## Stages
 
@@ -471,6 +557,31 @@ Runs that produced these rows (later runs replace rows of the same size and stag
 {rows}
 -->
 """
+
+
+def save(results: Sequence[StageResult], runs: Sequence[dict[str, Any]], options: Any) -> None:
+    """Write the results page and the machine-readable records (``--json-output``)."""
+    options.output.parent.mkdir(parents=True, exist_ok=True)
+    options.output.write_text(render(results, runs), encoding="utf-8")
+    records = [
+        {
+            "benchmark": "formats",
+            "size": r.size,
+            "stage": r.stage,
+            "label": _stage_label(r.stage),
+            "seconds": r.seconds,
+            "cpu_seconds": r.cpu_seconds,
+            "peak_mb": r.peak_mb,
+            "runs": r.runs,
+            "baseline": r.baseline,
+            "baseline_ratio": r.ratio,
+            "counts": r.counts,
+            "note": r.note,
+        }
+        for r in sorted(results, key=lambda r: (r.size, STAGES.index(r.stage)))
+    ]
+    text = json.dumps({"runs": list(runs), "records": records}, indent=1, sort_keys=True)
+    options.json_output.write_text(text + "\n", encoding="utf-8")
 
 
 def read_previous(path: Path) -> tuple[list[StageResult], list[dict[str, Any]]]:
@@ -515,6 +626,15 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         help="GB of address space a child may use before MemoryError; default 75%% of RAM",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpora")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each stage, interleaved; medians reported"
+    )
+    parser.add_argument(
+        "--json-output",
+        type=Path,
+        default=JSON_RESULTS,
+        help="machine-readable records (size, stage, times, memory, baseline ratio)",
+    )
     parser.add_argument("--chunk", type=int, default=1000, help="claims per AIF file")
     parser.add_argument(
         "--workdir",
@@ -557,21 +677,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs.append(run)
     results: list[StageResult] = []
     for size in options.sizes:
-        for stage in (s for s in STAGES if s in options.stages):
-            result = run_stage(stage, size, options)
-            results.append(result)
-            print(
-                f"  -> {_cell(result.seconds)} s, {_cell(result.peak_mb, 0)} MB {result.note}",
-                file=sys.stderr,
-                flush=True,
-            )
-            # Saved after every stage, so an interrupted run keeps what it measured.
-            options.output.parent.mkdir(parents=True, exist_ok=True)
-            options.output.write_text(render(merged(old, results), runs), encoding="utf-8")
+        stages = [s for s in STAGES if s in options.stages]
+        measured: dict[str, list[StageResult]] = {s: [] for s in stages}
+        for _ in range(options.repeat):
+            for stage in stages:
+                result = run_stage(stage, size, options)
+                measured[stage].append(result)
+                print(
+                    f"  -> {_cell(result.seconds)} s, CPU {_cell(result.cpu_seconds)} s, "
+                    f"{_cell(result.peak_mb, 0)} MB {result.note}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            # Saved after every round, so an interrupted run keeps what it measured.
+            rows = with_ratios([*results, *(median_of(m) for m in measured.values())])
+            save(merged(old, rows), runs, options)
+        results = with_ratios([*results, *(median_of(m) for m in measured.values())])
         if options.clean:
             for fmt in ("aif", "json", "yaml"):
                 path = corpus_path(options.workdir, fmt, size, options.seed, options.chunk)
                 shutil.rmtree(path if fmt == "aif" else path.parent, ignore_errors=True)
+    save(merged(old, results), runs, options)
     print(results_table(merged(old, results)))
     print()
     print(comparison_table(merged(old, results)))
