@@ -45,6 +45,7 @@ from arggraph.analysis.results import (
     round_score,
     shorten,
 )
+from arggraph.analysis.robustness import Tally, leave_one_out_tallies, rank_moves
 from arggraph.analysis.signed import signed_relations
 from arggraph.model import ArgumentGraph
 
@@ -152,16 +153,39 @@ def contested_topics(
     report = stands if stands is not None else positions(graph)
     scored = _ranked([_score(q) for q in report.questions])
     if robustness and len(graph.documents) > 1:
-        signed = signed_relations(graph)  # the same in every run: read once
-        runs = {
-            d.id: {
-                q.id: q.rank
-                for q in _ranked(_scores(positions(graph, without_document=d.id, signed=signed)))
-            }
-            for d in graph.documents
-        }
-        scored = [q.model_copy(update={"robustness": _robustness(q, runs)}) for q in scored]
+        moves = _leave_one_out_moves(graph, scored)
+        scored = [
+            q.model_copy(update={"robustness": _robustness(q, moves.get(q.id, []))}) for q in scored
+        ]
     return ContestedReport(topics=_topics(graph, scored), questions=scored)
+
+
+def _leave_one_out_moves(
+    graph: ArgumentGraph, scored: Sequence[QuestionContest]
+) -> dict[str, list[tuple[str, int]]]:
+    """Question id -> (document, rank without it) where leaving the document out moves it.
+
+    Only the questions a document touches are recounted (:mod:`~arggraph.analysis.robustness`).
+    """
+    base = {q.id: (q.contested, q.score) for q in scored}
+    runs = (
+        (document, {q: _tally_score(t) for q, t in tallies.items() if q in base})
+        for document, tallies in leave_one_out_tallies(graph, signed_relations(graph))
+    )
+    return rank_moves(base, runs)
+
+
+def _tally_score(tally: Tally) -> tuple[bool, float]:
+    """(contested, score) from a question's counts, as :func:`_score` finds them."""
+    contested, balance = _contest(tally.yes, tally.no, tally.mixed)
+    engagement = tally.cruxes + (ANSWERED_WEIGHT - 1) * tally.answered
+    return contested, question_score(balance, engagement, tally.documents) if contested else 0.0
+
+
+def _contest(yes: int, no: int, mixed: int) -> tuple[bool, float]:
+    """Whether voices give opposite answers, and the balance between them."""
+    balance = min(yes + mixed / 2, no + mixed / 2)
+    return bool(yes or mixed) and bool(no or mixed) and yes + no + mixed > 1, balance
 
 
 def question_score(balance: float, engagement: int, documents: int) -> float:
@@ -175,10 +199,6 @@ def question_score(balance: float, engagement: int, documents: int) -> float:
     return round_score(balance * (1 + log2(1 + engagement)) * (1 + (documents - 1) / 4))
 
 
-def _scores(report: PositionsReport) -> list[QuestionContest]:
-    return [_score(q) for q in report.questions]
-
-
 def _score(q: QuestionPositions) -> QuestionContest:
     def refs(lean: str) -> list[SpeakerRef]:
         return [
@@ -188,8 +208,7 @@ def _score(q: QuestionPositions) -> QuestionContest:
         ]
 
     yes, no, mixed = refs("yes"), refs("no"), refs("mixed")
-    balance = min(len(yes) + len(mixed) / 2, len(no) + len(mixed) / 2)
-    contested = bool(yes or mixed) and bool(no or mixed) and len(yes) + len(no) + len(mixed) > 1
+    contested, balance = _contest(len(yes), len(no), len(mixed))
     answered = sum(c.answered for c in q.cruxes)
     engagement = len(q.cruxes) + (ANSWERED_WEIGHT - 1) * answered
     voices = {r.id for r in (*yes, *no, *mixed)}
@@ -232,12 +251,9 @@ def _ranked(questions: Sequence[QuestionContest]) -> list[QuestionContest]:
     ]
 
 
-def _robustness(q: QuestionContest, runs: dict[str, dict[str, int]]) -> Robustness:
-    moves = [
-        RankMove(without=doc, rank=ranks[q.id])
-        for doc, ranks in runs.items()
-        if ranks[q.id] != q.rank
-    ]
+def _robustness(q: QuestionContest, runs: list[tuple[str, int]]) -> Robustness:
+    """How a question's rank holds up, from the runs (in document order) that move it."""
+    moves = [RankMove(without=doc, rank=rank) for doc, rank in runs]
     ranks = [q.rank, *(m.rank for m in moves)]
     return Robustness(
         lowest=min(ranks) if q.rank else min((r for r in ranks if r), default=0),

@@ -191,7 +191,7 @@ class _Index:
 
         The rebuttal's document is its attribution's, or else any of its source claim's.
         """
-        return rebuttal_in_time(rel, self.by_key, self.dates, self.held.__getitem__)
+        return rebuttal_in_time(rel, self.by_key, self.dates, self.held.get)
 
     def speaker_ref(self, speaker_id: str) -> SpeakerRef:
         ref = self._speaker_refs.get(speaker_id)
@@ -303,19 +303,14 @@ class _Index:
         found = []
         attacks = (rel for claim in answers for rel in self.attacks_at.get(claim, []))
         for rel in attacks:
-            at = self._attacked_answer(rel, answers)
+            at = attacked_answer(rel, answers, self.by_key)
             if at is None:
                 continue
             target, target_answer = at
             source_answer = answers.get(rel.source)
-            by, against = self.named(rel.source), self.named(target)
-            if (
-                source_answer == target_answer
-                or not by
-                or not against
-                or set(self.holders(rel.source)) & set(self.holders(target))
-            ):
+            if not is_clash(source_answer, target_answer, self.held[rel.source], self.held[target]):
                 continue
+            by, against = self.named(rel.source), self.named(target)
             answered_by = sorted(self.rebutted.get(rel.source, []))
             found.append(
                 Crux(
@@ -334,24 +329,6 @@ class _Index:
             )
         found.sort(key=lambda c: (c.answered, c.target.id, c.relation))
         return found
-
-    def _attacked_answer(
-        self, rel: SignedRelation, answers: dict[str, Answer]
-    ) -> tuple[str, Answer] | None:
-        """The claim a rebuttal attacks and the answer it attacks, on this question.
-
-        A rebuttal attacks its target's answer. An undercut of "x supports (or rebuts)
-        y" attacks the answer x argues for: y's answer (or its opposite), and only on
-        y's question, not on every question x answers.
-        """
-        if rel.undercut_of is None:
-            answer = answers.get(rel.target)
-            return None if answer is None else (rel.target, answer)
-        attacked = self.by_key.get(rel.undercut_of)
-        if attacked is None or attacked.target not in answers:
-            return None  # an undercut of an undercut, or a step to another question
-        end = answers[attacked.target]
-        return rel.target, end if attacked.kind == "supports" else _OTHER[end]
 
     def _contradicting(
         self, answers: dict[str, Answer], leans: dict[str, Lean]
@@ -408,20 +385,57 @@ def attacks_by_answering_claim(
     return found
 
 
+def attacked_answer(
+    rel: SignedRelation, answers: Mapping[str, Answer], by_key: Mapping[str, Relation]
+) -> tuple[str, Answer] | None:
+    """The claim a rebuttal attacks and the answer it attacks, on this question.
+
+    A rebuttal attacks its target's answer. An undercut of "x supports (or rebuts)
+    y" attacks the answer x argues for: y's answer (or its opposite), and only on
+    y's question, not on every question x answers.
+    """
+    if rel.undercut_of is None:
+        answer = answers.get(rel.target)
+        return None if answer is None else (rel.target, answer)
+    attacked = by_key.get(rel.undercut_of)
+    if attacked is None or attacked.target not in answers:
+        return None  # an undercut of an undercut, or a step to another question
+    end = answers[attacked.target]
+    return rel.target, end if attacked.kind == "supports" else _OTHER[end]
+
+
+def is_clash(
+    source_answer: Answer | None, target_answer: Answer, source: Holding, target: Holding
+) -> bool:
+    """Whether a rebuttal is a crux: the ends do not give the same answer, named
+    speakers hold each, and nobody holds both."""
+    return (
+        source_answer != target_answer
+        and bool(source.named)
+        and bool(target.named)
+        and not set(source.holders) & set(target.holders)
+    )
+
+
 def rebuttal_in_time(
     rel: SignedRelation,
     by_key: Mapping[str, Relation],
     dates: DocumentDates,
-    held: Callable[[str], Holding],
+    held: Callable[[str], Holding | None],
 ) -> bool:
     """Whether a rebuttal comes from a document not older than its target claim's.
 
     The rebuttal's document is its attribution's, or else any of its source claim's
-    (as ``held`` reads them, a left-out document excepted).
+    (as ``held`` reads them, a left-out document excepted; a claim left out has none).
     """
+
+    def documents(claim_id: str) -> list[str]:
+        found = held(claim_id)
+        return [] if found is None else found.documents
+
     drawn = by_key[rel.relation].attribution if rel.relation in by_key else None
-    answer = [drawn.document] if drawn is not None else held(rel.source).documents
-    return dates.not_older(answer, held(rel.target).documents)
+    answer = [drawn.document] if drawn is not None else documents(rel.source)
+    return dates.not_older(answer, documents(rel.target))
 
 
 def _kind(rel: SignedRelation) -> LinkKind:

@@ -1,0 +1,249 @@
+"""Leave one document out, recount only the questions it touches, and re-rank by events.
+
+:func:`~arggraph.analysis.contestedness.contested_topics` checks how robust its ranking
+is by leaving each document out in turn. Rerunning every position for every document
+costs (documents x graph); yet a document changes only the questions whose claims it
+quotes. A question's count (its voices, cruxes and documents, what its score is made
+of) reads a known set of claims, its *footprint*: the claims that answer it, both
+ends of each rebuttal of their answers, and the sources of the rebuttals of those
+rebuttals (whether a crux is answered). :func:`leave_one_out_tallies` recounts, per
+document, only the questions whose footprint it quotes, and :func:`rank_moves` turns
+those few changed scores into every question's new rank in time proportional to
+what moves, not to the number of questions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from arggraph.analysis.holding import DocumentDates, Holding, holding
+from arggraph.analysis.positions import (
+    attacked_answer,
+    attacks_by_answering_claim,
+    is_clash,
+    rebuttal_in_time,
+)
+from arggraph.analysis.signed import SignedRelation
+from arggraph.model import Answer, ArgumentGraph, Claim, Relation
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What a question's contestedness score is made of, in counts."""
+
+    yes: int
+    """Named speakers whose own claims answer yes only."""
+    no: int
+    mixed: int
+    cruxes: int
+    answered: int
+    documents: int
+    """Documents in which the voices answer."""
+
+
+Score = tuple[bool, float]
+"""(contested, score) of a question."""
+
+
+class _Reading:
+    """The graph's claims and relations as read with one document (or none) left out."""
+
+    def __init__(self, base: _Base, without: str | None) -> None:
+        self.base = base
+        self.without = without
+        self._held: dict[str, Holding | None] = {}
+
+    def held(self, claim_id: str) -> Holding | None:
+        """The claim without the left-out document's quotes, None if it drops out."""
+        base = self.base
+        if self.without is None or claim_id not in base.quoted_in[self.without]:
+            return base.held[claim_id]
+        if claim_id not in self._held:
+            self._held[claim_id] = holding(base.claims[claim_id], self.without, base.groups)
+        return self._held[claim_id]
+
+    def kept(self, rel: SignedRelation) -> bool:
+        return self.held(rel.source) is not None and self.held(rel.target) is not None
+
+    def answered(self, claim_id: str) -> bool:
+        """Whether a kept rebuttal from a document not older than the claim's rebuts it."""
+        base = self.base
+        return any(
+            self.kept(r) and rebuttal_in_time(r, base.by_key, base.dates, self.held)
+            for r in base.rebuttals_into.get(claim_id, ())
+        )
+
+    def tally(self, question: str) -> Tally:
+        """The counts behind the question's score, as positions() would find them."""
+        answers: dict[str, Answer] = {}
+        for claim_id, answer in self.base.answers.get(question, {}).items():
+            if self.held(claim_id) is not None:
+                answers[claim_id] = answer
+        given: dict[str, set[Answer]] = defaultdict(set)
+        documents: set[str] = set()
+        for claim_id, answer in answers.items():
+            held = self.held(claim_id)
+            if held is None:
+                continue  # not kept: not among the answers
+            for speaker in held.named:
+                given[speaker].add(answer)
+            named = set(held.named)
+            documents.update(a.document for a in held.attributions if a.speaker in named)
+        sides = [frozenset(g) for g in given.values()]
+        cruxes = answered = 0
+        for claim_id in answers:
+            for rel in self.base.attacks_at.get(claim_id, ()):
+                if self._is_crux(rel, answers):
+                    cruxes += 1
+                    answered += self.answered(rel.source)
+        return Tally(
+            yes=sides.count(frozenset({"yes"})),
+            no=sides.count(frozenset({"no"})),
+            mixed=sides.count(frozenset({"yes", "no"})),
+            cruxes=cruxes,
+            answered=answered,
+            documents=len(documents),
+        )
+
+    def _is_crux(self, rel: SignedRelation, answers: Mapping[str, Answer]) -> bool:
+        if not self.kept(rel):
+            return False
+        at = attacked_answer(rel, answers, self.base.by_key)
+        if at is None:
+            return False
+        source, target = self.held(rel.source), self.held(at[0])
+        if source is None or target is None:
+            return False
+        return is_clash(answers.get(rel.source), at[1], source, target)
+
+
+@dataclass
+class _Base:
+    """The whole graph, read once: what every leave-one-out run looks up."""
+
+    claims: dict[str, Claim]
+    groups: dict[str, bool]
+    held: dict[str, Holding | None]
+    by_key: dict[str, Relation]
+    dates: DocumentDates
+    answers: dict[str, dict[str, Answer]]
+    attacks_at: dict[str, list[SignedRelation]]
+    rebuttals_into: dict[str, list[SignedRelation]]
+    quoted_in: dict[str, set[str]]
+    """Document id -> the claims it quotes."""
+
+    @classmethod
+    def of(cls, graph: ArgumentGraph, signed: Sequence[SignedRelation]) -> _Base:
+        claims = {c.id: c for c in graph.claims}
+        groups = {s.id: s.kind == "group" for s in graph.speakers}
+        by_key = {r.key: r for r in graph.relations}
+        answers: dict[str, dict[str, Answer]] = defaultdict(dict)
+        quoted_in: dict[str, set[str]] = defaultdict(set)
+        for claim in graph.claims:
+            for question, answer in claim.stances.items():
+                answers[question][claim.id] = answer
+            for a in claim.attributions:
+                quoted_in[a.document].add(claim.id)
+        rebuttals_into: dict[str, list[SignedRelation]] = defaultdict(list)
+        for rel in signed:
+            if rel.sign < 0:
+                rebuttals_into[rel.target].append(rel)
+        return cls(
+            claims=claims,
+            groups=groups,
+            held={c.id: holding(c, None, groups) for c in graph.claims},
+            by_key=by_key,
+            dates=DocumentDates({d.id: d.date for d in graph.documents}),
+            answers=answers,
+            attacks_at=attacks_by_answering_claim(signed, by_key, claims),
+            rebuttals_into=rebuttals_into,
+            quoted_in=quoted_in,
+        )
+
+    def footprints(self) -> dict[str, set[str]]:
+        """Claim id -> the questions whose count reads it (see the module's docs)."""
+        readers: dict[str, set[str]] = defaultdict(set)
+        for question, answers in self.answers.items():
+            for claim_id in answers:
+                readers[claim_id].add(question)
+                for rel in self.attacks_at.get(claim_id, ()):
+                    readers[rel.source].add(question)
+                    readers[rel.target].add(question)
+                    for answer in self.rebuttals_into.get(rel.source, ()):
+                        readers[answer.source].add(question)
+        return readers
+
+
+def leave_one_out_tallies(
+    graph: ArgumentGraph, signed: Sequence[SignedRelation]
+) -> Iterator[tuple[str, dict[str, Tally]]]:
+    """For each document in file order: the tallies of the questions it touches, without it.
+
+    Questions it does not touch keep their tallies from the whole graph.
+    """
+    base = _Base.of(graph, signed)
+    readers = base.footprints()
+    for document in graph.documents:
+        touched = {q for c in base.quoted_in.get(document.id, ()) for q in readers.get(c, ())}
+        reading = _Reading(base, document.id)
+        yield document.id, {q: reading.tally(q) for q in sorted(touched)}
+
+
+def rank_moves(
+    base: Mapping[str, Score],
+    runs: Iterator[tuple[str, dict[str, Score]]],
+) -> dict[str, list[tuple[str, int]]]:
+    """Question id -> (document, rank without it) for every run in which its rank differs.
+
+    ``base`` holds every question's (contested, score) on the whole graph; each run
+    gives only the questions whose score may have changed. A question's rank is
+    1 + the number of questions ahead of it (higher score, then smaller id), or 0
+    when it is not contested.
+    """
+    order = sorted(base, key=lambda q: _key(q, base[q]))
+    keys = [_key(q, base[q]) for q in order]
+    position = {q: p for p, q in enumerate(order)}
+    contested = sum(1 for q in order if base[q][0])
+    moves: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for document, changed in runs:
+        removed = sorted(position[q] for q in changed)
+        inserted = {q: bisect_left(keys, _key(q, s)) for q, s in changed.items()}
+        new_keys = sorted(_key(q, s) for q, s in changed.items())
+        for q, score in changed.items():
+            rank = 0
+            if score[0]:
+                at = inserted[q]
+                ahead_unchanged = at - bisect_left(removed, at)
+                rank = 1 + ahead_unchanged + bisect_left(new_keys, _key(q, score))
+            if rank != (position[q] + 1 if base[q][0] else 0):
+                moves[q].append((document, rank))
+        for p, shift in _shifted(removed, inserted.values(), contested):
+            q = order[p]
+            if q not in changed:
+                moves[q].append((document, p + 1 + shift))
+    return moves
+
+
+def _key(question: str, score: Score) -> tuple[float, str]:
+    return -score[1], question
+
+
+def _shifted(
+    removed: Sequence[int], inserted: Iterable[int], limit: int
+) -> Iterator[tuple[int, int]]:
+    """(position, shift) of every base position below ``limit`` whose rank shifts.
+
+    A question taken out at position r moves everything after it up one; a question
+    put back before position j moves j and everything after it down one.
+    """
+    events = sorted([(j, 1) for j in inserted] + [(r + 1, -1) for r in removed])
+    shift = 0
+    for k, (at, delta) in enumerate(events):
+        shift += delta
+        end = events[k + 1][0] if k + 1 < len(events) else limit
+        if shift:
+            for p in range(at, min(end, limit)):
+                yield p, shift
