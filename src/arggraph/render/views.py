@@ -83,6 +83,8 @@ At 1,000 claims the browser's physics layout took 2.9 s of a 3 s load (the bare
 vis-network page with positions given: 0.55 s), while Python computes the positions
 in 0.35 s (benchmarks/results/render.md)."""
 
+NO_CONTEXT_NOTE = " Claims outside the selection are not added as context at this size."
+
 QUESTION_DEPTH = 2
 """A question's view holds the answering claims and what argues about them this many
 steps down (supporters and rebutters, then theirs)."""
@@ -307,8 +309,10 @@ class _Context:
         # one pass over the claims: each view takes its members from these, in file order
         self.position = {c.id: i for i, c in enumerate(graph.claims)}
         self.by_item: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.items_of: dict[str, tuple[tuple[str, str], ...]] = {}
         for claim in graph.claims:
-            for key in _item_keys(claim):
+            self.items_of[claim.id] = tuple(_item_keys(claim))
+            for key in self.items_of[claim.id]:
                 self.by_item[key].append(claim.id)
         self._details: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {}
         self._relation_looks: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
@@ -322,6 +326,10 @@ class _Context:
             self.out_of[rel.source].append(rel)
             self.into[rel.target].append(rel)
         self.undercut_targets = {r.target for r in graph.relations if r.target in self.relations}
+        self.undercuts_of: dict[str, list[str]] = defaultdict(list)
+        for rel_key, rel in self.relations.items():
+            if rel.target in self.relations:
+                self.undercuts_of[rel.target].append(rel_key)
 
         self.order = {r.key: i for i, r in enumerate(graph.relations)}
         self.ends: dict[str, frozenset[str]] = {}
@@ -355,12 +363,13 @@ class _Context:
             self._details[claim_id] = (data, tuple(named))
         return self._details[claim_id]
 
-    def relation_look(self, rel: Relation) -> tuple[dict[str, Any], dict[str, Any]]:
+    def relation_look(self, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
         """A relation's edge look and its row of the relation table, made once (read only)."""
-        if rel.key not in self._relation_looks:
+        if key not in self._relation_looks:
+            rel = self.relations[key]
             undercut = rel.target in self.relations
             look = style.edge_style(rel.kind, undercut)
-            base = {"relation": rel.key, "kind": rel.kind, "undercut": undercut, **look}
+            base = {"relation": key, "kind": rel.kind, "undercut": undercut, **look}
             by = None
             if rel.attribution is not None:
                 by = {
@@ -375,8 +384,8 @@ class _Context:
                 "note": rel.note,
                 "by": by,
             }
-            self._relation_looks[rel.key] = (base, row)
-        return self._relation_looks[rel.key]
+            self._relation_looks[key] = (base, row)
+        return self._relation_looks[key]
 
     def claim_node(self, claim_id: str, guest: bool) -> dict[str, Any]:
         """A claim's node in a network view: a fresh copy of one made once per claim."""
@@ -582,56 +591,55 @@ def _claim_node(ctx: _Context, claim: Claim, guest: bool) -> dict[str, Any]:
 
 
 def _draw_relations(
-    ctx: _Context, relations: list[Relation]
+    ctx: _Context, relations: list[str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """Junction nodes, edges and the relation table for ``relations`` (all drawable).
+    """Junction nodes, edges and the relation table for the keys ``relations`` (all drawable).
 
     Edges carry no tooltip: the page's script writes every relation's tooltip from the
     table (ends, kind, who draws it, note), in one place.
     """
-    keys = {r.key for r in relations}
+    keys = set(relations)
     junctions: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
     table: dict[str, dict[str, Any]] = {}
-    for rel in relations:
-        base, table[rel.key] = ctx.relation_look(rel)
+    for key in relations:
+        rel = ctx.relations[key]
+        base, table[key] = ctx.relation_look(key)
         undercut = bool(base["undercut"])
         target = "@" + rel.target if undercut else rel.target
-        if rel.key in ctx.undercut_targets and any(
-            r.target == rel.key for r in ctx.into[rel.key] if r.key in keys
-        ):
-            junction = "@" + rel.key
+        if key in ctx.undercut_targets and any(k in keys for k in ctx.undercuts_of[key]):
+            junction = "@" + key
             junctions.append(
                 {
                     "id": junction,
                     "kind": "junction",
-                    "relation": rel.key,
+                    "relation": key,
                     "label": "",
                     **style.junction_style(base["color"]["color"]),
                 }
             )
             # "#" is in no id or key
             edges.append(
-                {**base, "id": f"e:{rel.key}#1", "from": rel.source, "to": junction, "arrows": ""}
+                {**base, "id": f"e:{key}#1", "from": rel.source, "to": junction, "arrows": ""}
             )
             edges.append(
-                {**base, "id": f"e:{rel.key}#2", "from": junction, "to": target, "arrows": "to"}
+                {**base, "id": f"e:{key}#2", "from": junction, "to": target, "arrows": "to"}
             )
         else:
             edges.append(
-                {**base, "id": f"e:{rel.key}", "from": rel.source, "to": target, "arrows": "to"}
+                {**base, "id": f"e:{key}", "from": rel.source, "to": target, "arrows": "to"}
             )
     return junctions, edges, table
 
 
-def _drawable(ctx: _Context, nodes: set[str]) -> list[Relation]:
-    """Relations whose claims (source, target, and along a chain of undercuts) are all drawn.
+def _drawable(ctx: _Context, nodes: set[str]) -> list[str]:
+    """Keys of the relations whose claims (source, target, and along a chain of undercuts)
+    are all drawn.
 
     In file order; found through the claims, so a small view of a big graph is cheap.
     """
     keys = {k for claim_id in nodes for k in ctx.by_end.get(claim_id, [])}
-    chosen = sorted((k for k in keys if ctx.ends[k] <= nodes), key=ctx.order.__getitem__)
-    return [ctx.relations[k] for k in chosen]
+    return sorted((k for k in keys if ctx.ends[k] <= nodes), key=ctx.order.__getitem__)
 
 
 def _layout_note(layout: style.LayoutKind, n_nodes: int, precompute_above: int) -> str:
@@ -663,7 +671,9 @@ def _view(
 ) -> GraphView:
     member_set = set(members)
     nodes_set = set(member_set)
-    if kind != "graph":
+    # a view already too large for physics gets no context claims: they would triple it
+    no_context = kind != "graph" and len(members) > precompute_above
+    if kind != "graph" and not no_context:
         for claim_id in members:
             for rel_key in ctx.by_end.get(claim_id, []):
                 if context or ctx.ends[rel_key] <= member_set | {claim_id}:
@@ -704,7 +714,7 @@ def _view(
         details[claim_id], names = ctx.details(claim_id)
         named.update(names)
     # drawn claims carry their statement in ``claims``
-    named.update(r.target for r in relations)
+    named.update(ctx.relations[k].target for k in relations)
     texts = ctx.statements
     statements = {c: texts[c] for c in named if c not in details and c in texts}
     return GraphView(
@@ -723,6 +733,7 @@ def _view(
         regions=regions,
         precomputed=layout == "precomputed",
         layout_note=_layout_note(layout, len(nodes), precompute_above)
+        + (NO_CONTEXT_NOTE if no_context else "")
         + (style.SOLID_REBUTTALS_NOTE if len(edges) > style.SOLID_REBUTTALS_ABOVE else ""),
         layout=layout,
         shared=ctx.shared,
@@ -733,36 +744,40 @@ def _facets(ctx: _Context, order: list[str]) -> dict[str, list[list[str]]]:
     def sort(pairs: Iterable[list[str]]) -> list[list[str]]:
         return sorted(pairs, key=lambda x: (x[1].casefold(), x[0]))
 
-    claims = [ctx.claims[c] for c in order]
+    found: dict[str, set[str]] = {"topic": set(), "speaker": set(), "document": set()}
+    for claim_id in order:
+        for kind, item_id in ctx.items_of[claim_id]:
+            if kind in found:
+                found[kind].add(item_id)
     return {
-        "topics": sort([t, ctx.topics[t].label] for t in {t for c in claims for t in c.topics}),
-        "speakers": sort(
-            [s, ctx.speakers[s].name] for s in {s for c in claims for s in c.speakers}
-        ),
-        "documents": sort(
-            [d, ctx.documents[d].title] for d in {d for c in claims for d in c.documents}
-        ),
+        "topics": sort([t, ctx.topics[t].label] for t in found["topic"]),
+        "speakers": sort([s, ctx.speakers[s].name] for s in found["speaker"]),
+        "documents": sort([d, ctx.documents[d].title] for d in found["document"]),
     }
 
 
-def _degrees(ctx: _Context, relations: list[Relation]) -> dict[str, int]:
+def _degrees(ctx: _Context, relations: list[str]) -> dict[str, int]:
     """How many drawn relations each claim takes part in (an undercut: its claim ends)."""
     degree: dict[str, int] = defaultdict(int)
-    for rel in relations:
-        degree[rel.source] += 1
-        end = ctx.end_claim[rel.key]
+    for key in relations:
+        degree[ctx.relations[key].source] += 1
+        end = ctx.end_claim[key]
         if end is not None:
             degree[end] += 1
     return degree
 
 
 def _place(
-    ctx: _Context, layout: style.LayoutKind, nodes: list[dict[str, Any]], relations: list[Relation]
+    ctx: _Context, layout: style.LayoutKind, nodes: list[dict[str, Any]], relations: list[str]
 ) -> Layout:
     """Compute positions into ``nodes`` (``x``, ``y``); return the layout's regions."""
     claims = [n for n in nodes if n["kind"] == "claim"]
     if layout == "layered":
-        links = [(r.source, end) for r in relations if (end := ctx.end_claim[r.key]) is not None]
+        links = [
+            (ctx.relations[k].source, end)
+            for k in relations
+            if (end := ctx.end_claim[k]) is not None
+        ]
         placed = layered_layout(
             [n["id"] for n in claims],
             {n["id"]: n["answer"] for n in claims if n["answer"]},
@@ -771,11 +786,12 @@ def _place(
         )
     else:
         neighbours: dict[str, list[str]] = defaultdict(list)
-        for rel in relations:
-            end = ctx.end_claim[rel.key]
+        for key in relations:
+            end = ctx.end_claim[key]
             if end is not None:
-                neighbours[rel.source].append(end)
-                neighbours[end].append(rel.source)
+                source = ctx.relations[key].source
+                neighbours[source].append(end)
+                neighbours[end].append(source)
         groups: dict[str, list[str]] = {}
         for node in claims:
             groups.setdefault(node["topics"][0] if node["topics"] else "", []).append(node["id"])
