@@ -55,7 +55,7 @@ from arggraph.io.formats import (
     safe_id,
     slug,
 )
-from arggraph.io.parsing import parse_json
+from arggraph.io.parsing import collector_paused, parse_json
 from arggraph.model import ArgumentGraph
 
 NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")
@@ -172,9 +172,12 @@ def _node(raw: Any, index: int, aif: _Aif, problems: list[Problem]) -> _Node | N
         problems.append(_located("node without a 'nodeID'", where, hint="give every node an id"))
         return None
     node_id = str(raw["nodeID"])
-    origin = aif.origin(node_id)
     node_type = raw.get("type")
     text = raw.get("text", "")
+    sound = node_type in NODE_TYPES and isinstance(text, str) and node_id not in aif.nodes
+    if sound and (node_type != "I" or text.strip()):
+        return _Node(node_id, str(node_type), text, raw)  # the common case, checked at once
+    origin = aif.origin(node_id)
     if node_type not in NODE_TYPES:
         problems.append(
             _located(
@@ -220,32 +223,34 @@ def _read_edges(edges: Any, aif: _Aif, problems: list[Problem]) -> None:
         # Only for a problem: finding the line scans the file, once per edge would be quadratic.
         return Origin(aif.source, _edge_line(aif.raw_text, edge_id), f"edge {edge_id}")
 
+    nodes = aif.nodes
     for index, edge in enumerate(edges):
-        edge_id = str(edge.get("edgeID", index)) if isinstance(edge, dict) else str(index)
         if not isinstance(edge, dict):
-            problems.append(_located("an edge must be an object", origin(edge_id)))
+            problems.append(_located("an edge must be an object", origin(str(index))))
             continue
-        if "edgeID" in edge and edge_id in seen:
+        edge_id = str(edge.get("edgeID", index))
+        if edge_id in seen and "edgeID" in edge:
             problems.append(
                 _located(f"edge id '{edge_id}' is used twice", origin(edge_id), code="duplicate-id")
             )
             continue
         seen.add(edge_id)
-        ends = [str(edge.get("fromID")), str(edge.get("toID"))]
-        missing = [e for e in ends if e not in aif.nodes]
-        if missing:
-            problems.append(
-                _located(
-                    f"edge from '{ends[0]}' to '{ends[1]}' names node "
-                    f"{' and '.join(repr(m) for m in missing)}, which does not exist",
-                    origin(edge_id),
-                    code="unknown-id",
-                    hint="add the node or remove the edge; a dangling edge is never skipped",
-                )
-            )
+        start, end = str(edge.get("fromID")), str(edge.get("toID"))
+        first, second = nodes.get(start), nodes.get(end)
+        if first is not None and second is not None:
+            first.out.append(end)
+            second.into.append(start)
             continue
-        aif.nodes[ends[0]].out.append(ends[1])
-        aif.nodes[ends[1]].into.append(ends[0])
+        missing = [e for e in (start, end) if e not in nodes]
+        problems.append(
+            _located(
+                f"edge from '{start}' to '{end}' names node "
+                f"{' and '.join(repr(m) for m in missing)}, which does not exist",
+                origin(edge_id),
+                code="unknown-id",
+                hint="add the node or remove the edge; a dangling edge is never skipped",
+            )
+        )
 
 
 def _edge_line(raw_text: str, edge_id: str) -> int | None:
@@ -295,9 +300,13 @@ class _Builder:
         self.relation_origin: dict[str, Origin] = {}
         self.relations_of: dict[str, list[str]] = {}
         self.pairs: dict[tuple[str, str], str] = {}
+        self._claim_ids: dict[str, str] = {}
 
     def claim_id(self, node_id: str) -> str:
-        return self.prefix + safe_id(node_id)
+        known = self._claim_ids.get(node_id)
+        if known is None:
+            known = self._claim_ids[node_id] = self.prefix + safe_id(node_id)
+        return known
 
     def build(self) -> ImportedData:
         nodes = self.aif.nodes
@@ -536,11 +545,12 @@ def read_aif(
     and speakers with the same name are one speaker (each merge is a note in ``log``).
     """
     files = expand_paths(paths, (".json",))
-    imported = read_each(files, parse_aif_file, progress=progress, log=log)
-    for note in merge_speakers_by_name(imported):
-        if log is not None:
-            log.notes.append(note)
-    return build_imported(imported)
+    with collector_paused():
+        imported = read_each(files, parse_aif_file, progress=progress, log=log)
+        for note in merge_speakers_by_name(imported):
+            if log is not None:
+                log.notes.append(note)
+        return build_imported(imported)
 
 
 def _name_key(name: str) -> str:
