@@ -221,3 +221,12 @@ def test_find_quotes_in_a_batch_equals_one_at_a_time(text: str, quotes_: list[st
     drawn = [text[i : i + 20] for i in range(0, len(text), 7)]
     wanted = [*quotes_, *drawn]
     assert quotes.find_quotes(text, wanted) == [find_quote(text, q) for q in wanted]
+
+
+def test_find_quotes_with_many_first_words_equals_one_at_a_time() -> None:
+    # More distinct first words than are looked up one by one: the word index is used.
+    words = [f"w{i % 23}x{i % 5}" for i in range(200)]
+    text = "\n".join(" ".join(words[i : i + 7]) for i in range(0, 200, 7))
+    wanted = [" ".join(words[i : i + 4]) for i in range(0, 196, 3)] + ["w1x1 w2x2", "absent words"]
+    assert len({q.split(" ")[0] for q in wanted}) > 16
+    assert quotes.find_quotes(text, wanted) == [find_quote(text, q) for q in wanted]

@@ -25,10 +25,10 @@ import difflib
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 
 _QUOTE_MARKS = dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035", "'") | dict.fromkeys(
     "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'
@@ -43,6 +43,7 @@ _LONG_SPACE = re.compile(r"\s{2,}")
 _SPECIAL = re.compile("[" + re.escape("".join(_SIMPLE) + "".join(_IGNORED)) + "\\\\]")
 _NEAR_WORDS = 64  # a miss is aligned on the quote's first words only, to stay fast
 _KEY = 16  # characters of a word start used to index long texts
+_FEW_FIRST_WORDS = 16  # up to this many distinct first words, find each with str.find
 
 
 class ShiftMap:
@@ -396,13 +397,27 @@ def _starts_of_first_words(normal: str, needles: Sequence[str]) -> dict[str, lis
     """Word starts of ``normal`` where a needle's first word stands, by the ``_KEY``
     characters that follow them."""
     first_words = {needle.split(" ", 1)[0] for needle in needles if _indexed(needle)}
-    if not first_words:
-        return {}
-    wanted = map(first_words.__contains__, normal.split(" "))
+    if len(first_words) <= _FEW_FIRST_WORDS:
+        starts: Iterable[int] = sorted(
+            chain.from_iterable(_starts_of_word(normal, word) for word in first_words)
+        )
+    else:
+        wanted = map(first_words.__contains__, normal.split(" "))
+        starts = compress(_word_starts(normal), wanted)
     by_key: dict[str, list[int]] = {}
-    for start in compress(_word_starts(normal), wanted):
+    for start in starts:
         by_key.setdefault(normal[start : start + _KEY], []).append(start)
     return by_key
+
+
+def _starts_of_word(normal: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands as a whole word followed by a space (found with ``str.find``)."""
+    probe = word + " "
+    position = normal.find(probe)
+    while position >= 0:
+        if position == 0 or normal[position - 1] == " ":
+            yield position
+        position = normal.find(probe, position + 1)
 
 
 def nearest_passage(text: str, quote: str) -> NearMiss | None:
