@@ -254,3 +254,23 @@ def test_clicking_an_overview_node_opens_its_map(
         == 1
     )
     opened.check_clean()
+
+
+@pytest.mark.browser
+def test_the_overview_labels_its_largest_topics_without_overlap(
+    overview_folder: Path, open_page: Any
+) -> None:
+    page = open_page(overview_folder / "graph.html").page
+    labelled = page.evaluate(
+        """() => { const v = window.arggraph.views.overview;
+            return v.nodes.get({filter: n => n.lead && n.font.background}).map(n => {
+                const p = v.network.canvasToDOM({x: n.x, y: n.y});
+                return {x: p.x, y: p.y, px: n.font.size * v.network.getScale(),
+                        claims: n.claims};
+            }); }"""
+    )
+    assert len(labelled) >= 2
+    assert all(label["px"] >= 12.5 for label in labelled)  # readable on screen
+    for i, a in enumerate(labelled):
+        for b in labelled[:i]:
+            assert abs(a["x"] - b["x"]) > 170 or abs(a["y"] - b["y"]) > 50

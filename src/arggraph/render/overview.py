@@ -36,6 +36,10 @@ from arggraph.render.views import answered_questions
 OVERVIEW_ABOVE = 5000
 """Graphs with more claims than this open on the overview (docs/views.md says why)."""
 
+LEAD_LABELS = 200
+"""Of the largest topics, those whose labels do not overlap on screen keep a readable
+label at any zoom (the page picks and sizes them); the others show theirs zoomed in."""
+
 LINKS_PER_TOPIC = 3
 """Each topic keeps this many of its strongest links to other topics on the map."""
 
@@ -153,7 +157,10 @@ def overview_view(graph: ArgumentGraph, hrefs: Mapping[str, str]) -> OverviewVie
         shape, colour = shapes[topic.id]
         nodes.append(
             _topic_node(topic, claims_of[topic.id], size, shape, colour, x, y, hrefs)
-            | {"title": _topic_title(topic, claims_of[topic.id], reach, across)}
+            | {
+                "title": _topic_title(topic, claims_of[topic.id], reach, across),
+                "lead": i < LEAD_LABELS,
+            }
         )
         listed: list[dict[str, Any]] = []
         item: dict[str, Any] = {

@@ -118,7 +118,7 @@
   function initOverview(section, data) {
     var canvas = section.querySelector(".ag-canvas");
     var camera = openingCamera(data, canvas);
-    var nodes = new vis.DataSet(data.nodes);
+    var nodes = new vis.DataSet(leadLabels(data.nodes, camera.scale));
     var edges = new vis.DataSet(data.edges);
     var network = new vis.Network(canvas, { nodes: nodes, edges: edges }, data.options);
     var state = { data: data, nodes: nodes, edges: edges, network: network, section: section, draws: 0 };
@@ -128,6 +128,15 @@
     network.once("afterDrawing", function () {
       section.setAttribute("data-state", "ready");
       section.dispatchEvent(new Event("ag-ready"));
+    });
+    var pending = false;
+    network.on("zoom", function () {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        nodes.update(leadLabels(data.nodes, network.getScale()).filter(function (n) { return n.lead; }));
+      });
     });
     network.on("click", function (params) {
       var node = params.nodes.length ? nodes.get(params.nodes[0]) : null;
@@ -140,6 +149,26 @@
     var fit = section.querySelector(".ag-fit");
     if (fit) fit.addEventListener("click", function () { fitWithMargin(network); });
     return state;
+  }
+
+  /* The overview's largest topics ("lead"), largest first, labelled at 13 px on screen
+   * at ``scale`` where the label does not overlap one already placed. */
+  function leadLabels(list, scale) {
+    var placed = [];
+    return list.map(function (node) {
+      if (!node.lead) return node;
+      var free = placed.every(function (p) {
+        return Math.abs(p.x - node.x) * scale > 170 || Math.abs(p.y - node.y) * scale > 50;
+      });
+      var copy = {};
+      for (var k in node) if (Object.prototype.hasOwnProperty.call(node, k)) copy[k] = node[k];
+      if (free) {
+        placed.push(node);
+        copy.font = { size: Math.max(14, Math.round(13 / scale)), color: node.font.color,
+          background: "rgba(255, 255, 255, 0.85)" };
+      }
+      return copy;
+    });
   }
 
   /* Fit, then zoom out a little: fit() counts nodes, not their labels. */
