@@ -23,7 +23,7 @@ from typing import Any
 
 from arggraph.tables.export import TABLE_NAMES
 from arggraph.tables.extras import require
-from arggraph.tables.grounding import GROUNDING_COLUMNS, Grounded, Span, ground_document
+from arggraph.tables.grounding import GROUNDING_SCHEMA, Grounded, Span, ground_document
 from arggraph.tables.queries import RESULT_QUERIES, VIEWS
 from arggraph.tables.results import TableResults, table_results
 
@@ -78,21 +78,8 @@ class DuckDBEngine:
         """Ground every quote (see the module docs) and make the ``grounded`` view."""
         pq = require("pyarrow.parquet", "the DuckDB engine")
         pa = require("pyarrow", "the DuckDB engine")
-        schema = pa.schema(
-            [
-                ("owner_kind", pa.string()),
-                ("owner_id", pa.string()),
-                ("attribution", pa.int64()),
-                ("segment", pa.int64()),
-                ("document", pa.string()),
-                ("found", pa.bool_()),
-                ("first_start", pa.int64()),
-                ("first_end", pa.int64()),
-                ("occurrences", pa.int64()),
-                ("at_given", pa.bool_()),
-                ("given_end", pa.int64()),
-            ]
-        )
+        kinds = {"string": pa.string(), "int64": pa.int64(), "bool": pa.bool_()}
+        schema = pa.schema([(name, kinds[kind]) for name, kind in GROUNDING_SCHEMA])
         target = self.work / "grounded.parquet"
         with pq.ParquetWriter(target, schema) as writer:
             batch: list[Grounded] = []
@@ -169,5 +156,7 @@ def _rows(cursor: Any) -> Iterator[tuple[Any, ...]]:
 def _arrow_rows(pa: Any, schema: Any, rows: list[Grounded]) -> Any:
     columns: list[Any] = [list(c) for c in zip(*rows, strict=True)]
     if not rows:
-        columns = [[] for _ in GROUNDING_COLUMNS]
-    return pa.table(dict(zip(GROUNDING_COLUMNS, columns, strict=True)), schema=schema)
+        columns = [[] for _ in GROUNDING_SCHEMA]
+    return pa.Table.from_arrays(
+        [pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)], schema=schema
+    )

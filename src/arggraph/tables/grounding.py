@@ -15,20 +15,21 @@ from typing import NamedTuple
 
 from arggraph.quotes import find_quote
 
-GROUNDING_COLUMNS = (
-    "owner_kind",
-    "owner_id",
-    "attribution",
-    "segment",
-    "document",
-    "found",
-    "first_start",
-    "first_end",
-    "occurrences",
-    "at_given",
-    "given_end",
+GROUNDING_SCHEMA = (
+    ("owner_kind", "string"),
+    ("owner_id", "string"),
+    ("attribution", "int64"),
+    ("segment", "int64"),
+    ("document", "string"),
+    ("found", "bool"),
+    ("first_start", "int64"),
+    ("first_end", "int64"),
+    ("occurrences", "int64"),
+    ("at_given", "bool"),
+    ("given_end", "int64"),
 )
-"""Columns of a grounding row, in order."""
+"""Columns of a grounding row and their types, in order (the engines build their schemas
+from it)."""
 
 
 class Span(NamedTuple):

@@ -23,7 +23,7 @@ from typing import Any
 
 from arggraph.tables.export import TABLE_NAMES
 from arggraph.tables.extras import require
-from arggraph.tables.grounding import Grounded, Span, ground_document
+from arggraph.tables.grounding import GROUNDING_SCHEMA, Grounded, Span, ground_document
 from arggraph.tables.queries import RESULT_QUERIES, VIEWS
 from arggraph.tables.results import TableResults, table_results
 
@@ -76,20 +76,10 @@ class SparkEngine:
     def ground(self) -> None:
         """Ground every quote (see the module docs) and make the ``grounded`` view."""
         types = require("pyspark.sql.types", "the Spark engine")
+        kinds = {"string": types.StringType(), "int64": types.LongType()}
+        kinds["bool"] = types.BooleanType()
         schema = types.StructType(
-            [
-                types.StructField("owner_kind", types.StringType()),
-                types.StructField("owner_id", types.StringType()),
-                types.StructField("attribution", types.LongType()),
-                types.StructField("segment", types.LongType()),
-                types.StructField("document", types.StringType()),
-                types.StructField("found", types.BooleanType()),
-                types.StructField("first_start", types.LongType()),
-                types.StructField("first_end", types.LongType()),
-                types.StructField("occurrences", types.LongType()),
-                types.StructField("at_given", types.BooleanType()),
-                types.StructField("given_end", types.LongType()),
-            ]
+            [types.StructField(name, kinds[kind]) for name, kind in GROUNDING_SCHEMA]
         )
         rows = self.spark.sql(_SPANS_BY_DOCUMENT).rdd.flatMap(_ground_row)
         self.spark.createDataFrame(rows, schema).createOrReplaceTempView("grounded")

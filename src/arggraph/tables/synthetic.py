@@ -109,11 +109,13 @@ def write_synthetic_tables(
                    NULL::BIGINT AS start, NULL::BIGINT AS "end", NULL::BOOLEAN AS implicit,
                    NULL::BOOLEAN AS asked, NULL::BOOLEAN AS segmented
             FROM (
-              SELECT DISTINCT 'c' || i AS source, 'c' || (hash('target ' || i || ' ' || k) % {size}) AS target,
-                     CASE WHEN hash('kind ' || i || ' ' || (hash('target ' || i || ' ' || k) % {size})) % 100 < 35
+              SELECT DISTINCT 'c' || i AS source, 'c' || t AS target,
+                     CASE WHEN hash('kind ' || i || ' ' || t) % 100 < 35
                           THEN 'rebuts' ELSE 'supports' END AS kind
-              FROM raw, range(3) r(k)
-              WHERE hash('target ' || i || ' ' || k) % {size} <> i
+              FROM (
+                SELECT i, hash('target ' || i || ' ' || k) % {size} AS t
+                FROM raw, range(3) r(k)
+              ) WHERE t <> i
             )""",
         "segments": """
             SELECT NULL::VARCHAR AS owner_kind, NULL::VARCHAR AS owner_id,
