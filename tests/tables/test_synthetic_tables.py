@@ -65,7 +65,8 @@ def test_generated_tables_are_a_valid_graph_with_equal_results(tmp_path: Path) -
 
     folder = write_synthetic_tables(4000, tmp_path / "t", memory_limit="512MB", chunk=1500)
     graph = graph_from_tables(duckdb.connect(), folder)  # validates: every quote found
-    assert len(graph.claims) == 4000 and len(graph.relations) > 11_000
+    assert len(graph.claims) == 4000
+    assert len(graph.relations) > 11_000
     with DuckDBEngine(folder) as engine:
         found = engine.results()
     wanted = reference_results(graph)
