@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,11 @@ def spark() -> Iterator[Any]:
     """One local-mode Spark session for the whole test session, stopped at its end."""
     need("pyarrow", "spark")
     need("pyspark", "spark")
+    if shutil.which("java") is None:
+        message = "Spark needs a Java runtime and `java` is not on the PATH"
+        if REQUIRED:
+            pytest.fail(f"ARGGRAPH_REQUIRE_ENGINES=1 but {message}")
+        pytest.skip(message)
     from arggraph.tables.spark_engine import local_session
 
     session = local_session(cores=2, driver_memory="2g", shuffle_partitions=4)
