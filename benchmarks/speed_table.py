@@ -81,11 +81,18 @@ def _size(size: Any) -> str:
     return f"{size:,}" if isinstance(size, int) else str(size)
 
 
-def _ratio(record: dict[str, Any]) -> float | None:
-    """The record's ratio to its baseline, under whichever name its benchmark gives it."""
-    for key in ("ratio", "ratio_to_networkx", "ratio_to_floor"):
+def _times(value: float) -> str:
+    return f"{value:.2f}x" if value < 1 else f"{value:.1f}x"
+
+
+def _ratio(record: dict[str, Any]) -> str | None:
+    """The record's ratio to its baseline (under whichever key its benchmark gives it),
+    with the baseline's name when the record names it."""
+    for key in ("ratio", "baseline_ratio", "ratio_to_networkx", "ratio_to_floor"):
         if isinstance(record.get(key), int | float):
-            return float(record[key])
+            baseline = record.get("baseline")
+            named = f" {baseline}" if isinstance(baseline, str) and baseline else ""
+            return _times(float(record[key])) + named
     return None
 
 
@@ -96,8 +103,8 @@ def _time(record: dict[str, Any]) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-def _cell(record: dict[str, Any] | None, *, ratio: float | None = None) -> str:
-    """A stage's time (and ratio), or why it has none."""
+def _cell(record: dict[str, Any] | None, *, ratio: str | None = None) -> str:
+    """A stage's time (and ratio to its baseline), or why it has none."""
     if record is None:
         return "-"
     if "error" in record:
@@ -105,13 +112,7 @@ def _cell(record: dict[str, Any] | None, *, ratio: float | None = None) -> str:
     seconds = _time(record)
     if "skipped" in record or seconds is None:
         return "skipped"
-    if ratio is None:
-        return _seconds(seconds)
-    return (
-        f"{_seconds(seconds)} ({ratio:.2f}x)"
-        if ratio < 1
-        else f"{_seconds(seconds)} ({ratio:.1f}x)"
-    )
+    return f"{_seconds(seconds)} ({ratio})" if ratio else _seconds(seconds)
 
 
 def _combined(records: Iterable[dict[str, Any] | None]) -> dict[str, Any] | None:
@@ -153,10 +154,11 @@ def scale_table(records: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-def _cpu_ratio(record: dict[str, Any] | None, base: dict[str, Any] | None) -> float | None:
+def _cpu_ratio(record: dict[str, Any] | None, base: dict[str, Any] | None) -> str | None:
+    """CPU time over the baseline's in the same run, e.g. ``1.5x``."""
     if not record or not base or not record.get("cpu_seconds") or not base.get("cpu_seconds"):
         return None
-    return float(record["cpu_seconds"]) / float(base["cpu_seconds"])
+    return _times(float(record["cpu_seconds"]) / float(base["cpu_seconds"]))
 
 
 def _page(load: dict[str, Any] | None, opened: dict[str, Any] | None) -> str:
@@ -174,6 +176,7 @@ def other_table(records: list[dict[str, Any]]) -> list[str]:
     """One row per stage, one column per size: seconds, and the ratio where one is given."""
     sizes = sorted({r["size"] for r in records}, key=lambda s: (str(type(s)), s))
     stages = list(dict.fromkeys(r["stage"] for r in records))
+    labels = {r["stage"]: r["label"] for r in records if isinstance(r.get("label"), str)}
     by = {(r["stage"], r["size"]): r for r in records}
     lines = [
         "| stage | " + " | ".join(_size(s) for s in sizes) + " |",
@@ -181,7 +184,7 @@ def other_table(records: list[dict[str, Any]]) -> list[str]:
     ]
     for stage in stages:
         cells = [_cell(by.get((stage, s)), ratio=_ratio(by.get((stage, s)) or {})) for s in sizes]
-        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+        lines.append(f"| {labels.get(stage, stage)} | " + " | ".join(cells) + " |")
     return lines
 
 

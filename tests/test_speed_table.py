@@ -89,12 +89,26 @@ def test_table_shows_times_ratios_peaks_and_failures(tmp_path: Path) -> None:
 def test_other_results_add_tables_and_missing_ones_are_skipped(tmp_path: Path) -> None:
     results = _results(tmp_path, RECORDS)
     (results / "formats.json").write_text(
-        json.dumps([{"size": 100_000, "stage": "json", "seconds": 3.2, "ratio": 2.5}]),
+        json.dumps(
+            [
+                {"size": 100_000, "stage": "json", "seconds": 3.2, "ratio": 2.5},
+                {
+                    "size": 100_000,
+                    "stage": "yaml",
+                    "label": "YAML load",
+                    "seconds": 9.0,
+                    "cpu_seconds": 6.0,
+                    "baseline": "json",
+                    "baseline_ratio": 1.9,
+                },
+            ]
+        ),
         encoding="utf-8",
     )
     section = speed_table.speed_section(results)
     assert "Reading formats" in section
     assert "| json | 3.20 s (2.5x) |" in section
+    assert "| YAML load | 6.00 s (1.9x json) |" in section  # CPU time, the baseline named
     assert "Flat tables" not in section  # tables.json is missing
 
 
