@@ -32,6 +32,7 @@ from typing import Literal
 from pydantic import Field
 
 from arggraph.analysis.balance import DEFAULT_EXACT_LIMIT, balanced_split
+from arggraph.analysis.pause import collector_paused
 from arggraph.analysis.positions import PositionsReport, positions
 from arggraph.analysis.results import ROUND_DIGITS, Result, SpeakerRef, counted
 from arggraph.analysis.signed import signed_relations
@@ -42,7 +43,16 @@ INDIRECT_WEIGHT = 0.5
 """Weight of agreeing or disagreeing about a third claim, against 1 for direct evidence."""
 
 DEFAULT_MAX_PAIRS = 2_000_000
-"""Speaker pairs counted before :func:`speaker_alignment` refuses (AnalysisError)."""
+"""Evidence items :func:`speaker_alignment` counts on any graph before it refuses."""
+
+PAIRS_PER_ITEM = 10
+"""More evidence items allowed per claim and per relation of the graph.
+
+Evidence grows with the graph while few speakers hold each claim; it grows with the
+square of their number when thousands hold or answer one claim. The default budget,
+``DEFAULT_MAX_PAIRS + PAIRS_PER_ITEM * (claims + relations)``, lets the first through
+at any size and stops the second (AnalysisError) before it fills memory.
+"""
 
 
 class AlignmentPair(Result):
@@ -99,12 +109,13 @@ class SpeakerAlignment(Result):
         return matrix
 
 
+@collector_paused
 def speaker_alignment(
     graph: ArgumentGraph,
     *,
     topic: str | None = None,
     groups: bool = False,
-    max_pairs: int = DEFAULT_MAX_PAIRS,
+    max_pairs: int | None = None,
 ) -> SpeakerAlignment:
     """How often each pair of speakers agrees or disagrees, directly and through claims.
 
@@ -135,10 +146,11 @@ def speaker_alignment(
         alignment on one subject rather than pooled over all.
     groups : bool
         Keep group speakers (reported views) as speakers.
-    max_pairs : int
+    max_pairs : int, optional
         Refuse with :class:`~arggraph.errors.AnalysisError` rather than count more
-        speaker pairs than this (many distinct speakers relating to one claim make
-        the pairs grow with the square of their number).
+        evidence items than this (many distinct speakers relating to one claim make
+        them grow with the square of their number). By default
+        ``DEFAULT_MAX_PAIRS + PAIRS_PER_ITEM * (claims + relations)``.
 
     Returns
     -------
@@ -154,74 +166,115 @@ def speaker_alignment(
     speakers = sorted(
         (s for s in graph.speakers if groups or s.kind != "group"), key=lambda s: (s.name, s.id)
     )
+    budget = _Evidence.budget_for(graph, max_pairs)
+    evidence = _Evidence(budget, [s.id for s in speakers])
     order = {s.id: i for i, s in enumerate(speakers)}
-    holders = {
-        c.id: sorted((s for s in c.speakers if s in order), key=order.__getitem__)
-        for c in graph.claims
-    }
-    all_holders = {c.id: set(c.speakers) for c in graph.claims}
+    holders: dict[str, list[int]] = {}  # claim -> counted holders, as positions in `speakers`
+    all_holders: dict[str, set[str]] = {}
+    for claim in graph.claims:
+        ids = claim.speakers  # a property that rebuilds its list: read once per claim
+        holders[claim.id] = sorted(order[s] for s in ids if s in order)
+        all_holders[claim.id] = set(ids)
     in_topic = {c.id for c in graph.claims if topic is None or topic in c.topics}
-    evidence: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    budget = [max_pairs]
-
-    def add(x: str, y: str, kind: str, item: str) -> None:
-        if x == y:
-            return
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise AnalysisError(
-                f"speaker alignment would count more than {max_pairs} speaker pairs; "
-                "pass a larger max_pairs to run it anyway"
-            )
-        key = (x, y) if order[x] < order[y] else (y, x)
-        evidence[key][kind].add(item)
-
     for claim in graph.claims:
         if claim.id in in_topic:
             for x, y in combinations(holders[claim.id], 2):
-                add(x, y, "shared_claims", claim.id)
-    stance: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+                evidence.add(x, y, _SHARED, claim.id)
+    sides: dict[str, dict[int, int]] = defaultdict(dict)  # target -> speaker -> sign bits
     for rel in signed_relations(graph):
         if rel.target not in in_topic or all_holders[rel.source] & all_holders[rel.target]:
             continue  # another subject, or a claim's own holder qualifying it
-        kind = "supports" if rel.sign > 0 else "rebuts"
+        kind, bit = (_SUPPORTS, _SUPPORTING) if rel.sign > 0 else (_REBUTS, _REBUTTING)
+        by_speaker = sides[rel.target]
         for x in holders[rel.source]:
-            stance[rel.target][x].add(rel.sign)
+            by_speaker[x] = by_speaker.get(x, 0) | bit
             for y in holders[rel.target]:
-                add(x, y, kind, rel.relation)
-    for target, by_speaker in stance.items():
-        sided = sorted(
-            ((x, signs.pop()) for x, signs in by_speaker.items() if len(signs) == 1),
-            key=lambda xs: order[xs[0]],
-        )
-        for (x, sx), (y, sy) in combinations(sided, 2):
-            add(x, y, "same_side_of" if sx == sy else "opposite_sides_of", target)
-    pairs = [_pair(x, y, kinds) for (x, y), kinds in evidence.items()]
-    pairs.sort(key=lambda p: (order[p.first], order[p.second]))
+                evidence.add(x, y, kind, rel.relation)
+    for target, by_speaker in sides.items():
+        # a speaker who both supports and rebuts a claim takes neither side of it
+        sided = sorted((x, bits) for x, bits in by_speaker.items() if bits != _BOTH)
+        for (x, bx), (y, by) in combinations(sided, 2):
+            evidence.add(x, y, _SAME if bx == by else _OPPOSITE, target)
     return SpeakerAlignment(
         speakers=[SpeakerRef(id=s.id, name=s.name, role=s.role) for s in speakers],
-        pairs=pairs,
+        pairs=evidence.pairs(),
     )
 
 
-def _pair(x: str, y: str, kinds: dict[str, set[str]]) -> AlignmentPair:
-    lists = {k: sorted(kinds.get(k, ())) for k in _KINDS}
-    agreement = (
-        len(lists["supports"])
-        + len(lists["shared_claims"])
-        + INDIRECT_WEIGHT * len(lists["same_side_of"])
-    )
-    disagreement = len(lists["rebuts"]) + INDIRECT_WEIGHT * len(lists["opposite_sides_of"])
+_SUPPORTS, _REBUTS, _SHARED, _SAME, _OPPOSITE = range(5)
+"""Positions of the evidence kinds in :data:`_KINDS`."""
+_SUPPORTING, _REBUTTING = 1, 2
+_BOTH = _SUPPORTING | _REBUTTING
+
+
+class _Evidence:
+    """The evidence of every pair of speakers that meet, under a budget of items.
+
+    Speakers are numbered in the alignment's order; a pair is one integer key, and its
+    evidence five lists (one per kind), so that only pairs that meet cost anything.
+    """
+
+    def __init__(self, budget: int, speakers: list[str]) -> None:
+        self.budget = budget
+        self.left = budget
+        self.speakers = speakers
+        self.size = len(speakers)
+        self.by_pair: dict[int, tuple[list[str], ...]] = {}
+
+    @staticmethod
+    def budget_for(graph: ArgumentGraph, max_pairs: int | None) -> int:
+        """``max_pairs``, or by default a budget that grows with the graph (see the docs)."""
+        if max_pairs is not None:
+            return max_pairs
+        return DEFAULT_MAX_PAIRS + PAIRS_PER_ITEM * (len(graph.claims) + len(graph.relations))
+
+    def add(self, x: int, y: int, kind: int, item: str) -> None:
+        if x == y:
+            return
+        self.left -= 1
+        if self.left < 0:
+            raise AnalysisError(
+                f"speaker alignment would count more than {self.budget} speaker pairs; "
+                "pass a larger max_pairs to run it anyway"
+            )
+        key = x * self.size + y if x < y else y * self.size + x
+        lists = self.by_pair.get(key)
+        if lists is None:
+            lists = self.by_pair[key] = ([], [], [], [], [])
+        lists[kind].append(item)
+
+    def pairs(self) -> list[AlignmentPair]:
+        """Every pair with evidence, in speaker order."""
+        return [
+            _pair(self.speakers[key // self.size], self.speakers[key % self.size], lists)
+            for key, lists in sorted(self.by_pair.items())
+        ]
+
+
+def _pair(x: str, y: str, evidence: tuple[list[str], ...]) -> AlignmentPair:
+    supports, rebuts, shared, same, opposite = map(_distinct, evidence)
+    # whole counts and halves: exact in floating point, nothing to round
+    agreement = len(supports) + len(shared) + INDIRECT_WEIGHT * len(same)
+    disagreement = len(rebuts) + INDIRECT_WEIGHT * len(opposite)
     total = agreement + disagreement
     score = (agreement - disagreement) / total if total else 0.0
     return AlignmentPair(
         first=x,
         second=y,
-        agreement=_round(agreement),
-        disagreement=_round(disagreement),
+        agreement=agreement,
+        disagreement=disagreement,
         score=_round(score),
-        **lists,
+        supports=supports,
+        rebuts=rebuts,
+        shared_claims=shared,
+        same_side_of=same,
+        opposite_sides_of=opposite,
     )
+
+
+def _distinct(items: list[str]) -> list[str]:
+    """The items sorted, without repeats (most lists hold none or one)."""
+    return sorted(set(items)) if len(items) > 1 else items
 
 
 _KINDS = ("supports", "rebuts", "shared_claims", "same_side_of", "opposite_sides_of")
@@ -282,12 +335,13 @@ class SpeakerCamps(Result):
         )
 
 
+@collector_paused
 def speaker_camps(
     graph: ArgumentGraph,
     *,
     topic: str | None = None,
     exact_limit: int = DEFAULT_EXACT_LIMIT,
-    max_pairs: int = DEFAULT_MAX_PAIRS,
+    max_pairs: int | None = None,
     alignment: SpeakerAlignment | None = None,
     stands: PositionsReport | None = None,
 ) -> SpeakerCamps:
@@ -312,7 +366,7 @@ def speaker_camps(
         Camps on one topic only (see :func:`speaker_alignment`).
     exact_limit : int
         Largest unbalanced part split exactly (see ``balanced_split``).
-    max_pairs : int
+    max_pairs : int, optional
         Passed to :func:`speaker_alignment`.
     alignment, stands : optional
         ``speaker_alignment(graph, topic=topic)`` and ``positions(graph)`` when the

@@ -31,6 +31,7 @@ from math import log2
 
 from pydantic import Field
 
+from arggraph.analysis.pause import collector_paused
 from arggraph.analysis.positions import (
     Crux,
     PositionsReport,
@@ -132,6 +133,7 @@ class ContestedReport(Result):
         )
 
 
+@collector_paused
 def contested_topics(
     graph: ArgumentGraph, *, robustness: bool = True, stands: PositionsReport | None = None
 ) -> ContestedReport:

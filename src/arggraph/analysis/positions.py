@@ -37,6 +37,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
+from arggraph.analysis.pause import collector_paused
 from arggraph.analysis.position_models import (
     Basis,
     ContradictingLink,
@@ -73,6 +74,7 @@ _LEAN_ORDER = {"yes": 0, "mixed": 1, "no": 2}
 _OTHER: dict[str, Answer] = {"yes": "no", "no": "yes"}
 
 
+@collector_paused
 def positions(
     graph: ArgumentGraph,
     *,
