@@ -284,16 +284,18 @@ def _progress(n: int, record: dict[str, Any]) -> None:
 
 
 def _add_ratios(records: list[dict[str, Any]]) -> None:
-    """CPU time relative to the same run's networkx build (``load``: to ``json.load``)."""
+    """CPU time relative to the same run's networkx build (``load``: also to ``json.load``);
+    None for the baselines themselves and for stages without CPU time."""
     cpu = {r["stage"]: r.get("cpu_seconds") for r in records}
+
+    def over(own: float | None, base: float | None) -> float | None:
+        return own / base if own is not None and base else None
+
     for r in records:
-        base = cpu.get("json.load" if r["stage"] == "load" else "networkx")
-        own = r.get("cpu_seconds")
-        r["ratio_to_networkx"] = (
-            own / cpu["networkx"] if own is not None and cpu.get("networkx") else None
-        )
+        baseline = r["stage"] in BASELINES
+        r["ratio_to_networkx"] = None if baseline else over(r.get("cpu_seconds"), cpu["networkx"])
         if r["stage"] == "load":
-            r["ratio_to_json_load"] = own / base if own is not None and base else None
+            r["ratio_to_json_load"] = over(r.get("cpu_seconds"), cpu["json.load"])
 
 
 def open_in_chromium(report: Path) -> dict[str, Any]:
