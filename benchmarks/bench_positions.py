@@ -1,38 +1,46 @@
-"""Benchmark ``arggraph.positions`` and ``arggraph.contested_topics`` against networkx.
+"""Benchmark positions, contested topics and speaker alignment against a networkx build.
 
-For each size N (claims; about 3N relations, 35 % rebuttals; seeded) a synthetic
-corpus is written once (``arggraph.synthetic.write_synthetic_corpus``) with stances:
-``--stance-share`` of the claims answer yes or no to a question of their topic, and
-``--sub-question-share`` of the topics have two sub-questions besides their own
-question, so that every question has speakers to place, cruxes and contradicting
-links. Then, ``--runs`` times, a fresh child process loads the graph and times:
+For each size N (claims; about 3N relations, 35 % rebuttals; a speaker per 20 claims,
+a document per 1,000 unless ``--documents``; seeded) a synthetic corpus is written once
+(``arggraph.synthetic.write_synthetic_corpus``) with stances: ``--stance-share`` of the
+claims answer yes or no to a question of their topic, and ``--sub-question-share`` of
+the topics have two sub-questions, so every question has speakers to place, cruxes and
+contradicting links. Then, ``--runs`` times, a fresh child process (address space
+capped by ``--memory-limit``) loads the graph and, ``--repeats`` times over, times
+each stage right after the baseline (baseline, stage, baseline, stage, ...):
 
-- ``load``: parse the JSON and build the checked model (quotes not searched);
-- ``networkx``: ``arggraph.to_networkx(graph)``, the baseline: every claim and
-  relation with its attributes as a ``networkx.MultiDiGraph``;
+- ``networkx``: the baseline, a ``networkx.DiGraph`` of the same graph: every claim
+  a node, every relation an edge (source, target);
+- ``to_networkx``: ``arggraph.to_networkx(graph)``, a ``MultiDiGraph`` with every
+  field as an attribute (the baseline of earlier versions of this page);
 - ``positions``: ``arggraph.positions(graph)``;
 - ``contested``: ``arggraph.contested_topics(graph, robustness=False)``;
-- ``contested+robust``: ``arggraph.contested_topics(graph)`` (``robustness=True``,
-  the default: one more positions run per document left out).
+- ``contested+robust``: ``arggraph.contested_topics(graph)`` (each document left out);
+- ``alignment``: ``arggraph.speaker_alignment(graph)``;
+- ``camps``: ``speaker_camps(graph, alignment=..., stands=...)`` given the alignment
+  and positions, as ``arggraph.analysis.debate.analyse`` calls it.
 
-Time is wall-clock around the call alone. Memory is the peak resident set of the child
-during the call (Linux ``VmHWM``, reset before each call through
-``/proc/self/clear_refs``; where that is not possible, the peak of the process so far),
-and how far that peak rose above the resident set just before the call. Each table cell
-is the median over the runs. The ratios ``stage / networkx`` use the same run's
-networkx time; if a stage grows linearly, its ratio stays the same from size to size.
+Ratios are CPU time (``time.process_time``) of the stage over the CPU time of the
+baseline timed just before it, median over repeats and runs: CPU time is what other
+work on a shared machine inflates least. Wall time is reported too. Memory is the peak
+resident set during the stage (Linux ``VmHWM``, reset before each stage through
+``/proc/self/clear_refs``) and how far it rose above the resident set before it.
 
 Reproduce::
 
-    .venv/bin/python benchmarks/bench_positions.py --sizes 10000 100000 --documents 10
+    .venv/bin/python benchmarks/bench_positions.py --sizes 10000 100000
 
-Results go to standard output and to ``benchmarks/results/positions.md``.
+Results go to standard output, ``benchmarks/results/positions.md`` (``--output``) and
+``benchmarks/results/positions.json`` (``--json``): one record per size and stage with
+``size``, ``stage``, ``seconds``, ``cpu_seconds``, ``peak_mb``, ``ratio`` (CPU time
+over the networkx baseline's; medians).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import math
 import os
@@ -42,7 +50,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +61,19 @@ from bench_analysis import machine_description
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "positions.md"
-STAGES = ("load", "networkx", "positions", "contested", "contested+robust")
-COMPARED = ("positions", "contested", "contested+robust")
+RECORDS = HERE / "results" / "positions.json"
+BASELINE = "networkx"
+STAGES = (
+    "load",
+    BASELINE,
+    "to_networkx",
+    "positions",
+    "contested",
+    "contested+robust",
+    "alignment",
+    "camps",
+)
+COMPARED = STAGES[2:]
 
 
 # ----------------------------------------------------------------- child: one size
@@ -93,7 +114,9 @@ def _emit(record: dict[str, Any]) -> None:
     print(json.dumps(record), flush=True)
 
 
-def _timed(stage: str, action: Callable[[], Any]) -> Any:
+def _timed(stage: str, action: Callable[[], Any], ahead_of: str | None = None) -> Any:
+    """Run ``action`` and print its wall and CPU time and memory (``ahead_of``: the stage
+    a baseline timing is for)."""
     gc.collect()
     reset = _reset_peak()
     before = _status_mb("VmRSS") or 0.0
@@ -109,6 +132,7 @@ def _timed(stage: str, action: Callable[[], Any]) -> Any:
             "peak_mb": peak,
             "rise_mb": peak - before,
             "peak_reset": reset,
+            "ahead_of": ahead_of,
         }
     )
     return result
@@ -124,42 +148,60 @@ def write_corpus(n: int, workdir: Path, options: dict[str, Any]) -> Path:
     return path
 
 
-def run_child(path: Path, stages: set[str]) -> None:
-    """Time every requested stage on the corpus at ``path``; print one JSON line per stage."""
+def _bare_digraph(graph: Any) -> Any:
+    """The baseline: claims as nodes, relations as (source, target) edges."""
+    import networkx as nx
+
+    g: nx.DiGraph[str] = nx.DiGraph()
+    g.add_nodes_from(c.id for c in graph.claims)
+    g.add_edges_from((r.source, r.target) for r in graph.relations)
+    return g
+
+
+def run_child(path: Path, stages: set[str], repeats: int, memory_limit_gb: float) -> None:
+    """Time every requested stage on the corpus at ``path``, each right after the
+    baseline, ``repeats`` times over; print one JSON line per timing."""
+    import resource
+
+    limit = int(memory_limit_gb * 2**30)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     import arggraph
+    from arggraph.analysis.alignment import speaker_camps
     from arggraph.io.yaml_json import read_graph
 
     graph = _timed("load", lambda: read_graph(path, check_quotes=False))
-    if "networkx" in stages:
-        g = _timed("networkx", lambda: arggraph.to_networkx(graph))
-        del g
-    if "positions" in stages:
-        report = _timed("positions", lambda: arggraph.positions(graph))
-        _emit(
-            {
-                "stage": "shape",
-                "documents": len(graph.documents),
-                "speakers": len(graph.speakers),
-                "claims": len(graph.claims),
-                "relations": len(graph.relations),
-                "stances": sum(1 for c in graph.claims if c.stances),
-                "questions": len(report.questions),
-                "positions": sum(len(q.positions) for q in report.questions),
-                "by relations": sum(
-                    1 for q in report.questions for p in q.positions if p.basis == "relations"
-                ),
-                "cruxes": sum(len(q.cruxes) for q in report.questions),
-                "contradicting": sum(len(q.contradicting) for q in report.questions),
-            }
-        )
-        del report
-    if "contested" in stages:
-        contest = _timed("contested", lambda: arggraph.contested_topics(graph, robustness=False))
-        contested = sum(q.contested for q in contest.questions)
-        _emit({"stage": "contested shape", "contested": contested})
-        del contest
-    if "contested+robust" in stages:
-        _timed("contested+robust", lambda: arggraph.contested_topics(graph, robustness=True))
+    stands = arggraph.positions(graph)
+    alignment = arggraph.speaker_alignment(graph)
+    actions: dict[str, Callable[[], Any]] = {
+        "to_networkx": lambda: arggraph.to_networkx(graph),
+        "positions": lambda: arggraph.positions(graph),
+        "contested": lambda: arggraph.contested_topics(graph, robustness=False),
+        "contested+robust": lambda: arggraph.contested_topics(graph),
+        "alignment": lambda: arggraph.speaker_alignment(graph),
+        "camps": lambda: speaker_camps(graph, alignment=alignment, stands=stands),
+    }
+    _emit({"stage": "shape", **_shape(graph, stands, alignment)})
+    for _ in range(repeats):
+        for stage, action in actions.items():
+            if stage in stages:
+                _timed(BASELINE, lambda: _bare_digraph(graph), ahead_of=stage)
+                _timed(stage, action)
+
+
+def _shape(graph: Any, stands: Any, alignment: Any) -> dict[str, int]:
+    """What the graph holds and what the analyses find in it."""
+    questions = stands.questions
+    return {
+        "documents": len(graph.documents),
+        "speakers": len(graph.speakers),
+        "claims": len(graph.claims),
+        "relations": len(graph.relations),
+        "stances": sum(1 for c in graph.claims if c.stances),
+        "questions": len(questions),
+        "positions": sum(len(q.positions) for q in questions),
+        "cruxes": sum(len(q.cruxes) for q in questions),
+        "speaker pairs": len(alignment.pairs),
+    }
 
 
 # ------------------------------------------------------------------ parent: report
@@ -198,35 +240,76 @@ def _median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
 
-def _exponent(values: dict[int, dict[str, list[float]]], stage: str, small: int, large: int) -> str:
+def _exponent(
+    small_values: dict[str, list[float]],
+    large_values: dict[str, list[float]],
+    stage: str,
+    small: int,
+    large: int,
+) -> str:
     """k in time ~ N^k between two sizes, from the median times of a stage."""
-    a, b = _median(values[small].get(stage, [])), _median(values[large].get(stage, []))
+    a, b = _median(small_values.get(stage, [])), _median(large_values.get(stage, []))
     if a is None or b is None or a <= 0 or b <= 0:
         return "-"
     return f"{math.log(b / a) / math.log(large / small):.2f}"
 
 
+@dataclass
+class Measured:
+    """Every timing of one size: per stage, wall and CPU seconds, peaks, rises, ratios."""
+
+    seconds: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    cpu: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    peak: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    rise: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    ratio: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    wall_ratio: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    shape: dict[str, int] = field(default_factory=dict)
+    peak_reset: bool = True
+
+    def add(self, records: list[dict[str, Any]]) -> None:
+        """Take one child's records; each stage's ratio is to the baseline just before it."""
+        baseline: dict[str, Any] | None = None
+        for r in records:
+            if r["stage"] == "shape":
+                self.shape = {k: v for k, v in r.items() if k != "stage"}
+                continue
+            stage = r["stage"]
+            self.seconds[stage].append(r["seconds"])
+            self.cpu[stage].append(r["cpu"])
+            self.peak[stage].append(r["peak_mb"])
+            self.rise[stage].append(r["rise_mb"])
+            self.peak_reset = self.peak_reset and r["peak_reset"]
+            if stage == BASELINE:
+                baseline = r
+            elif baseline is not None and baseline.get("ahead_of") == stage:
+                self.ratio[stage].append(r["cpu"] / baseline["cpu"])
+                self.wall_ratio[stage].append(r["seconds"] / baseline["seconds"])
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark for every size; print and save a Markdown report."""
+    """Run the benchmark for every size; print and save a Markdown report and JSON records."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--stages", nargs="+", default=list(STAGES), choices=STAGES)
-    parser.add_argument("--runs", type=int, default=3, help="child processes per size")
+    parser.add_argument("--stages", nargs="+", default=list(COMPARED), choices=COMPARED)
+    parser.add_argument("--runs", type=int, default=1, help="child processes per size")
+    parser.add_argument("--repeats", type=int, default=3, help="timings per stage per child")
     parser.add_argument(
         "--documents",
         type=int,
-        help="documents per graph (default: the generator's, one per 1,000 claims); "
-        "robustness=True runs positions once more per document",
+        help="documents per graph (default: the generator's, one per 1,000 claims)",
     )
     parser.add_argument("--stance-share", type=float, default=0.5)
     parser.add_argument("--sub-question-share", type=float, default=0.3)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--timeout", type=float, default=1800, help="seconds per child")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds per child")
+    parser.add_argument("--memory-limit", type=float, default=8.0, help="GB per child")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--json", type=Path, default=RECORDS)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
-        run_child(args.child, set(args.stages))
+        run_child(args.child, set(args.stages), args.repeats, args.memory_limit)
         return 0
 
     options: dict[str, Any] = {
@@ -239,176 +322,199 @@ def main(argv: list[str] | None = None) -> int:
     source = measured_source()
     load_at_start = " ".join(f"{x:.2f}" for x in os.getloadavg())
     command = "benchmarks/bench_positions.py " + shlex.join(sys.argv[1:] if argv is None else argv)
-    stages = [s for s in STAGES if s in args.stages]
-    compared = [s for s in COMPARED if s in stages and "networkx" in stages]
-
-    times: dict[int, dict[str, list[float]]] = {}
-    cpus: dict[int, dict[str, list[float]]] = {}
-    peaks: dict[int, dict[str, list[float]]] = {}
-    rises: dict[int, dict[str, list[float]]] = {}
-    ratios: dict[int, dict[str, list[float]]] = {}
-    cpu_ratios: dict[int, dict[str, list[float]]] = {}
-    shapes: dict[int, dict[str, Any]] = {}
+    stages = [s for s in COMPARED if s in args.stages]
+    measured: dict[int, Measured] = {}
     notes: list[str] = []
-    peak_reset = True
     for n in args.sizes:
-        times[n], cpus[n], peaks[n], rises[n] = {}, {}, {}, {}
-        ratios[n] = {s: [] for s in compared}
-        cpu_ratios[n] = {s: [] for s in compared}
-        shapes[n] = {}
+        measured[n] = Measured()
         with tempfile.TemporaryDirectory(prefix=f"arggraph-bench-positions-{n}-") as tmp:
             path = write_corpus(n, Path(tmp), options)
             for run in range(1, args.runs + 1):
-                records, failure = run_script(
-                    ["--child", str(path), "--stages", *stages], args.timeout, Path(__file__)
-                )
-                by_stage = {r["stage"]: r for r in records}
-                for stage in stages:
-                    if stage in by_stage:
-                        r = by_stage[stage]
-                        times[n].setdefault(stage, []).append(r["seconds"])
-                        cpus[n].setdefault(stage, []).append(r["cpu"])
-                        peaks[n].setdefault(stage, []).append(r["peak_mb"])
-                        rises[n].setdefault(stage, []).append(r["rise_mb"])
-                        peak_reset = peak_reset and r["peak_reset"]
-                for stage in compared:
-                    if stage in by_stage:
-                        base = by_stage["networkx"]
-                        ratios[n][stage].append(by_stage[stage]["seconds"] / base["seconds"])
-                        cpu_ratios[n][stage].append(by_stage[stage]["cpu"] / base["cpu"])
-                shapes[n].update(by_stage.get("shape", {}))
-                shapes[n].update(by_stage.get("contested shape", {}))
+                child_args = ["--child", str(path), "--stages", *stages]
+                child_args += ["--repeats", str(args.repeats)]
+                child_args += ["--memory-limit", str(args.memory_limit)]
+                records, failure = run_script(child_args, args.timeout, Path(__file__))
+                measured[n].add(records)
                 if failure:
                     notes.append(f"- N = {n:,}, run {run}: {failure}.")
+                cpu = measured[n].cpu
                 print(
                     f"N={n:,} run {run}: "
-                    + ", ".join(
-                        f"{s} {by_stage[s]['seconds']:.3f} s" for s in stages if s in by_stage
-                    )
+                    + ", ".join(f"{s} {_median(cpu[s]) or 0:.3f} s CPU" for s in cpu)
                     + (f" ({failure})" if failure else ""),
                     flush=True,
                 )
-
     load_at_end = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    header = (
+        f"Machine: {machine_description()}; load average (1, 5, 15 min) "
+        f"{load_at_start} at the start, {load_at_end} at the end.\n\n"
+        f"Command: `.venv/bin/python {command}`\n\narggraph measured: {source}."
+    )
+    report = _markdown(header, args, stages, measured, notes)
+    print("\n" + report)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(report, encoding="utf-8")
+    args.json.write_text(json.dumps(_records(measured), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.output} and {args.json}")
+    return 0
+
+
+def _records(measured: dict[int, Measured]) -> list[dict[str, Any]]:
+    """One record per size and stage: medians of seconds, CPU seconds, peak MB, ratio."""
+    found = []
+    for n, m in measured.items():
+        for stage in m.cpu:
+            ratio = _median(m.ratio.get(stage, []))
+            found.append(
+                {
+                    "size": n,
+                    "stage": stage,
+                    "seconds": _median(m.seconds[stage]),
+                    "cpu_seconds": _median(m.cpu[stage]),
+                    "peak_mb": _median(m.peak[stage]),
+                    "ratio": None if ratio is None else round(ratio, 3),
+                }
+            )
+    return found
+
+
+def _markdown(
+    header: str,
+    args: argparse.Namespace,
+    stages: list[str],
+    measured: dict[int, Measured],
+    notes: list[str],
+) -> str:
+    sizes = list(measured)
+    timed = ["load", BASELINE, *stages]
 
     def cell(values: dict[str, list[float]], stage: str, fmt: Callable[[float], str]) -> str:
         value = _median(values.get(stage, []))
         return "-" if value is None else fmt(value)
 
+    def table(first: str, columns: list[str], rows: list[tuple[str, list[str]]]) -> list[str]:
+        return [
+            f"| {first} | " + " | ".join(columns) + " |",
+            "|" + "---|" * (len(columns) + 1),
+            *(f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows),
+        ]
+
     lines = [
-        "# Positions and contested topics benchmark",
+        "# Positions, contested topics and alignment against a networkx build",
         "",
-        f"Machine: {machine_description()}; load average (1, 5, 15 min) "
-        f"{load_at_start} at the start, {load_at_end} at the end.",
+        header,
         "",
-        f"Command: `.venv/bin/python {command}`",
+        f"Each size: {args.runs} child process(es), each stage timed {args.repeats} times "
+        "right after the baseline (a networkx DiGraph: claims as nodes, relations as edges). "
+        "CPU seconds per stage, medians (in parentheses: wall clock):",
         "",
-        f"arggraph measured: {source}.",
-        "",
-        f"Medians of {args.runs} run{'s' if args.runs != 1 else ''}, each a fresh process "
-        "per size. Seconds per stage, wall clock (in parentheses: CPU time of the process, "
-        "which other work on the machine inflates less):",
-        "",
-        "| N claims | " + " | ".join(stages) + " |",
-        "|" + "---|" * (len(stages) + 1),
     ]
-    for n in args.sizes:
-        cells = [
-            cell(times[n], s, _seconds) + cell(cpus[n], s, lambda v: f" ({_seconds(v)})")
-            for s in stages
-        ]
-        lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
-    if compared:
-        lines += [
-            "",
-            "Time relative to building the networkx graph of the same data in the same run "
-            "(median of the per-run ratios; wall clock, and in parentheses CPU time):",
-            "",
-            "| N claims | " + " | ".join(f"{s} / networkx" for s in compared) + " |",
-            "|" + "---|" * (len(compared) + 1),
-        ]
-        for n in args.sizes:
-            lines.append(
-                f"| {n:,} | "
-                + " | ".join(
-                    cell(ratios[n], s, lambda v: f"{v:.2f}")
-                    + cell(cpu_ratios[n], s, lambda v: f" ({v:.2f})")
-                    for s in compared
-                )
-                + " |"
+    lines += table(
+        "N claims",
+        timed,
+        [
+            (
+                f"{n:,}",
+                [
+                    cell(measured[n].cpu, s, _seconds)
+                    + cell(measured[n].seconds, s, lambda v: f" ({_seconds(v)})")
+                    for s in timed
+                ],
             )
-    if len(args.sizes) > 1:
-        lines += [
-            "",
-            "Growth between consecutive sizes: the exponent k in time ~ N^k "
-            "(1 = linear, 2 = quadratic), from the median wall times (in parentheses: "
-            "from the median CPU times):",
-            "",
-            "| sizes | " + " | ".join(stages) + " |",
-            "|" + "---|" * (len(stages) + 1),
-        ]
-        for small, large in zip(args.sizes, args.sizes[1:], strict=False):
-            cells = [
-                f"{_exponent(times, s, small, large)} ({_exponent(cpus, s, small, large)})"
-                for s in stages
-            ]
-            lines.append(f"| {small:,} -> {large:,} | " + " | ".join(cells) + " |")
-    memory_note = (
-        "peak reset before each stage"
-        if peak_reset
-        else "peak of the process so far: /proc/self/clear_refs was not writable"
+            for n in sizes
+        ],
     )
     lines += [
         "",
-        f"Peak resident memory during each stage, MB ({memory_note}), and in parentheses "
-        "how far it rose above the resident set just before the stage:",
+        "CPU time relative to the networkx DiGraph built just before, median of the "
+        "per-repeat ratios (in parentheses: the same from wall clock). The goal is 3 or less:",
         "",
-        "| N claims | " + " | ".join(stages) + " |",
-        "|" + "---|" * (len(stages) + 1),
     ]
-    for n in args.sizes:
-        cells = [
-            cell(peaks[n], s, lambda v: f"{v:.0f}")
-            + cell(rises[n], s, lambda v: f" (+{max(v, 0):.0f})")
-            for s in stages
-        ]
-        lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
-    shape_keys = [
-        "documents",
-        "speakers",
-        "claims",
-        "relations",
-        "stances",
-        "questions",
-        "positions",
-        "by relations",
-        "cruxes",
-        "contradicting",
-        "contested",
-    ]
-    if any(shapes.values()):
+    lines += table(
+        "N claims",
+        [f"{s} / networkx" for s in stages],
+        [
+            (
+                f"{n:,}",
+                [
+                    cell(measured[n].ratio, s, lambda v: f"{v:.2f}")
+                    + cell(measured[n].wall_ratio, s, lambda v: f" ({v:.2f})")
+                    for s in stages
+                ],
+            )
+            for n in sizes
+        ],
+    )
+    if len(sizes) > 1:
         lines += [
             "",
-            "The graphs (seed "
-            f"{args.seed}, stance share {args.stance_share}, sub-question share "
-            f"{args.sub_question_share}) and what the analyses found in them:",
+            "Growth: the exponent k in time ~ N^k between consecutive sizes (1 = linear), "
+            "from the median CPU times:",
             "",
-            "| N claims | " + " | ".join(shape_keys) + " |",
-            "|" + "---|" * (len(shape_keys) + 1),
         ]
-        for n in args.sizes:
-            values = [shapes[n].get(k) for k in shape_keys]
-            lines.append(
-                f"| {n:,} | " + " | ".join("-" if v is None else f"{v:,}" for v in values) + " |"
+        lines += table(
+            "sizes",
+            timed,
+            [
+                (
+                    f"{a:,} -> {b:,}",
+                    [_exponent(measured[a].cpu, measured[b].cpu, s, a, b) for s in timed],
+                )
+                for a, b in itertools.pairwise(sizes)
+            ],
+        )
+    reset = all(m.peak_reset for m in measured.values())
+    note = "peak reset before each stage" if reset else "peak of the process so far"
+    lines += [
+        "",
+        f"Peak resident memory during each stage, MB ({note}), and in parentheses how far "
+        "it rose above the resident set just before the stage:",
+        "",
+    ]
+    lines += table(
+        "N claims",
+        timed,
+        [
+            (
+                f"{n:,}",
+                [
+                    cell(measured[n].peak, s, lambda v: f"{v:.0f}")
+                    + cell(measured[n].rise, s, lambda v: f" (+{max(v, 0):.0f})")
+                    for s in timed
+                ],
             )
+            for n in sizes
+        ],
+    )
+    keys = sorted({k for m in measured.values() for k in m.shape}, key=_SHAPE_ORDER.index)
+    if keys:
+        lines += [
+            "",
+            f"The graphs (seed {args.seed}, stance share {args.stance_share}, sub-question "
+            f"share {args.sub_question_share}) and what the analyses found in them:",
+            "",
+        ]
+        lines += table(
+            "N claims",
+            keys,
+            [(f"{n:,}", [f"{measured[n].shape.get(k, 0):,}" for k in keys]) for n in sizes],
+        )
     if notes:
         lines += ["", *notes]
-    report = "\n".join(lines) + "\n"
-    print("\n" + report)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report, encoding="utf-8")
-    print(f"wrote {args.output}")
-    return 0
+    return "\n".join(lines) + "\n"
+
+
+_SHAPE_ORDER = [
+    "documents",
+    "speakers",
+    "claims",
+    "relations",
+    "stances",
+    "questions",
+    "positions",
+    "cruxes",
+    "speaker pairs",
+]
 
 
 if __name__ == "__main__":
