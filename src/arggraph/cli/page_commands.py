@@ -21,9 +21,10 @@ def register(commands: Subcommands) -> None:
     render = commands.add_parser(
         "render",
         help="write interactive graph views (HTML) into a folder",
-        description="Write offline, interactive HTML views: the whole graph, one per topic, "
-        "speaker and document, and an index.html linking them. Open them from disk; they "
-        "load nothing from the network.",
+        description="Write offline, interactive HTML views: the whole graph (an overview of "
+        "topics and questions above 5,000 claims), one per topic, question, speaker and "
+        "document, an index.html linking them, and one shared assets/arggraph-views.js. Open "
+        "them from disk; they load nothing from the network.",
     )
     _add_graph_args(render)
     render.add_argument("-o", "--output", type=Path, required=True, help="folder to write into")
@@ -44,9 +45,13 @@ def register(commands: Subcommands) -> None:
 def cmd_render(args: argparse.Namespace) -> int:
     """``arggraph render``: the interactive views, written into a folder."""
     from arggraph.render import render_views
+    from arggraph.render.html import SHARED_ASSET
 
     paths = render_views(_load(args), args.output)
-    print(f"wrote {len(paths)} pages to {args.output} (open {args.output / 'index.html'})")
+    print(
+        f"wrote {len(paths)} pages and their shared {SHARED_ASSET} to {args.output} "
+        f"(open {args.output / 'index.html'})"
+    )
     return EXIT_OK
 
 
