@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from itertools import chain
-from operator import attrgetter, eq
+from functools import cached_property
+from itertools import chain, starmap
+from operator import attrgetter, eq, itemgetter
 from typing import TYPE_CHECKING, Protocol
 
 from arggraph.errors import InvalidGraphError, Problem
@@ -47,14 +48,36 @@ def check_graph(graph: ArgumentGraph) -> None:
 
 def graph_problems(graph: ArgumentGraph) -> list[Problem]:
     """Every broken reference and structural rule in ``graph``, in section order."""
+    ids = _Ids(graph)
     return [
         *_duplicate_ids(graph),
-        *_shared_claim_relation_ids(graph),
+        *_shared_claim_relation_ids(ids),
         *_duplicate_question_ids(graph),
-        *_unknown_references(graph),
+        *_unknown_references(graph, ids),
         *_claim_rules(graph),
-        *_relation_rules(graph),
+        *_relation_rules(graph, ids),
     ]
+
+
+class _Ids:
+    """Ids and id pairs that several rules read, gathered from the graph once each."""
+
+    def __init__(self, graph: ArgumentGraph) -> None:
+        self.graph = graph
+
+    @cached_property
+    def claims(self) -> set[str]:
+        return {c.id for c in self.graph.claims}
+
+    @cached_property
+    def relations(self) -> set[str]:
+        """Ids of the relations that have one."""
+        return {r.id for r in self.graph.relations if r.id is not None}
+
+    @cached_property
+    def pairs(self) -> list[tuple[str, str]]:
+        """``(source, target)`` of every relation, in order."""
+        return list(map(attrgetter("source", "target"), self.graph.relations))
 
 
 def _duplicate_ids(graph: ArgumentGraph) -> Iterator[Problem]:
@@ -81,12 +104,12 @@ def _duplicate_ids(graph: ArgumentGraph) -> Iterator[Problem]:
                 first_index[item_id] = index
 
 
-def _shared_claim_relation_ids(graph: ArgumentGraph) -> Iterator[Problem]:
+def _shared_claim_relation_ids(ids: _Ids) -> Iterator[Problem]:
     """Claims and relations share one namespace, since a relation may target either."""
-    claim_ids = {c.id for c in graph.claims}
-    if claim_ids.isdisjoint(_relation_ids(graph)):
+    claim_ids = ids.claims
+    if claim_ids.isdisjoint(ids.relations):
         return
-    for index, rel in enumerate(graph.relations):
+    for index, rel in enumerate(ids.graph.relations):
         if rel.id is not None and rel.id in claim_ids:
             yield Problem(
                 f"relation id '{rel.id}' is also a claim id",
@@ -118,15 +141,15 @@ def _duplicate_question_ids(graph: ArgumentGraph) -> Iterator[Problem]:
 _SUGGEST_BUDGET = 1_000_000  # id comparisons for "did you mean" hints, a few seconds at most
 
 
-def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
+def _unknown_references(graph: ArgumentGraph, ids: _Ids) -> Iterator[Problem]:
     known = {
         "document": {d.id for d in graph.documents},
         "speaker": {s.id for s in graph.speakers},
         "topic": {t.id for t in graph.topics},
         "question": {t.id for t in graph.topics}
         | {q.id for t in graph.topics for q in t.questions},
-        "claim": {c.id for c in graph.claims},
-        "claim or relation": {c.id for c in graph.claims} | _relation_ids(graph),
+        "claim": ids.claims,
+        "claim or relation": ids.claims | ids.relations,
     }
 
     # Fuzzy suggestions compare a ref with every known id: memoised, and within a budget
@@ -153,7 +176,7 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
                 hint=hint_for(kind, ref),
             )
 
-    if _references_plainly_known(graph, known):
+    if _references_plainly_known(graph, ids, known):
         return
     speakers, documents = known["speaker"], known["document"]
 
@@ -201,7 +224,7 @@ def _unknown_references(graph: ArgumentGraph) -> Iterator[Problem]:
             yield from unknown("document", rel.attribution.document, owner, (*base, "document"))
 
 
-def _references_plainly_known(graph: ArgumentGraph, known: dict[str, set[str]]) -> bool:
+def _references_plainly_known(graph: ArgumentGraph, ids: _Ids, known: dict[str, set[str]]) -> bool:
     """True when every id a claim or relation names is known and no claim has stances.
 
     Set operations over whole sections: the common case costs no loop per item.
@@ -214,13 +237,9 @@ def _references_plainly_known(graph: ArgumentGraph, known: dict[str, set[str]]) 
         and known["topic"].issuperset(chain.from_iterable(map(attrgetter("topics"), claims)))
         and known["speaker"].issuperset(map(attrgetter("speaker"), attributions))
         and known["document"].issuperset(map(attrgetter("document"), attributions))
-        and known["claim"].issuperset(map(attrgetter("source"), relations))
-        and known["claim or relation"].issuperset(map(attrgetter("target"), relations))
+        and known["claim"].issuperset(map(itemgetter(0), ids.pairs))
+        and known["claim or relation"].issuperset(map(itemgetter(1), ids.pairs))
     )
-
-
-def _relation_ids(graph: ArgumentGraph) -> set[str]:
-    return {r.id for r in graph.relations if r.id is not None}
 
 
 def _section(kind: str) -> str:
@@ -249,9 +268,9 @@ def _claim_rules(graph: ArgumentGraph) -> Iterator[Problem]:
             )
 
 
-def _relation_rules(graph: ArgumentGraph) -> Iterator[Problem]:
-    relation_ids = _relation_ids(graph)
-    if _relations_plainly_fine(graph, relation_ids):
+def _relation_rules(graph: ArgumentGraph, ids: _Ids) -> Iterator[Problem]:
+    relation_ids = ids.relations
+    if _relations_plainly_fine(graph, ids):
         return
     kinds_by_pair: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for i, rel in enumerate(graph.relations):
@@ -305,17 +324,14 @@ def _relation_rules(graph: ArgumentGraph) -> Iterator[Problem]:
         seen.setdefault(rel.kind, i)
 
 
-def _relations_plainly_fine(graph: ArgumentGraph, relation_ids: set[str]) -> bool:
+def _relations_plainly_fine(graph: ArgumentGraph, ids: _Ids) -> bool:
     """True when no rule of :func:`_relation_rules` can fire, checked with sets.
 
     Pairs all distinct (so none repeats or contradicts), none from a claim to itself,
     none that names itself, and only rebuttals target relations.
     """
-    sources = list(map(attrgetter("source"), graph.relations))
-    targets = list(map(attrgetter("target"), graph.relations))
-    if len(set(zip(sources, targets, strict=True))) != len(sources) or any(
-        map(eq, sources, targets)
-    ):
+    relation_ids = ids.relations
+    if len(set(ids.pairs)) != len(ids.pairs) or any(starmap(eq, ids.pairs)):
         return False
     return not relation_ids or not any(
         r.target == r.id or (r.target in relation_ids and r.kind != "rebuts")
