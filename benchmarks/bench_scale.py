@@ -57,6 +57,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -71,13 +72,13 @@ CHILD_STAGES = (
     "json.load",
     "load",
     "networkx",
+    "grounded",
     "positions",
     "contested topics",
     "statuses",
     "timeline",
     "alignment",
     "camps",
-    "grounded",
     "report",
 )
 STAGES = (*CHILD_STAGES, "open in Chromium")
@@ -145,15 +146,15 @@ def run_child(path: Path, report: Path) -> None:
     graph = _timed("load", lambda: arggraph.load(path))
     _emit({"stage": "shape", "claims": len(graph.claims), "relations": len(graph.relations)})
     _timed("networkx", lambda: arggraph.to_networkx(graph).number_of_edges())
-    debate = analyse(graph, step=_timed)  # positions, contested topics, statuses, ...
-    if debate.timeline_skipped:
-        _emit({"stage": "timeline", "skipped": debate.timeline_skipped})
 
     def grounded() -> int:
         framework = arggraph.to_argumentation_framework(graph)
         return len(arggraph.grounded_labelling(framework).in_)
 
     _timed("grounded", grounded)
+    debate = analyse(graph, step=_timed)  # positions, contested topics, statuses, ...
+    if debate.timeline_skipped:
+        _emit({"stage": "timeline", "skipped": debate.timeline_skipped})
     _timed("report", lambda: render_report(graph, report, debate=debate))
     _emit({"stage": "report size", "bytes": report.stat().st_size})
 
@@ -231,8 +232,14 @@ def _why_stopped(end: dict[str, Any], gigabytes: float, timeout: float) -> str:
     return f"failed (exit {end['exit']}): {end['stderr'][-300:]}"
 
 
-def measure_size(n: int, path: Path, args: argparse.Namespace) -> list[dict[str, Any]]:
-    """Run the child on one corpus; return one record per stage (failures included)."""
+def measure_size(
+    n: int, path: Path, args: argparse.Namespace, save: Callable[[list[dict[str, Any]]], None]
+) -> list[dict[str, Any]]:
+    """Run the child on one corpus; return one record per stage (failures included).
+
+    ``save`` gets the records so far after every stage, so that an interrupted run
+    keeps what it measured (the stages still to come marked as such).
+    """
     report = path.parent / "report.html"
     report.unlink(missing_ok=True)
     records: dict[str, dict[str, Any]] = {}
@@ -250,19 +257,27 @@ def measure_size(n: int, path: Path, args: argparse.Namespace) -> list[dict[str,
             records[record["stage"]] = record
             running = None
             _progress(n, record)
+            save(_stage_records(n, records, shape, "not finished: the run was interrupted"))
     if running is not None and running not in records:
-        records[running] = {
-            "stage": running,
-            "error": _why_stopped(end, args.max_memory, args.timeout),
-        }
+        why = _why_stopped(end, args.max_memory, args.timeout)
+        records[running] = {"stage": running, "error": why}
         _progress(n, records[running])
     if report.exists():
         records["open in Chromium"] = open_in_chromium(report)
         _progress(n, records["open in Chromium"])
+    failed = any("error" in r for r in records.values())
+    missing = "not run: an earlier stage failed" if failed else "not run for this graph"
+    result = _stage_records(n, records, shape, missing)
+    save(result)
+    return result
+
+
+def _stage_records(
+    n: int, records: dict[str, dict[str, Any]], shape: dict[str, Any], missing: str
+) -> list[dict[str, Any]]:
+    """One record per stage in order, those without a measurement marked ``missing``."""
     result = []
     for stage in STAGES:
-        failed = any("error" in r for r in records.values())
-        missing = "not run: an earlier stage failed" if failed else "not run for this graph"
         record = records.get(stage) or {"stage": stage, "skipped": missing}
         result.append({"size": n, **record, **({"shape": shape} if stage == "load" else {})})
     _add_ratios(result)
@@ -339,7 +354,8 @@ def merge_results(
     """``old`` with the rows and runs of ``sizes`` replaced by this run's."""
     kept_runs = [r for r in old["runs"] if not set(r["sizes"]) & set(sizes)]
     kept = [r for r in old["records"] if r["size"] not in sizes]
-    all_records = sorted(kept + records, key=lambda r: (r["size"], STAGES.index(r["stage"])))
+    order = {stage: i for i, stage in enumerate(STAGES)}
+    all_records = sorted(kept + records, key=lambda r: (r["size"], order.get(r["stage"], 99)))
     return {"runs": [*kept_runs, run], "records": all_records}
 
 
@@ -383,7 +399,12 @@ def render_markdown(results: dict[str, Any]) -> str:
         ]
         for r in rows:
             if "error" in r or "skipped" in r:
-                why = r["error"] if "error" in r else f"skipped: {r['skipped']}"
+                why = r.get("error") or r["skipped"]
+                why = (
+                    why
+                    if why.startswith(("not ", "out of", "killed", "failed"))
+                    else f"skipped: {why}"
+                )
                 lines.append(f"| {r['stage']} | {why} | | | | |")
                 continue
             ratio = (
@@ -408,6 +429,20 @@ def render_markdown(results: dict[str, Any]) -> str:
             f"{run['max_memory_gb']:g} GB; command: `{run['command']}`",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _save(
+    args: argparse.Namespace,
+    run: dict[str, Any],
+    done: list[dict[str, Any]],
+    records: list[dict[str, Any]],
+) -> None:
+    """Merge the sizes finished (``done``) and the one under way into the results files."""
+    sizes = sorted({r["size"] for r in done + records})
+    results = merge_results(_load_results(args.output), sizes, done + records, run)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    args.markdown.write_text(render_markdown(results), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -441,14 +476,10 @@ def main(argv: list[str] | None = None) -> int:
         "command": ".venv/bin/python benchmarks/bench_scale.py "
         + shlex.join(sys.argv[1:] if argv is None else argv),
     }
-    records: list[dict[str, Any]] = []
+    done: list[dict[str, Any]] = []
     for n in args.sizes:
         path = ensure_corpus(n, args.workdir, args.timeout, args.max_memory)
-        records += measure_size(n, path, args)
-        results = merge_results(_load_results(args.output), args.sizes, records, run)
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-        args.markdown.write_text(render_markdown(results), encoding="utf-8")
+        done.extend(measure_size(n, path, args, partial(_save, args, run, done)))
     print(f"wrote {args.output} and {args.markdown}")
     return 0
 
