@@ -399,11 +399,9 @@ def render_markdown(results: dict[str, Any]) -> str:
         ]
         for r in rows:
             if "error" in r or "skipped" in r:
-                why = r.get("error") or r["skipped"]
-                why = (
-                    why
-                    if why.startswith(("not ", "out of", "killed", "failed"))
-                    else f"skipped: {why}"
+                skipped = str(r.get("skipped", ""))
+                why = r.get("error") or (
+                    skipped if skipped.startswith("not ") else f"skipped: {skipped}"
                 )
                 lines.append(f"| {r['stage']} | {why} | | | | |")
                 continue
