@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +61,21 @@ OTHER_RESULTS = (
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
-    """The records of one results file: a list, or a mapping with ``records``."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    records = data.get("records", []) if isinstance(data, dict) else data
-    return [r for r in records if isinstance(r, dict) and "stage" in r and "size" in r]
+    """The records of one results file, wherever they sit: a list of records, a mapping
+    with ``records``, or a list of runs each with its ``records``. A record names its
+    ``stage`` and ``size``; one that also names an ``engine`` is that engine's stage."""
+    return list(_records(json.loads(path.read_text(encoding="utf-8"))))
+
+
+def _records(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _records(item)
+    elif isinstance(data, dict) and "stage" in data and "size" in data:
+        engine = data.get("engine")
+        yield data | {"stage": f"{data['stage']} ({engine})"} if engine else data
+    elif isinstance(data, dict):
+        yield from _records(data.get("records", []))
 
 
 def _seconds(value: float) -> str:
@@ -78,6 +89,8 @@ def _memory(mb: float) -> str:
 
 
 def _size(size: Any) -> str:
+    if size is None:
+        return "-"  # a fixed graph, e.g. DeepSeek: the stage names it
     return f"{size:,}" if isinstance(size, int) else str(size)
 
 
@@ -90,7 +103,7 @@ def _ratio(record: dict[str, Any]) -> str | None:
     with the baseline's name when the record names it."""
     for key in ("ratio", "baseline_ratio", "ratio_to_networkx", "ratio_to_floor"):
         if isinstance(record.get(key), int | float):
-            baseline = record.get("baseline")
+            baseline = record.get("baseline") or ("floor" if "floor_seconds" in record else None)
             named = f" {baseline}" if isinstance(baseline, str) and baseline else ""
             return _times(float(record[key])) + named
     return None
@@ -173,11 +186,19 @@ def _page(load: dict[str, Any] | None, opened: dict[str, Any] | None) -> str:
 
 
 def other_table(records: list[dict[str, Any]]) -> list[str]:
-    """One row per stage, one column per size: seconds, and the ratio where one is given."""
+    """One row per stage, one column per size (or, when each stage has one size, a column
+    of sizes): seconds, and the ratio where one is given."""
     sizes = sorted({r["size"] for r in records}, key=lambda s: (str(type(s)), s))
     stages = list(dict.fromkeys(r["stage"] for r in records))
     labels = {r["stage"]: r["label"] for r in records if isinstance(r.get("label"), str)}
     by = {(r["stage"], r["size"]): r for r in records}
+    if len(by) == len(stages):  # each stage at one size: a column of sizes reads better
+        lines = ["| stage | claims | time |", "|---|---|---|"]
+        for (stage, size), r in by.items():
+            lines.append(
+                f"| {labels.get(stage, stage)} | {_size(size)} | {_cell(r, ratio=_ratio(r))} |"
+            )
+        return lines
     lines = [
         "| stage | " + " | ".join(_size(s) for s in sizes) + " |",
         "|---|" + "---|" * len(sizes),

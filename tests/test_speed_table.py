@@ -107,8 +107,8 @@ def test_other_results_add_tables_and_missing_ones_are_skipped(tmp_path: Path) -
     )
     section = speed_table.speed_section(results)
     assert "Reading formats" in section
-    assert "| json | 3.20 s (2.5x) |" in section
-    assert "| YAML load | 6.00 s (1.9x json) |" in section  # CPU time, the baseline named
+    assert "| json | 100,000 | 3.20 s (2.5x) |" in section
+    assert "| YAML load | 100,000 | 6.00 s (1.9x json) |" in section  # CPU time, baseline named
     assert "Flat tables" not in section  # tables.json is missing
 
 
