@@ -35,7 +35,7 @@ from arggraph.analysis.balance import DEFAULT_EXACT_LIMIT, balanced_split
 from arggraph.analysis.pause import collector_paused
 from arggraph.analysis.positions import PositionsReport, positions
 from arggraph.analysis.results import ROUND_DIGITS, Result, SpeakerRef, counted
-from arggraph.analysis.signed import signed_relations
+from arggraph.analysis.signed import signed_links
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
 
@@ -181,7 +181,7 @@ def speaker_alignment(
             for x, y in combinations(holders[claim.id], 2):
                 evidence.add(x, y, _SHARED, claim.id)
     sides: dict[str, dict[int, int]] = defaultdict(dict)  # target -> speaker -> sign bits
-    for rel in signed_relations(graph):
+    for rel in signed_links(graph):
         if rel.target not in in_topic or all_holders[rel.source] & all_holders[rel.target]:
             continue  # another subject, or a claim's own holder qualifying it
         kind, bit = (_SUPPORTS, _SUPPORTING) if rel.sign > 0 else (_REBUTS, _REBUTTING)

@@ -47,7 +47,7 @@ from arggraph.analysis.results import (
     shorten,
 )
 from arggraph.analysis.robustness import Tally, leave_one_out_tallies, rank_moves
-from arggraph.analysis.signed import signed_relations
+from arggraph.analysis.signed import signed_links
 from arggraph.model import ArgumentGraph
 
 ANSWERED_WEIGHT = 2
@@ -172,7 +172,7 @@ def _leave_one_out_moves(
     base = {q.id: (q.contested, q.score) for q in scored}
     runs = (
         (document, {q: _tally_score(t) for q, t in tallies.items() if q in base})
-        for document, tallies in leave_one_out_tallies(graph, signed_relations(graph))
+        for document, tallies in leave_one_out_tallies(graph, signed_links(graph))
     )
     return rank_moves(base, runs)
 

@@ -52,7 +52,7 @@ from arggraph.analysis.position_models import (
     ReportedView,
 )
 from arggraph.analysis.results import ClaimRef, QuoteRef, SpeakerRef
-from arggraph.analysis.signed import SignedRelation, signed_relations
+from arggraph.analysis.signed import Signed, signed_links
 from arggraph.model import Answer, ArgumentGraph, Claim, Relation
 
 __all__ = [
@@ -79,7 +79,7 @@ def positions(
     graph: ArgumentGraph,
     *,
     without_document: str | None = None,
-    signed: Sequence[SignedRelation] | None = None,
+    signed: Sequence[Signed] | None = None,
 ) -> PositionsReport:
     """Every speaker's position on every question, from their own stance-bearing claims.
 
@@ -117,7 +117,7 @@ class _Index:
 
     graph: ArgumentGraph
     without: str | None
-    signed: Sequence[SignedRelation] | None = None
+    signed: Sequence[Signed] | None = None
 
     def __post_init__(self) -> None:
         graph, without = self.graph, self.without
@@ -132,7 +132,7 @@ class _Index:
                 self.held[claim.id] = found
         self.relations = [
             r
-            for r in (self.signed if self.signed is not None else signed_relations(graph))
+            for r in (self.signed if self.signed is not None else signed_links(graph))
             if r.source in self.claims and r.target in self.claims
         ]
         self.by_key = {r.key: r for r in graph.relations}
@@ -143,7 +143,7 @@ class _Index:
         self.drawn_by = {
             r.key: r.attribution.speaker for r in graph.relations if r.attribution is not None
         }
-        self.into: dict[str, list[SignedRelation]] = defaultdict(list)
+        self.into: dict[str, list[Signed]] = defaultdict(list)
         self.rebutted: dict[str, list[str]] = defaultdict(list)
         self.dates = DocumentDates({d.id: d.date for d in graph.documents})
         for rel in self.relations:
@@ -188,7 +188,7 @@ class _Index:
         quotes = [q for s in speakers for q in self.quotes(claim_id, s)]
         return ClaimRef(id=claim.id, statement=claim.statement, quotes=quotes)
 
-    def in_time(self, rel: SignedRelation) -> bool:
+    def in_time(self, rel: Signed) -> bool:
         """A rebuttal answers a claim only from a document not older than the claim's.
 
         The rebuttal's document is its attribution's, or else any of its source claim's.
@@ -365,16 +365,16 @@ class _Index:
 
 
 def attacks_by_answering_claim(
-    relations: Iterable[SignedRelation],
+    relations: Iterable[Signed],
     by_key: Mapping[str, Relation],
     claims: Container[str],
-) -> dict[str, list[SignedRelation]]:
+) -> dict[str, list[Signed]]:
     """Every rebuttal under the claim whose answer it attacks.
 
     A rebuttal is listed under its target; an undercut of "x -> y" under y, when y is
     one of ``claims`` (so each question looks only at its own claims).
     """
-    found: dict[str, list[SignedRelation]] = defaultdict(list)
+    found: dict[str, list[Signed]] = defaultdict(list)
     for rel in relations:
         if rel.sign > 0:
             continue
@@ -388,7 +388,7 @@ def attacks_by_answering_claim(
 
 
 def attacked_answer(
-    rel: SignedRelation, answers: Mapping[str, Answer], by_key: Mapping[str, Relation]
+    rel: Signed, answers: Mapping[str, Answer], by_key: Mapping[str, Relation]
 ) -> tuple[str, Answer] | None:
     """The claim a rebuttal attacks and the answer it attacks, on this question.
 
@@ -420,7 +420,7 @@ def is_clash(
 
 
 def rebuttal_in_time(
-    rel: SignedRelation,
+    rel: Signed,
     by_key: Mapping[str, Relation],
     dates: DocumentDates,
     held: Callable[[str], Holding | None],
@@ -440,7 +440,7 @@ def rebuttal_in_time(
     return dates.not_older(answer, documents(rel.target))
 
 
-def _kind(rel: SignedRelation) -> LinkKind:
+def _kind(rel: Signed) -> LinkKind:
     if rel.undercut_of is not None:
         return "undercuts"
     return "supports" if rel.sign > 0 else "rebuts"

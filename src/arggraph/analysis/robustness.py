@@ -26,7 +26,7 @@ from arggraph.analysis.positions import (
     is_clash,
     rebuttal_in_time,
 )
-from arggraph.analysis.signed import SignedRelation
+from arggraph.analysis.signed import Signed
 from arggraph.model import Answer, ArgumentGraph, Claim, Relation
 
 
@@ -53,28 +53,29 @@ class _Reading:
 
     def __init__(self, base: _Base, without: str | None) -> None:
         self.base = base
-        self.without = without
-        self._held: dict[str, Holding | None] = {}
+        quoted = base.quoted_in.get(without, set()) if without is not None else set()
+        # only the claims the left-out document quotes read differently
+        self._changed = {c: holding(base.claims[c], without, base.groups) for c in quoted}
+        self._answered: dict[str, bool] = {}
 
     def held(self, claim_id: str) -> Holding | None:
         """The claim without the left-out document's quotes, None if it drops out."""
-        base = self.base
-        if self.without is None or claim_id not in base.quoted_in[self.without]:
-            return base.held[claim_id]
-        if claim_id not in self._held:
-            self._held[claim_id] = holding(base.claims[claim_id], self.without, base.groups)
-        return self._held[claim_id]
+        changed = self._changed
+        return changed[claim_id] if claim_id in changed else self.base.held[claim_id]
 
-    def kept(self, rel: SignedRelation) -> bool:
+    def kept(self, rel: Signed) -> bool:
         return self.held(rel.source) is not None and self.held(rel.target) is not None
 
     def answered(self, claim_id: str) -> bool:
         """Whether a kept rebuttal from a document not older than the claim's rebuts it."""
-        base = self.base
-        return any(
-            self.kept(r) and rebuttal_in_time(r, base.by_key, base.dates, self.held)
-            for r in base.rebuttals_into.get(claim_id, ())
-        )
+        found = self._answered.get(claim_id)
+        if found is None:
+            base = self.base
+            found = self._answered[claim_id] = any(
+                self.kept(r) and rebuttal_in_time(r, base.by_key, base.dates, self.held)
+                for r in base.rebuttals_into.get(claim_id, ())
+            )
+        return found
 
     def tally(self, question: str) -> Tally:
         """The counts behind the question's score, as positions() would find them."""
@@ -108,7 +109,7 @@ class _Reading:
             documents=len(documents),
         )
 
-    def _is_crux(self, rel: SignedRelation, answers: Mapping[str, Answer]) -> bool:
+    def _is_crux(self, rel: Signed, answers: Mapping[str, Answer]) -> bool:
         if not self.kept(rel):
             return False
         at = attacked_answer(rel, answers, self.base.by_key)
@@ -130,13 +131,13 @@ class _Base:
     by_key: dict[str, Relation]
     dates: DocumentDates
     answers: dict[str, dict[str, Answer]]
-    attacks_at: dict[str, list[SignedRelation]]
-    rebuttals_into: dict[str, list[SignedRelation]]
+    attacks_at: dict[str, list[Signed]]
+    rebuttals_into: dict[str, list[Signed]]
     quoted_in: dict[str, set[str]]
     """Document id -> the claims it quotes."""
 
     @classmethod
-    def of(cls, graph: ArgumentGraph, signed: Sequence[SignedRelation]) -> _Base:
+    def of(cls, graph: ArgumentGraph, signed: Sequence[Signed]) -> _Base:
         claims = {c.id: c for c in graph.claims}
         groups = {s.id: s.kind == "group" for s in graph.speakers}
         by_key = {r.key: r for r in graph.relations}
@@ -147,7 +148,7 @@ class _Base:
                 answers[question][claim.id] = answer
             for a in claim.attributions:
                 quoted_in[a.document].add(claim.id)
-        rebuttals_into: dict[str, list[SignedRelation]] = defaultdict(list)
+        rebuttals_into: dict[str, list[Signed]] = defaultdict(list)
         for rel in signed:
             if rel.sign < 0:
                 rebuttals_into[rel.target].append(rel)
@@ -178,7 +179,7 @@ class _Base:
 
 
 def leave_one_out_tallies(
-    graph: ArgumentGraph, signed: Sequence[SignedRelation]
+    graph: ArgumentGraph, signed: Sequence[Signed]
 ) -> Iterator[tuple[str, dict[str, Tally]]]:
     """For each document in file order: the tallies of the questions it touches, without it.
 

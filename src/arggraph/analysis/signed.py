@@ -12,7 +12,7 @@ J. L. Pollock, "Defeasible reasoning", Cognitive Science 11 (1987) (undercutters
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
@@ -60,6 +60,27 @@ def signed_relations(graph: ArgumentGraph) -> list[SignedRelation]:
     >>> signed_relations(arggraph.load("graphs/deepseek.yaml"))[0].sign  # doctest: +SKIP
     -1
     """
+    return [SignedRelation(**link._asdict()) for link in signed_links(graph)]
+
+
+class SignedLink(NamedTuple):
+    """A :class:`SignedRelation` as a plain tuple, for analyses that read every relation
+    and return none of them (building 300k result models cost more than the reading)."""
+
+    relation: str
+    source: str
+    target: str
+    sign: Literal[1, -1]
+    undercut_of: str | None
+    topic_claim: str
+
+
+Signed = SignedRelation | SignedLink
+"""Either reading of a relation as a signed link: the result model or the plain tuple."""
+
+
+def signed_links(graph: ArgumentGraph) -> list[SignedLink]:
+    """:func:`signed_relations` as plain tuples, in file order."""
     by_id = {r.id: r for r in graph.relations if r.id is not None}
     # graph.is_undercut reads a private attribute through pydantic's __getattr__: a set
     # of claim ids answers the same question several times faster
@@ -68,29 +89,12 @@ def signed_relations(graph: ArgumentGraph) -> list[SignedRelation]:
     for rel in graph.relations:
         if rel.target in claims:
             sign: Literal[1, -1] = 1 if rel.kind == "supports" else -1
-            result.append(
-                SignedRelation(
-                    relation=rel.key,
-                    source=rel.source,
-                    target=rel.target,
-                    sign=sign,
-                    topic_claim=rel.target,
-                )
-            )
+            result.append(SignedLink(rel.key, rel.source, rel.target, sign, None, rel.target))
             continue
         attacked = by_id[rel.target]
         _, reached = relation_chain(attacked, by_id)  # undercuts of undercuts, to a claim
         end = attacked.source if reached is None else reached  # a loop never reaches one
-        result.append(
-            SignedRelation(
-                relation=rel.key,
-                source=rel.source,
-                target=attacked.source,
-                sign=-1,
-                undercut_of=attacked.key,
-                topic_claim=end,
-            )
-        )
+        result.append(SignedLink(rel.key, rel.source, attacked.source, -1, attacked.key, end))
     return result
 
 
