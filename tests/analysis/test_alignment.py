@@ -144,6 +144,30 @@ def test_alignment_refuses_too_many_pairs() -> None:
     assert len(speaker_alignment(graph).pairs) == 30 + 30 * 29 // 2
 
 
+def star(rebutters: int) -> ArgumentGraph:
+    """``rebutters`` speakers, each rebutting one target claim: their pairs grow as n^2."""
+    holders = {"t": "target"} | {f"c{i}": f"s{i}" for i in range(rebutters)}
+    return graph_of(holders, [f"c{i} rebuts t" for i in range(rebutters)])
+
+
+@pytest.mark.parametrize(
+    ("rebutters", "refused"),
+    [
+        (30, False),  # 30 rebuttals + 435 same-side pairs <= 10 x (31 claims + 30 relations)
+        (60, True),  # 60 + 1,770 > 10 x (61 + 60)
+    ],
+)
+def test_the_default_budget_grows_with_the_graph_not_with_its_square(
+    monkeypatch: pytest.MonkeyPatch, rebutters: int, refused: bool
+) -> None:
+    monkeypatch.setattr("arggraph.analysis.alignment.DEFAULT_MAX_PAIRS", 0)
+    if refused:
+        with pytest.raises(AnalysisError, match="more than 1210 speaker pairs"):
+            speaker_alignment(star(rebutters))
+    else:
+        assert len(speaker_alignment(star(rebutters)).pairs) == 30 + 30 * 29 // 2
+
+
 def test_camps_split_opponents_and_leave_the_unlinked_unaligned() -> None:
     graph = graph_of(
         {"a": "x", "b": "y", "c": "z", "d": "w", "lone": "u"},
