@@ -21,7 +21,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -30,7 +30,6 @@ from arggraph.analysis.alignment import speaker_camps as camps_of
 from arggraph.analysis.contestedness import ContestedReport, contested_topics
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.analysis.positions import PositionsReport, positions
-from arggraph.analysis.signed import SignedRelation, signed_relations
 from arggraph.analysis.time import Timeline, timeline
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
@@ -57,8 +56,6 @@ class DebateAnalysis:
     """Why alignment was not computed (it refuses beyond its pair budget), if it was not."""
     timeline_skipped: str | None = None
     """Why a graph of several documents has no timeline, if it has none."""
-    signed: Sequence[SignedRelation] = ()
-    """Every relation as a signed link (read once; the positions and the outline share it)."""
 
 
 class Step(Protocol):
@@ -78,8 +75,7 @@ def analyse(graph: ArgumentGraph, *, step: Step = _call) -> DebateAnalysis:
     Each runs through ``step`` under its name: ``positions``, ``contested topics``,
     ``statuses``, ``timeline`` (when computed), ``alignment`` and ``camps``.
     """
-    signed = signed_relations(graph)
-    stands = step("positions", lambda: positions(graph, signed=signed))
+    stands = step("positions", lambda: positions(graph))
     contested = step("contested topics", lambda: contested_topics(graph, stands=stands))
     statuses = step("statuses", lambda: claim_statuses_for_display(graph))
     history, skipped = _timeline(graph, step)
@@ -97,7 +93,6 @@ def analyse(graph: ArgumentGraph, *, step: Step = _call) -> DebateAnalysis:
             history,
             alignment_error=str(exc),
             timeline_skipped=skipped,
-            signed=signed,
         )
     return DebateAnalysis(
         graph,
@@ -108,7 +103,6 @@ def analyse(graph: ArgumentGraph, *, step: Step = _call) -> DebateAnalysis:
         camps,
         history,
         timeline_skipped=skipped,
-        signed=signed,
     )
 
 

@@ -129,7 +129,10 @@ def build_report(
     maps = [m for m in _maps(graph, contested) if shown.has(*m)]
     chosen = maps[:REPORT_GRAPHS]
     views = _drawn_maps(graph, chosen, statuses, precompute_above)
-    outline = _Outline(graph, debate.signed or signed_relations(graph))
+    shown_claims = {
+        c for q in debate.positions.questions if q.id in shown.questions for c in q.claims
+    }
+    outline = _Outline(graph, shown_claims)
     topics = _topics(contested, debate.positions, sources, outline, _strips(debate, shown), shown)
     ranked = [q for q in contested.questions if q.contested]
     claims = _claim_rows(graph, statuses, sources, _listed_claims(graph, topics))
@@ -471,16 +474,18 @@ class _Outline:
 
     The question, then each answer, the claims that give it (with who holds them), and
     under each claim what supports and what rebuts or undercuts it, one level deep.
+    Only the relations into ``claims`` (those of the questions shown) are kept.
     """
 
     graph: ArgumentGraph
-    signed: Sequence[SignedRelation]
+    claims: set[str]
     into: dict[str, list[SignedRelation]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         into: dict[str, list[SignedRelation]] = defaultdict(list)
-        for rel in self.signed:
-            into[rel.target].append(rel)
+        for rel in signed_relations(self.graph):
+            if rel.target in self.claims:
+                into[rel.target].append(rel)
         self.into = into
         self.names = {s.id: s.name for s in self.graph.speakers}
 
