@@ -8,6 +8,7 @@ Browser tests use Debian's Chromium through Playwright (fixtures in conftest.py)
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,13 @@ import pytest
 
 from arggraph.model import ArgumentGraph
 from arggraph.render import graph_html
-from arggraph.render.html import SHARED_ASSET
+from arggraph.render.html import SHARED_ASSET, script_json
 from arggraph.render.overview import overview_view, strongest_links, topic_links
 from arggraph.render.pages import WHOLE_ALL, build_view_pages, write_view_pages
 from arggraph.render.style import SOLID_REBUTTALS_ABOVE
-from arggraph.render.views import whole_view
+from arggraph.render.views import DETAILS_DIR, DETAILS_PER_FILE, details_file, whole_view
 from arggraph.synthetic import synthetic_graph
-from tests.render.conftest import ARTIFACTS
+from tests.render.conftest import ARTIFACTS, READY
 
 
 def _questioned(n: int) -> ArgumentGraph:
@@ -37,7 +38,10 @@ def test_render_writes_one_shared_asset_that_every_page_loads(
     pages = write_view_pages(hostile_graph, tmp_path)
     asset = tmp_path / SHARED_ASSET
     assert asset.is_file()
-    assert [p for p in tmp_path.rglob("*.js")] == [asset]
+    details = sorted((tmp_path / DETAILS_DIR).glob("*.js"))
+    assert sorted(tmp_path.rglob("*.js")) == sorted([asset, *details])
+    quotes = {a.quote for c in hostile_graph.claims for a in c.attributions if len(a.quote) > 20}
+    assert quotes
     for page in pages:
         text = page.read_text(encoding="utf-8")
         if page.name == "index.html":
@@ -45,10 +49,30 @@ def test_render_writes_one_shared_asset_that_every_page_loads(
         assert f'<script src="{SHARED_ASSET}"></script>' in text, page.name
         assert "vis-network" not in text, page.name  # no copy of it in the page
         assert "function make(" not in text, page.name  # nor of our script
+        # a claim's details (its quotes) are in the details files, not in the pages
+        assert not [q for q in quotes if script_json(q)[1:-1] in text], page.name
     script = asset.read_text(encoding="utf-8")
     assert script.count("vis-network") >= 1
     assert "window.arggraph" in script
     assert ".ag-canvas" in script  # the stylesheet, added by the script
+
+
+def test_render_writes_each_claims_details_once_into_the_details_files(tmp_path: Path) -> None:
+    graph = synthetic_graph(DETAILS_PER_FILE + 30, seed=2)
+    write_view_pages(graph, tmp_path)
+    files = sorted((tmp_path / DETAILS_DIR).glob("*.js"))
+    assert [f.name for f in files] == [details_file(0), details_file(1)]
+    seen: list[str] = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("arggraph.addDetails(")
+        assert text.endswith(");\n")
+        block = json.loads(text[len("arggraph.addDetails(") : -3])
+        seen += block["claims"]
+        for claim in block["claims"].values():
+            named = [r["id"] for f in ("supporters", "rebutters", "outgoing") for r in claim[f]]
+            assert all(n in block["statements"] for n in named if n is not None)
+    assert sorted(seen) == sorted(c.id for c in graph.claims)  # each claim once
 
 
 def test_standalone_pages_still_inline_what_they_need(hostile_graph: ArgumentGraph) -> None:
@@ -274,3 +298,89 @@ def test_the_overview_labels_its_largest_topics_without_overlap(
     for i, a in enumerate(labelled):
         for b in labelled[:i]:
             assert abs(a["x"] - b["x"]) > 170 or abs(a["y"] - b["y"]) > 50
+
+
+# ---------------------------------------------------------------- details on demand
+
+
+def _click_claim(page: Any, key: str, claim_id: str) -> None:
+    x, y = page.evaluate(
+        """([key, id]) => {
+            const v = window.arggraph.views[key];
+            const p = v.network.canvasToDOM(v.network.getPosition(id));
+            const box = v.section.querySelector('.ag-canvas').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""",
+        [key, claim_id],
+    )
+    page.mouse.click(x, y)
+
+
+@pytest.mark.browser
+def test_a_clicked_claims_details_load_from_the_details_files_on_disk(
+    hostile_graph: ArgumentGraph, tmp_path: Path, open_page: Any
+) -> None:
+    write_view_pages(hostile_graph, tmp_path / "views")
+    opened = open_page(tmp_path / "views" / "graph.html")
+    page = opened.page
+    quote = hostile_graph.claim("less").attributions[0].quote
+    assert page.evaluate("document.querySelectorAll('script[src*=\"details/\"]').length") == 0
+    hover = page.evaluate("window.arggraph.views.graph.nodes.get('less').title")
+    assert hover.startswith(hostile_graph.claim("less").statement[:200])
+    assert "Held by: " in hover
+    _click_claim(page, "graph", "less")
+    details = page.locator(".ag-details")
+    details.get_by_text("Rebutted by (1)").wait_for()
+    assert details.locator("h3").text_content() == hostile_graph.claim("less").statement
+    text = details.text_content() or ""
+    assert "Supported by (1)" in text
+    assert hostile_graph.claim("still").statement in text  # named claims' statements
+    assert quote in (details.locator("blockquote").first.text_content() or "")
+    # one details file loaded, by a script tag, from the folder; nothing left the disk
+    loaded = page.evaluate(
+        "Array.from(document.querySelectorAll('script[src*=\"details/\"]')).map(s => s.src)"
+    )
+    assert loaded == [(tmp_path / "views" / DETAILS_DIR / details_file(0)).as_uri()]
+    details.get_by_role("button", name=hostile_graph.claim("still").statement).click()
+    assert details.locator("h3").text_content() == hostile_graph.claim("still").statement
+    details.get_by_text("Supported by").first.wait_for()
+    opened.check_clean()  # no request left the disk, no error, no dialog
+
+
+@pytest.mark.browser
+def test_a_missing_details_file_is_said_on_the_page(
+    hostile_graph: ArgumentGraph, tmp_path: Path, open_page: Any
+) -> None:
+    write_view_pages(hostile_graph, tmp_path / "views")
+    for path in (tmp_path / "views" / DETAILS_DIR).glob("*.js"):
+        path.unlink()
+    opened = open_page(tmp_path / "views" / "graph.html")
+    page = opened.page
+    _click_claim(page, "graph", "less")
+    page.get_by_text("The details could not be read").wait_for()
+    assert page.locator(".ag-details h3").text_content() == hostile_graph.claim("less").statement
+    assert opened.blocked == []
+    assert opened.dialogs == []
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_loaded_details_keep_the_way_back_to_the_map(
+    hostile_graph: ArgumentGraph, tmp_path: Path, browser: Any
+) -> None:
+    write_view_pages(hostile_graph, tmp_path / "views")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto((tmp_path / "views" / "graph.html").as_uri())
+    page.evaluate("window.arggraph.initAll()")
+    page.wait_for_function(READY, timeout=60_000)
+    page.evaluate(
+        "window.arggraph.views.graph.section.querySelector('.ag-canvas')"
+        ".scrollIntoView({block: 'center'})"
+    )
+    _click_claim(page, "graph", "less")
+    page.get_by_text("Rebutted by (1)").wait_for()
+    assert page.locator(".ag-back-to-map").count() == 1
+    top = page.evaluate("document.querySelector('.ag-details').getBoundingClientRect().top")
+    assert -1 <= top < 844 / 2
+    context.close()

@@ -30,8 +30,12 @@ from arggraph.model import ArgumentGraph
 from arggraph.render.html import SHARED_ASSET, render_template, shared_asset_text
 from arggraph.render.overview import OVERVIEW_ABOVE, OverviewView, overview_view
 from arggraph.render.views import (
+    DETAILS_DIR,
+    DETAILS_PER_FILE,
     PRECOMPUTE_ABOVE,
     GraphView,
+    details_file,
+    details_files,
     iter_views,
     legend,
     topic_legend,
@@ -108,7 +112,12 @@ def view_page(
 def _pages(
     graph: ArgumentGraph, *, precompute_above: int, shared_assets: str | None
 ) -> Iterator[tuple[str, str]]:
-    """Every page as (file name, HTML), built one at a time; ``index.html`` last."""
+    """Every page as (file name, HTML), built one at a time; ``index.html`` last.
+
+    With ``shared_assets`` the claims' details go once into files under
+    :data:`~arggraph.render.views.DETAILS_DIR` (yielded after the whole graph's page),
+    and each page carries a short summary per claim.
+    """
     statuses = claim_statuses_for_display(graph)
     keys = view_keys(graph)
     names = page_names(keys)
@@ -125,6 +134,8 @@ def _pages(
         note = f"{top.counts['topics']:,} topics, {top.counts['questions']:,} questions"
         entries.append(("graph", {"href": "graph.html", "label": "Overview", "note": note}))
     for view in iter_views(graph, keys, statuses=statuses, precompute_above=precompute_above):
+        if shared_assets is not None:
+            view.details_href = DETAILS_DIR
         whole = None if view.kind == "graph" and not with_overview else "graph.html"
         yield (
             names[view.key],
@@ -133,6 +144,9 @@ def _pages(
             ),
         )
         entries.append((view.kind, _entry(view, names, with_overview)))
+        if shared_assets is not None and view.kind == "graph":
+            for name, text in details_files(view):
+                yield DETAILS_DIR + name, text
     yield "index.html", _index(graph, entries)
 
 
@@ -177,13 +191,17 @@ def write_view_pages(
 ) -> list[Path]:
     """Write every view page, ``index.html`` and the shared asset file into ``out_dir``.
 
-    Pages are built and written one at a time (never all held in memory). Returns the
-    pages' paths, sorted (the asset file is ``out_dir / SHARED_ASSET``).
+    Pages are built and written one at a time (never all held in memory); each claim's
+    details are written once, into the files under ``DETAILS_DIR``, which a page loads
+    when a claim is first clicked. Returns the pages' paths, sorted (the asset files,
+    ``out_dir / SHARED_ASSET`` and the details, are not listed).
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: is a file; give a folder for the views")
     names = [*page_names(view_keys(graph)).values(), "index.html", WHOLE_ALL, SHARED_ASSET]
+    files = -(-len(graph.claims) // DETAILS_PER_FILE)
+    names += [DETAILS_DIR + details_file(i) for i in range(files)]
     for name in names:  # refuse before writing anything, not after half the pages
         ensure_not_input(out_dir / name, graph.input_paths)
     write_text_atomic(out_dir / SHARED_ASSET, shared_asset_text(), inputs=graph.input_paths)
@@ -191,7 +209,7 @@ def write_view_pages(
     written = [
         write_text_atomic(out_dir / name, text, inputs=graph.input_paths) for name, text in pages
     ]
-    return sorted(written)
+    return sorted(p for p in written if p.suffix == ".html")
 
 
 def graph_html(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABOVE) -> str:

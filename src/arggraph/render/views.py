@@ -56,11 +56,15 @@ from arggraph.render.layout import Layout, disk_layout, layered_layout, place_ju
 from arggraph.render.style import legend, topic_legend
 
 __all__ = [
+    "DETAILS_DIR",
+    "DETAILS_PER_FILE",
     "PRECOMPUTE_ABOVE",
     "GraphView",
     "ViewKey",
     "all_views",
     "answered_questions",
+    "details_file",
+    "details_files",
     "document_view",
     "iter_views",
     "legend",
@@ -106,6 +110,20 @@ class SharedText:
     relation_json: dict[str, tuple[Any, str]] = field(default_factory=dict)
     statement_json: dict[str, tuple[Any, str]] = field(default_factory=dict)
     outline_items: dict[str, str] = field(default_factory=dict)
+    summary_json: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)
+
+
+DETAILS_DIR = "assets/details/"
+"""Where ``arggraph render`` writes the claims' details, relative to the pages."""
+
+DETAILS_PER_FILE = 250
+"""Claims per details file: a click loads one file of about this many claims' details."""
+
+
+def details_file(shard: int) -> str:
+    """The name of the details file (inside :data:`DETAILS_DIR`) that holds ``shard``."""
+    return f"{shard:04d}.js"
 
 
 @dataclass
@@ -137,6 +155,9 @@ class GraphView:
     layout_note: str = ""
     layout: style.LayoutKind = "physics"
     shared: SharedText = field(default_factory=lambda: SharedText(), repr=False, compare=False)
+    details_href: str | None = None
+    """Set (to :data:`DETAILS_DIR`) when the claims' details are in shared files: the
+    page then carries a short summary per claim and loads the details on first use."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -223,23 +244,42 @@ class GraphView:
 
     def page_json(self) -> Markup:
         """:meth:`page_data` as JSON safe inside ``<script>`` (``script_json``); each claim's
-        details are encoded once (in ``shared``) and reused by every view that draws it."""
+        details (or, with ``details_href``, its summary) are encoded once (in ``shared``)
+        and reused by every view that draws it."""
         data = self.page_data()
-        parts = {
-            "relations": (data.pop("relations"), self.shared.relation_json),
-            "statements": (data.pop("statements"), self.shared.statement_json),
-            "claims": (data.pop("claims"), self.shared.claim_json),
+        claims = data.pop("claims")
+        statements = data.pop("statements")
+        parts: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, str]]]] = {
+            "relations": (data.pop("relations"), self.shared.relation_json)
         }
+        if self.details_href is None:
+            parts["statements"] = (statements, self.shared.statement_json)
+            parts["claims"] = (claims, self.shared.claim_json)
+        else:
+            data["details"] = self.details_href
+            parts["claims"] = (claims, self.shared.summary_json)
         text = script_json(data)[:-1]
         for name, (table, cache) in parts.items():
+            summarise = name == "claims" and self.details_href is not None
             items = []
             for item_id, value in table.items():
                 made = cache.get(item_id)
                 if made is None or made[0] is not value:
-                    made = cache[item_id] = (value, f"{script_json(item_id)}:{script_json(value)}")
+                    encoded = script_json(self._summary(item_id, value) if summarise else value)
+                    made = cache[item_id] = (value, f"{script_json(item_id)}:{encoded}")
                 items.append(made[1])
             text += f',"{name}":{{{",".join(items)}}}'
         return Markup(text + "}")
+
+    def _summary(self, claim_id: str, details: dict[str, Any]) -> dict[str, Any]:
+        """What a page needs of a claim before it is clicked: its statement (search, the
+        tooltip, the links), its status, and which details file holds the rest."""
+        return {
+            "statement": details["statement"],
+            "status": details["status"],
+            "strength": details["strength"],
+            "file": details_file(self.shared.position[claim_id] // DETAILS_PER_FILE),
+        }
 
     def page_data(self) -> dict[str, Any]:
         """Everything the page's script reads, as plain JSON-ready data."""
@@ -318,7 +358,7 @@ class _Context:
         self._relation_looks: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self._nodes: dict[tuple[str, bool], dict[str, Any]] = {}
         self._boxes: dict[tuple[Any, ...], dict[str, Any]] = {}
-        self.shared = SharedText()
+        self.shared = SharedText(position=self.position)
         self.topic_style = {t.id: style.topic_style(i) for i, t in enumerate(graph.topics)}
         self.into: dict[str, list[Relation]] = defaultdict(list)
         self.out_of: dict[str, list[Relation]] = defaultdict(list)
@@ -998,6 +1038,32 @@ def view_keys(graph: ArgumentGraph) -> list[ViewKey]:
     keys += [ViewKey(f"speaker:{s.id}", "speaker", s.id) for s in graph.speakers]
     keys += [ViewKey(f"document:{d.id}", "document", d.id) for d in graph.documents]
     return keys
+
+
+def details_files(whole: GraphView) -> Iterator[tuple[str, str]]:
+    """Every claim's details as script files (name, text), :data:`DETAILS_PER_FILE`
+    claims each, from the whole graph's view (which draws every claim).
+
+    Each file calls ``arggraph.addDetails`` with the claims' details and the statements
+    of the claims they name; a page loads one with a ``<script>`` tag, which works from
+    ``file://`` where fetch does not.
+    """
+    files: dict[str, list[str]] = defaultdict(list)
+    for claim_id in whole.claims:
+        files[details_file(whole.shared.position[claim_id] // DETAILS_PER_FILE)].append(claim_id)
+    for name, claim_ids in sorted(files.items()):
+        named = {
+            ref["id"]
+            for claim_id in claim_ids
+            for field_name in ("supporters", "rebutters", "undercutters", "outgoing")
+            for ref in whole.claims[claim_id][field_name]
+            if ref["id"] is not None
+        }
+        data = {
+            "claims": {c: whole.claims[c] for c in claim_ids},
+            "statements": {c: whole.claims[c]["statement"] for c in sorted(named)},
+        }
+        yield name, f"arggraph.addDetails({script_json(data)});\n"
 
 
 def iter_views(

@@ -5,6 +5,9 @@
   "use strict";
 
   var views = {};
+  /* Claims' details from the shared details files of a rendered folder (render):
+   * loaded on first use with a <script> tag (works from file://, where fetch does not). */
+  var loaded = { claims: {}, statements: {}, files: {} };
   var DIM = { background: "#eeeeee", border: "#dddddd" };
   var READABLE = 0.7; /* an argument map opens no smaller than this: its 16 px text shows at 11 px or more */
   var LABEL_ALL = 0.7; /* the whole graph labels every claim from this zoom on */
@@ -26,8 +29,9 @@
     section.setAttribute("data-state", "drawing");
     var data = readData(section);
     if (data.kind === "overview") return initOverview(section, data);
+    var labels = facetLabels(data);
     data.nodes.forEach(function (node) {
-      if (node.kind === "claim") node.title = tooltip(data.claims[node.id], node.guest);
+      if (node.kind === "claim") node.title = tooltip(data.claims[node.id], node, labels);
       else node.title = "Inference: " + relationText(data, node.relation);
     });
     data.edges.forEach(function (edge) {
@@ -280,7 +284,47 @@
   }
 
   function statementOf(data, id) {
-    return data.claims[id] ? data.claims[id].statement : data.statements[id];
+    if (data.claims[id]) return data.claims[id].statement;
+    if (data.statements && id in data.statements) return data.statements[id];
+    return id in loaded.statements ? loaded.statements[id] : id;
+  }
+
+  /* Labels of the view's topics and speakers by id (a summary names them by id). */
+  function facetLabels(data) {
+    var labels = { topics: {}, speakers: {} };
+    ["topics", "speakers"].forEach(function (facet) {
+      (data.facets[facet] || []).forEach(function (pair) { labels[facet][pair[0]] = pair[1]; });
+    });
+    return labels;
+  }
+
+  /* A claim's whole details: in the page, or from a details file once loaded (else null). */
+  function detailsOf(data, id) {
+    if (!data.details) return data.claims[id];
+    return loaded.claims[id] || null;
+  }
+
+  /* Load the details file that holds claim ``id``, then call ``done(ok)``. */
+  function loadDetails(data, id, done) {
+    var file = data.details + data.claims[id].file;
+    var entry = loaded.files[file];
+    if (entry && entry.state !== "loading") return done(entry.state === "loaded");
+    if (entry) return entry.waiting.push(done);
+    entry = loaded.files[file] = { state: "loading", waiting: [done] };
+    var script = document.createElement("script");
+    script.src = file;
+    function finish(ok) {
+      entry.state = ok ? "loaded" : "failed";
+      entry.waiting.splice(0).forEach(function (callback) { callback(ok); });
+    }
+    script.onload = function () { finish(true); };
+    script.onerror = function () { finish(false); };
+    document.head.appendChild(script);
+  }
+
+  function addDetails(block) {
+    Object.keys(block.claims).forEach(function (id) { loaded.claims[id] = block.claims[id]; });
+    Object.keys(block.statements).forEach(function (id) { loaded.statements[id] = block.statements[id]; });
   }
 
   /* "source" supports "target", for tooltips; an undercut's target is a relation. */
@@ -309,16 +353,18 @@
   }
 
   /* A plain-text tooltip: vis-network shows string titles with innerText. */
-  function tooltip(claim, guest) {
+  function tooltip(claim, node, labels) {
     var statement = claim.statement.length > 240 ? claim.statement.slice(0, 239) + "\u2026" : claim.statement;
+    var topics = claim.topics || node.topics.map(function (t) { return labels.topics[t] || t; });
+    var holders = claim.holders || node.speakers.map(function (s) { return labels.speakers[s] || s; });
     var lines = [
       statement,
-      "Topics: " + (claim.topics.join(", ") || "none"),
-      "Held by: " + claim.holders.join(", "),
+      "Topics: " + (topics.join(", ") || "none"),
+      "Held by: " + holders.join(", "),
       "Status: " + claim.status + (claim.strength === null ? "" : ", strength " + claim.strength.toFixed(2)),
     ];
     if (claim.reason) lines.push(shorten(claim.reason, 300));
-    if (guest) lines.push("(context: outside this view's selection)");
+    if (node.guest) lines.push("(context: outside this view's selection)");
     return lines.join("\n");
   }
 
@@ -561,11 +607,15 @@
     var canvas = state.section.querySelector(".ag-canvas");
     if (!panel || !canvas) return;
     if (panel.getBoundingClientRect().top < canvas.getBoundingClientRect().bottom - 1) return;
+    addBackButton(panel, canvas);
+    panel.scrollIntoView({ block: "start" });
+  }
+
+  function addBackButton(panel, canvas) {
     var back = make("button", "ag-back-to-map", "\u2191 Back to the map");
     back.type = "button";
     back.addEventListener("click", function () { canvas.scrollIntoView({ block: "start" }); });
     panel.insertBefore(back, panel.firstChild);
-    panel.scrollIntoView({ block: "start" });
   }
 
   function selectRelation(state, key) {
@@ -629,7 +679,8 @@
       panel.appendChild(make("p", "ag-hint", "Click or tap a claim or an arrow to see its details."));
       return;
     }
-    var claim = state.data.claims[id];
+    var claim = detailsOf(state.data, id);
+    if (!claim) return showLoading(state, panel, id);
     panel.appendChild(make("h3", "ag-statement", claim.statement));
     var meta = make("p", "ag-meta");
     var badge = make("span", "ag-status ag-status-" + claim.status.replace(/\s+/g, "-"), claim.status);
@@ -657,6 +708,26 @@
     if (claim.undercutters.length) panel.appendChild(claimList(state, "Its inferences attacked by", claim.undercutters));
     panel.appendChild(claimList(state, "It argues", claim.outgoing));
     if (claim.note) panel.appendChild(make("p", "ag-note", "Note: " + claim.note));
+  }
+
+  /* The statement at once, the rest when its details file has loaded. */
+  function showLoading(state, panel, id) {
+    panel.appendChild(make("h3", "ag-statement", state.data.claims[id].statement));
+    var note = make("p", "ag-note ag-loading", "Loading the details\u2026");
+    panel.appendChild(note);
+    loadDetails(state.data, id, function (ok) {
+      if (ok && loaded.claims[id]) {
+        if (state.selected !== id || !note.isConnected) return;
+        var back = panel.querySelector(".ag-back-to-map");
+        showDetails(state, id);
+        if (!back) return;
+        addBackButton(panel, state.section.querySelector(".ag-canvas"));
+        panel.scrollIntoView({ block: "start" }); /* the page has grown: bring it up again */
+        return;
+      }
+      note.textContent = "The details could not be read from " + state.data.details +
+        " (keep the assets folder beside this page).";
+    });
   }
 
   /* ------------------------------------------------------------ wiring */
@@ -788,6 +859,7 @@
     applyFilters: function (key) { applyFilters(views[key]); },
     search: function (key, query) { return search(views[key], query); },
     filterTable: filterTable,
+    addDetails: addDetails,
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
