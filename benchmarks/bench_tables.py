@@ -301,7 +301,9 @@ def render(runs: list[dict[str, Any]]) -> str:
         "Written by `benchmarks/bench_tables.py` from `tables.json` (method: its docstring "
         "and `benchmarks/README.md`). Wall and CPU seconds and peak resident MB are medians "
         "over the runs of each stage; CPU is the child process's user + system time over "
-        "all its threads (Spark: driver + JVM, not its Python workers).",
+        "all its threads (Spark: driver + JVM, not its Python workers). Peak MB is the "
+        "child's high-water mark so far (`ru_maxrss`), so a later stage shows at least "
+        "an earlier one's.",
     ]
     for run in runs:
         lines += ["", f"## `{run['command']}`", ""]
