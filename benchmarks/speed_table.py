@@ -63,7 +63,8 @@ OTHER_RESULTS = (
 def read_records(path: Path) -> list[dict[str, Any]]:
     """The records of one results file, wherever they sit: a list of records, a mapping
     with ``records``, or a list of runs each with its ``records``. A record names its
-    ``stage`` and ``size``; one that also names an ``engine`` is that engine's stage."""
+    ``stage``, ``size`` and its time (or why it has none); one that also names an
+    ``engine`` is that engine's stage."""
     return list(_records(json.loads(path.read_text(encoding="utf-8"))))
 
 
@@ -72,6 +73,8 @@ def _records(data: Any) -> Iterator[dict[str, Any]]:
         for item in data:
             yield from _records(item)
     elif isinstance(data, dict) and "stage" in data and "size" in data:
+        if not {"seconds", "cpu_seconds", "error", "skipped"} & data.keys():
+            return  # a note about a stage (its rows, a digest), not a measurement
         engine = data.get("engine")
         yield data | {"stage": f"{data['stage']} ({engine})"} if engine else data
     elif isinstance(data, dict):

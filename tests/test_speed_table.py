@@ -112,6 +112,22 @@ def test_other_results_add_tables_and_missing_ones_are_skipped(tmp_path: Path) -
     assert "Flat tables" not in section  # tables.json is missing
 
 
+def test_runs_engines_and_notes_in_a_results_file(tmp_path: Path) -> None:
+    results = _results(tmp_path, RECORDS)
+    runs = [
+        {
+            "command": "bench_tables.py",
+            "records": [
+                {"size": 10, "engine": "duckdb", "stage": "grounding", "cpu_seconds": 2.0},
+                {"size": 10, "engine": "duckdb", "stage": "grounding", "rows": [10]},
+            ],
+        }
+    ]
+    (results / "tables.json").write_text(json.dumps(runs), encoding="utf-8")
+    section = speed_table.speed_section(results)
+    assert "| grounding (duckdb) | 10 | 2.00 s |" in section
+
+
 def test_readme_without_markers_is_refused(tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
     readme.write_text("# no table\n", encoding="utf-8")
