@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -380,9 +380,13 @@ class _Sources:
                 starts[start].append(anchor)
             if claim_id not in ends[end]:
                 ends[end].append(claim_id)
+        opening = Counter(start for start, _, _ in valid)
+        closing = Counter(end for _, end, _ in valid)
+        covering = 0  # quotes that cover the segment starting at the cut (a sweep, not a scan)
         segments: list[dict[str, Any]] = []
         for a, b in itertools.pairwise(cuts):
-            marked = any(s <= a and b <= e for s, e, _ in valid)
+            covering += opening[a] - closing[a]
+            marked = covering > 0
             segment = {
                 "text": text[a:b],
                 "mark": marked,
