@@ -67,15 +67,29 @@ class DocumentRow(NamedTuple):
     at_given: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TableResults:
-    """Every corpus-scale result, each a sorted list of rows."""
+    """Every corpus-scale result, each a sorted list of rows.
+
+    Its repr is one line (a million rows must not flood a notebook or a terminal):
+    ``TableResults(295 quotes (295 found), 20 questions (10 contested, top: compute), ...)``.
+    """
 
     grounding: list[Grounded]
     documents: list[DocumentRow]
     positions: list[PositionRow]
     questions: list[ContestRow]
     speakers: list[SpeakerRow]
+
+    def __repr__(self) -> str:
+        found = sum(row.found for row in self.grounding)
+        contested = [row for row in self.questions if row.contested]
+        top = f", top: {contested[0].question}" if contested else ""
+        return (
+            f"TableResults({len(self.grounding)} quotes ({found} found), "
+            f"{len(self.questions)} questions ({len(contested)} contested{top}), "
+            f"{len(self.positions)} positions, {len(self.speakers)} speakers)"
+        )
 
 
 def contest_rows(counts: Iterable[Sequence[Any]]) -> list[ContestRow]:
