@@ -45,6 +45,7 @@ from html import escape
 from typing import Any, Literal
 
 from markupsafe import Markup
+from markupsafe import escape as markup_escape
 
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.analysis.results import shorten
@@ -111,6 +112,7 @@ class SharedText:
     statement_json: dict[str, tuple[Any, str]] = field(default_factory=dict)
     outline_items: dict[str, str] = field(default_factory=dict)
     summary_json: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    option_html: dict[tuple[str, str, str], str] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
 
 
@@ -241,6 +243,21 @@ class GraphView:
         if len(order) > limit:
             parts.append(f'<p class="ag-note">{len(order) - limit} more claims are on the map.</p>')
         return Markup("\n".join(parts))
+
+    def facet_options(self, facet: str) -> Markup:
+        """The ``<option>`` elements of a filter menu (topics, speakers, documents), each
+        escaped once per graph (a 10k-claim folder lists the same speakers ~700 times)."""
+        made = self.shared.option_html
+        parts = []
+        for item_id, label in self.facets[facet]:
+            key = (facet, item_id, label)
+            text = made.get(key)
+            if text is None:
+                text = made[key] = (
+                    f'<option value="{markup_escape(item_id)}">{markup_escape(label)}</option>'
+                )
+            parts.append(text)
+        return Markup("".join(parts))
 
     def page_json(self) -> Markup:
         """:meth:`page_data` as JSON safe inside ``<script>`` (``script_json``); each claim's
