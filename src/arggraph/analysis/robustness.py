@@ -7,7 +7,10 @@ quotes. A question's count (its voices, cruxes and documents, what its score is 
 of) reads a known set of claims, its *footprint*: the claims that answer it, both
 ends of each rebuttal of their answers, and the sources of the rebuttals of those
 rebuttals (whether a crux is answered). :func:`leave_one_out_tallies` recounts, per
-document, only the questions whose footprint it quotes, and :func:`rank_moves` turns
+document, only the questions whose footprint it quotes, and only by difference: the
+claims it quotes take their old part of the counts out and put their new part in
+(:class:`_Counts`), and only the rebuttals that read them are judged again.
+:func:`rank_moves` turns
 those few changed scores into every question's new rank in time proportional to
 what moves, not to the number of questions.
 """
@@ -77,37 +80,13 @@ class _Reading:
             )
         return found
 
-    def tally(self, question: str) -> Tally:
-        """The counts behind the question's score, as positions() would find them."""
-        answers: dict[str, Answer] = {}
-        for claim_id, answer in self.base.answers.get(question, {}).items():
-            if self.held(claim_id) is not None:
-                answers[claim_id] = answer
-        given: dict[str, set[Answer]] = defaultdict(set)
-        documents: set[str] = set()
-        for claim_id, answer in answers.items():
-            held = self.held(claim_id)
-            if held is None:
-                continue  # not kept: not among the answers
-            for speaker in held.named:
-                given[speaker].add(answer)
-            named = set(held.named)
-            documents.update(a.document for a in held.attributions if a.speaker in named)
-        sides = [frozenset(g) for g in given.values()]
-        cruxes = answered = 0
-        for claim_id in answers:
-            for rel in self.base.attacks_at.get(claim_id, ()):
-                if self._is_crux(rel, answers):
-                    cruxes += 1
-                    answered += self.answered(rel.source)
-        return Tally(
-            yes=sides.count(frozenset({"yes"})),
-            no=sides.count(frozenset({"no"})),
-            mixed=sides.count(frozenset({"yes", "no"})),
-            cruxes=cruxes,
-            answered=answered,
-            documents=len(documents),
-        )
+    def crux_status(
+        self, claim_id: str, rel: Signed, answers: Mapping[str, Answer]
+    ) -> tuple[bool, bool]:
+        """Whether ``rel`` (listed under the answering ``claim_id``) is a crux, and an
+        answered one."""
+        crux = self._is_crux(rel, answers)
+        return crux, crux and self.answered(rel.source)
 
     def _is_crux(self, rel: Signed, answers: Mapping[str, Answer]) -> bool:
         if not self.kept(rel):
@@ -119,6 +98,114 @@ class _Reading:
         if source is None or target is None:
             return False
         return is_clash(answers.get(rel.source), at[1], source, target)
+
+
+_YES, _NO = 0, 1
+
+
+def _side(given: list[int]) -> int:
+    """0 no answer, 1 yes only, 2 no only, 3 both ways (mixed)."""
+    return (given[_YES] > 0) | (given[_NO] > 0) << 1
+
+
+@dataclass
+class _Counts:
+    """A question's counts on the whole graph, kept apart by what each claim adds.
+
+    A document left out changes a few claims of a footprint; :meth:`without` takes
+    their old part out and puts their new part in, instead of recounting it all.
+    """
+
+    answers: dict[str, Answer]
+    given: dict[str, list[int]]
+    """Named speaker -> [claims answering yes, claims answering no]."""
+    documents: dict[str, int]
+    """Document -> voices' quotes in it."""
+    sides: list[int]
+    """Speakers by :func:`_side`."""
+    rels: list[tuple[str, Signed]]
+    """(answering claim, rebuttal of its answer)."""
+    status: list[tuple[bool, bool]]
+    """(a crux, an answered crux) per rebuttal."""
+    depends: dict[str, list[int]]
+    """Claim -> the rebuttals whose status reads it."""
+
+    @classmethod
+    def of(cls, reading: _Reading, question: str) -> _Counts:
+        base = reading.base
+        answers = dict(base.answers.get(question, {}))
+        counts = cls(answers, defaultdict(lambda: [0, 0]), defaultdict(int), [0] * 4, [], [], {})
+        for claim_id, answer in answers.items():
+            counts._add(reading.held(claim_id), answer, 1, counts.given, counts.documents)
+        for given in counts.given.values():
+            counts.sides[_side(given)] += 1
+        depends: dict[str, list[int]] = defaultdict(list)
+        for claim_id in answers:
+            for rel in base.attacks_at.get(claim_id, ()):
+                k = len(counts.rels)
+                counts.rels.append((claim_id, rel))
+                counts.status.append(reading.crux_status(claim_id, rel, answers))
+                for c in {claim_id, rel.source, rel.target}:
+                    depends[c].append(k)
+                for answer_rel in base.rebuttals_into.get(rel.source, ()):
+                    depends[answer_rel.source].append(k)
+        counts.depends = depends
+        return counts
+
+    @staticmethod
+    def _add(
+        held: Holding | None,
+        answer: Answer,
+        sign: int,
+        given: dict[str, list[int]],
+        documents: dict[str, int],
+    ) -> None:
+        if held is None:
+            return
+        which = _YES if answer == "yes" else _NO
+        for speaker in held.named:
+            given[speaker][which] += sign
+        named = set(held.named)
+        for a in held.attributions:
+            if a.speaker in named:
+                documents[a.document] += sign
+
+    def without(self, reading: _Reading, changed: list[str]) -> Tally:
+        """The tally with ``reading``'s document left out, whose claims here are ``changed``."""
+        base = reading.base
+        given: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        documents: dict[str, int] = defaultdict(int)
+        answers = self.answers
+        for claim_id in changed:
+            if claim_id in self.answers:
+                answer = self.answers[claim_id]
+                self._add(base.held[claim_id], answer, -1, given, documents)
+                self._add(reading.held(claim_id), answer, 1, given, documents)
+                if reading.held(claim_id) is None:
+                    if answers is self.answers:
+                        answers = dict(self.answers)
+                    del answers[claim_id]
+        sides = list(self.sides)
+        for speaker, delta in given.items():
+            old = self.given.get(speaker, [0, 0])
+            sides[_side(old)] -= 1
+            sides[_side([old[0] + delta[0], old[1] + delta[1]])] += 1
+        voiced = len(self.documents)
+        for document, change in documents.items():
+            before = self.documents.get(document, 0)
+            voiced += (before + change > 0) - (before > 0)
+        cruxes = sum(crux for crux, _ in self.status)
+        answered = sum(done for _, done in self.status)
+        for k in {k for c in changed for k in self.depends.get(c, ())}:
+            claim_id, rel = self.rels[k]
+            crux, done = (
+                reading.crux_status(claim_id, rel, answers)
+                if claim_id in answers
+                else (False, False)
+            )
+            cruxes += crux - self.status[k][0]
+            answered += done - self.status[k][1]
+        return Tally(sides[1], sides[2], sides[3], cruxes, answered, voiced)
 
 
 @dataclass
@@ -187,10 +274,20 @@ def leave_one_out_tallies(
     """
     base = _Base.of(graph, signed)
     readers = base.footprints()
+    whole = _Reading(base, None)
+    counts: dict[str, _Counts] = {}
     for document in graph.documents:
-        touched = {q for c in base.quoted_in.get(document.id, ()) for q in readers.get(c, ())}
+        changed: dict[str, list[str]] = defaultdict(list)
+        for claim_id in base.quoted_in.get(document.id, ()):
+            for question in readers.get(claim_id, ()):
+                changed[question].append(claim_id)
         reading = _Reading(base, document.id)
-        yield document.id, {q: reading.tally(q) for q in sorted(touched)}
+        tallies = {}
+        for question in sorted(changed):
+            if question not in counts:
+                counts[question] = _Counts.of(whole, question)
+            tallies[question] = counts[question].without(reading, changed[question])
+        yield document.id, tallies
 
 
 def rank_moves(
