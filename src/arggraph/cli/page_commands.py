@@ -46,11 +46,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     """``arggraph render``: the interactive views, written into a folder."""
     from arggraph.render import render_views
     from arggraph.render.html import SHARED_ASSET
+    from arggraph.render.views import DETAILS_DIR
 
     paths = render_views(_load(args), args.output)
     print(
-        f"wrote {len(paths)} pages and their shared {SHARED_ASSET} to {args.output} "
-        f"(open {args.output / 'index.html'})"
+        f"wrote {len(paths)} pages, their shared {SHARED_ASSET} and the claims' details "
+        f"({DETAILS_DIR}) to {args.output} (open {args.output / 'index.html'})"
     )
     return EXIT_OK
 
