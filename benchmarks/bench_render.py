@@ -13,7 +13,9 @@ network cut off, 1400x900, a fresh browser context per load):
   question, speaker, document), from navigation until the page's map reports
   ``data-state="ready"``.
 - **Views of synthetic graphs** (``arggraph.synthetic``, seed 3) of ``--sizes`` claims:
-  the whole-graph view, likewise.
+  the whole-graph view, likewise, as ``arggraph render`` writes it (loading the shared
+  ``assets/arggraph-views.js``, a summary per claim in the page, the details in
+  ``assets/details/``, loaded on a click).
 
 Next to every map, the **floor**: a bare page holding only vis-network (the same
 inlined asset, ``arggraph.render.html.vis_assets()``) and the same nodes and edges
@@ -68,11 +70,18 @@ from bench_analysis import machine_description  # run as a script: benchmarks/ i
 
 import arggraph
 from arggraph.analysis.objections import claim_statuses_for_display
-from arggraph.render.html import script_json, vis_assets
+from arggraph.render.html import SHARED_ASSET, script_json, shared_asset_text, vis_assets
 from arggraph.render.overview import overview_view
 from arggraph.render.pages import page_names, view_page
 from arggraph.render.report import build_report
-from arggraph.render.views import GraphView, all_views, view_keys, whole_view
+from arggraph.render.views import (
+    DETAILS_DIR,
+    GraphView,
+    all_views,
+    details_files,
+    view_keys,
+    whole_view,
+)
 from arggraph.synthetic import synthetic_graph, write_synthetic_corpus
 
 HERE = Path(__file__).resolve().parent
@@ -251,8 +260,13 @@ def floor_html(blob: dict[str, Any], positions: dict[str, Any], size: dict[str, 
 def view_subject(
     group: str, name: str, graph: Any, view: GraphView, statuses: Any, tmp: Path, target: float
 ) -> Subject:
+    """A view's page, standalone; or, with ``view.details_href`` set, loading the
+    shared asset file (which the caller writes into ``tmp``) as ``arggraph render``'s do."""
     start = time.perf_counter()
-    html = view_page(graph, view, statuses=statuses, index_href=None, whole_href=None)
+    shared = SHARED_ASSET if view.details_href else None
+    html = view_page(
+        graph, view, statuses=statuses, index_href=None, whole_href=None, shared_assets=shared
+    )
     build = time.perf_counter() - start
     path = tmp / f"{group}-{view.key.replace(':', '~')}.html"
     path.write_text(html, encoding="utf-8")
@@ -315,13 +329,21 @@ def deepseek_subjects(graph_path: Path, tmp: Path) -> list[Subject]:
 
 
 def synthetic_subject(n: int, tmp: Path) -> Subject:
+    """The whole-graph page as ``arggraph render`` writes it: the shared asset file and
+    the claims' details files beside it, a summary per claim in the page."""
     graph = synthetic_graph(n, seed=3)
     statuses = claim_statuses_for_display(graph)
     start = time.perf_counter()
     view = whole_view(graph, statuses=statuses)
+    view.details_href = DETAILS_DIR
     seconds = time.perf_counter() - start
+    folder = tmp / f"render-page-{n}"
+    (folder / DETAILS_DIR).mkdir(parents=True)
+    (folder / SHARED_ASSET).write_text(shared_asset_text(), encoding="utf-8")
+    for name, text in details_files(view):
+        (folder / DETAILS_DIR / name).write_text(text, encoding="utf-8")
     subject = view_subject(
-        f"synthetic {n:,}", "whole graph", graph, view, statuses, tmp, view_target(n)
+        f"synthetic {n:,}", "whole graph", graph, view, statuses, folder, view_target(n)
     )
     subject.build = (subject.build or 0) + seconds
     subject.ratio_target = RATIO_TARGET
@@ -1259,13 +1281,15 @@ def main(argv: list[str] | None = None) -> int:
 def records(
     subjects: list[Subject], renders: list[dict[str, Any]], load: tuple[float, float, float]
 ) -> list[dict[str, Any]]:
-    """One record per measured page or render run: size, stage, seconds, ratio, peak_mb."""
+    """One record per measured page or render run: size, stage, seconds, ratio (wall),
+    main-thread CPU seconds of the page and its floor and their ratio, peak_mb."""
     out: list[dict[str, Any]] = []
     for s in subjects:
         key = "map_ready" if s.report else "ready"
         ready = _m(s.runs, key)
         floor = _floor_drawn(s.floor_runs) if s.report else _m(s.floor_runs, "ready")
         draws = _draw_counts(s.runs, "map_" if s.report else "")
+        cpu, floor_cpu = _m(s.runs, "cpu"), _m(s.floor_runs, "cpu")
         out.append(
             {
                 "size": s.size,
@@ -1274,6 +1298,9 @@ def records(
                 "ratio": round(ready / floor, 3) if ready and floor else None,
                 "peak_mb": None,
                 "floor_seconds": floor,
+                "cpu_seconds": cpu,
+                "floor_cpu_seconds": floor_cpu,
+                "cpu_ratio": round(cpu / floor_cpu, 3) if cpu and floor_cpu else None,
                 "draws_before_ready": [int(d) for d in draws.split(", ")] if draws != "-" else [],
                 "load_average_at_start": load[0],
             }
