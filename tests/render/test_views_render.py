@@ -384,3 +384,22 @@ def test_on_a_phone_the_loaded_details_keep_the_way_back_to_the_map(
     top = page.evaluate("document.querySelector('.ag-details').getBoundingClientRect().top")
     assert -1 <= top < 844 / 2
     context.close()
+
+
+@pytest.mark.browser
+def test_a_claim_named_outside_the_view_shows_its_statement_from_the_details_file(
+    hostile_graph: ArgumentGraph, tmp_path: Path, open_page: Any
+) -> None:
+    # McBride's view draws "still", whose details name "less", which it does not draw
+    write_view_pages(hostile_graph, tmp_path / "views")
+    opened = open_page(tmp_path / "views" / "speaker-mcbride.html")
+    page = opened.page
+    assert page.evaluate("window.arggraph.views['speaker:mcbride'].nodes.get('less')") is None
+    _click_claim(page, "speaker:mcbride", "still")
+    outside = page.locator(".ag-details li span", has_text="(not in this view)")
+    outside.first.wait_for()
+    assert (
+        outside.first.text_content()
+        == hostile_graph.claim("less").statement + " (not in this view)"
+    )
+    opened.check_clean()
