@@ -388,11 +388,9 @@ def render_markdown(results: dict[str, Any]) -> str:
         shape: dict[str, Any] = next((r["shape"] for r in rows if r.get("shape")), {})
         lines += ["", f"## {n:,} claims", ""]
         if shape:
-            lines += [
-                f"{shape.get('claims', 0):,} claims, {shape.get('relations', 0):,} relations; "
-                f"report {shape.get('bytes', 0) / 1e6:.1f} MB.",
-                "",
-            ]
+            page = f"; report {shape['bytes'] / 1e6:.1f} MB" if "bytes" in shape else ""
+            counts = f"{shape.get('claims', 0):,} claims, {shape.get('relations', 0):,} relations"
+            lines += [f"{counts}{page}.", ""]
         lines += [
             "| stage | wall s | CPU s | peak MB | RSS after MB | x networkx (CPU) |",
             "|---|---|---|---|---|---|",

@@ -126,9 +126,17 @@ def _cell(record: dict[str, Any] | None, *, ratio: str | None = None) -> str:
     if "error" in record:
         return str(record["error"]).split(":")[0]
     seconds = _time(record)
+    if _unfinished(record):
+        return str(record["skipped"]).split(":")[0]  # "not run", "not finished"
     if "skipped" in record or seconds is None:
         return "skipped"
     return f"{_seconds(seconds)} ({ratio})" if ratio else _seconds(seconds)
+
+
+def _unfinished(record: dict[str, Any]) -> bool:
+    """A stage that did not run because the run failed or stopped (not one skipped by
+    design, such as a timeline beyond its document limit)."""
+    return str(record.get("skipped", "")).startswith("not ")
 
 
 def _combined(records: Iterable[dict[str, Any] | None]) -> dict[str, Any] | None:
@@ -137,7 +145,7 @@ def _combined(records: Iterable[dict[str, Any] | None]) -> dict[str, Any] | None
     if not present:
         return None
     for r in present:
-        if "error" in r:
+        if "error" in r or _unfinished(r):
             return r
     times = [t for r in present if "skipped" not in r and (t := _time(r)) is not None]
     return {"cpu_seconds": sum(times)} if times else {"skipped": True}
