@@ -172,7 +172,10 @@ def scale_table(records: list[dict[str, Any]]) -> list[str]:
                 base = "json.load" if key == "load" else "networkx"
                 cells.append(_cell(record, ratio=_cpu_ratio(record, stage.get(base))))
         peaks = [r["peak_mb"] for r in stage.values() if isinstance(r.get("peak_mb"), int | float)]
-        cells.append(_memory(max(peaks)) if peaks else "-")
+        stopped = any("error" in r for r in stage.values())  # its peak was never reached
+        cells.append(
+            (_memory(max(peaks)) + (" until it stopped" if stopped else "")) if peaks else "-"
+        )
         cells.append(_page(stage.get("load"), stage.get("open in Chromium")))
         lines.append(f"| {_size(size)} | " + " | ".join(cells) + " |")
     return lines

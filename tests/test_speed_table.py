@@ -84,7 +84,7 @@ def test_table_shows_times_ratios_peaks_and_failures(tmp_path: Path) -> None:
     row_1m = next(line for line in section.splitlines() if line.startswith("| 1,000,000 |"))
     assert "out of memory (capped at 16 GB)" in row_1m
     assert row_1m.count("out of memory") == 2  # positions, and the report that needs it
-    assert "8.8 GB" in row_1m
+    assert "8.8 GB until it stopped" in row_1m
 
 
 def test_other_results_add_tables_and_missing_ones_are_skipped(tmp_path: Path) -> None:
