@@ -62,7 +62,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bench_analysis import machine_description  # run as a script: benchmarks/ is on the path
-from bench_positions import measured_source
+from bench_positions import _status_mb, measured_source
 
 T = TypeVar("T")
 HERE = Path(__file__).resolve().parent
@@ -91,18 +91,6 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
 # ----------------------------------------------------------------- child: one size
 
 
-def _rss_mb(field: str = "VmRSS") -> float | None:
-    """A field of /proc/self/status in MB (None off Linux)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
-
-
 def _emit(record: dict[str, Any]) -> None:
     print(json.dumps(record), flush=True)
 
@@ -126,7 +114,7 @@ def _timed(stage: str, action: Callable[[], T]) -> T:
             "seconds": time.perf_counter() - start,
             "cpu_seconds": time.process_time() - cpu_start,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "rss_mb": _rss_mb(),
+            "rss_mb": _status_mb("VmRSS"),
         }
     )
     return result
