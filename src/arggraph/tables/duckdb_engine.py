@@ -25,7 +25,7 @@ from arggraph.tables.export import TABLE_NAMES
 from arggraph.tables.extras import require
 from arggraph.tables.grounding import GROUNDING_SCHEMA, Grounded, Span, ground_document
 from arggraph.tables.queries import RESULT_QUERIES, VIEWS
-from arggraph.tables.results import TableResults, table_results
+from arggraph.tables.results import TableResults, fetched_results
 
 _BATCH = 50_000
 
@@ -136,13 +136,7 @@ class DuckDBEngine:
 
     def results(self) -> TableResults:
         """Every result, fetched and sorted (for graphs whose results fit in memory)."""
-        return table_results(
-            self.fetch("grounding"),
-            self.fetch("document_grounding"),
-            self.fetch("positions"),
-            self.fetch("question_contest"),
-            self.fetch("speaker_counts"),
-        )
+        return fetched_results(self.fetch)
 
 
 def _rows(cursor: Any) -> Iterator[tuple[Any, ...]]:

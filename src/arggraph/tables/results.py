@@ -9,7 +9,7 @@ in-memory one and the engines need not agree on how a float rounds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -141,3 +141,18 @@ def table_results(
         questions=contest_rows(contest_counts),
         speakers=sorted(SpeakerRow(*r) for r in speakers),
     )
+
+
+RESULT_NAMES = (
+    "grounding",
+    "document_grounding",
+    "positions",
+    "question_contest",
+    "speaker_counts",
+)
+"""The results an engine fetches, in the order :func:`table_results` takes them."""
+
+
+def fetched_results(fetch: Callable[[str], Iterable[Sequence[Any]]]) -> TableResults:
+    """Every result of an engine, given its ``fetch(name)`` of one result's rows."""
+    return table_results(*(fetch(name) for name in RESULT_NAMES))

@@ -25,7 +25,7 @@ from arggraph.tables.export import TABLE_NAMES
 from arggraph.tables.extras import require
 from arggraph.tables.grounding import GROUNDING_SCHEMA, Grounded, Span, ground_document
 from arggraph.tables.queries import RESULT_QUERIES, VIEWS
-from arggraph.tables.results import TableResults, table_results
+from arggraph.tables.results import TableResults, fetched_results
 
 _SPANS_BY_DOCUMENT = """
 SELECT s.document, d.text,
@@ -93,13 +93,7 @@ class SparkEngine:
 
     def results(self) -> TableResults:
         """Every result, collected and sorted (for graphs whose results fit in memory)."""
-        return table_results(
-            self.fetch("grounding"),
-            self.fetch("document_grounding"),
-            self.fetch("positions"),
-            self.fetch("question_contest"),
-            self.fetch("speaker_counts"),
-        )
+        return fetched_results(self.fetch)
 
 
 def _ground_row(row: Any) -> Iterable[Grounded]:
