@@ -19,6 +19,7 @@ MODULES = [
     "arggraph.analysis.signed",
     "arggraph.analysis.objections",
     "arggraph.analysis.statuses",
+    "arggraph.collector",
     "arggraph.io.formats",
     "arggraph.io.sniff",
     "arggraph.render.text",

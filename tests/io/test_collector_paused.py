@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from arggraph.io.parsing import collector_paused
+from arggraph.collector import collector_paused
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -32,10 +32,10 @@ from typing import Literal
 from pydantic import Field
 
 from arggraph.analysis.balance import DEFAULT_EXACT_LIMIT, balanced_split
-from arggraph.analysis.pause import collector_paused
 from arggraph.analysis.positions import PositionsReport, positions
 from arggraph.analysis.results import ROUND_DIGITS, Result, SpeakerRef, counted
 from arggraph.analysis.signed import signed_links
+from arggraph.collector import collector_paused
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
 
@@ -109,7 +109,7 @@ class SpeakerAlignment(Result):
         return matrix
 
 
-@collector_paused
+@collector_paused()
 def speaker_alignment(
     graph: ArgumentGraph,
     *,
@@ -335,7 +335,7 @@ class SpeakerCamps(Result):
         )
 
 
-@collector_paused
+@collector_paused()
 def speaker_camps(
     graph: ArgumentGraph,
     *,

@@ -28,10 +28,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from math import log2
+from typing import NamedTuple
 
 from pydantic import Field
 
-from arggraph.analysis.pause import collector_paused
 from arggraph.analysis.positions import (
     Crux,
     PositionsReport,
@@ -48,6 +48,7 @@ from arggraph.analysis.results import (
 )
 from arggraph.analysis.robustness import Tally, leave_one_out_tallies, rank_moves
 from arggraph.analysis.signed import signed_links
+from arggraph.collector import collector_paused
 from arggraph.model import ArgumentGraph
 
 ANSWERED_WEIGHT = 2
@@ -133,7 +134,7 @@ class ContestedReport(Result):
         )
 
 
-@collector_paused
+@collector_paused()
 def contested_topics(
     graph: ArgumentGraph, *, robustness: bool = True, stands: PositionsReport | None = None
 ) -> ContestedReport:
@@ -179,15 +180,37 @@ def _leave_one_out_moves(
 
 def _tally_score(tally: Tally) -> tuple[bool, float]:
     """(contested, score) from a question's counts, as :func:`_score` finds them."""
-    contested, balance = _contest(tally.yes, tally.no, tally.mixed)
-    engagement = tally.cruxes + (ANSWERED_WEIGHT - 1) * tally.answered
-    return contested, question_score(balance, engagement, tally.documents) if contested else 0.0
+    counted = score_counts(
+        tally.yes, tally.no, tally.mixed, tally.cruxes, tally.answered, tally.documents
+    )
+    return counted.contested, counted.score
 
 
-def _contest(yes: int, no: int, mixed: int) -> tuple[bool, float]:
-    """Whether voices give opposite answers, and the balance between them."""
+class CountedScore(NamedTuple):
+    """A question's score and the parts it is made of, from its counts alone."""
+
+    contested: bool
+    balance: float
+    engagement: int
+    score: float
+
+
+def score_counts(
+    yes: int, no: int, mixed: int, cruxes: int, answered: int, documents: int
+) -> CountedScore:
+    """Score a question from its counts: named voices per answer, cruxes, documents.
+
+    The one place the score is made from counts: the in-memory analysis, its
+    leave-one-out runs and the table engines all call it.
+
+    >>> score_counts(yes=2, no=2, mixed=0, cruxes=1, answered=1, documents=2)
+    CountedScore(contested=True, balance=2.0, engagement=2, score=6.4624)
+    """
     balance = min(yes + mixed / 2, no + mixed / 2)
-    return bool(yes or mixed) and bool(no or mixed) and yes + no + mixed > 1, balance
+    contested = bool(yes or mixed) and bool(no or mixed) and yes + no + mixed > 1
+    engagement = cruxes + (ANSWERED_WEIGHT - 1) * answered
+    score = question_score(balance, engagement, documents) if contested else 0.0
+    return CountedScore(contested, balance, engagement, score)
 
 
 def question_score(balance: float, engagement: int, documents: int) -> float:
@@ -210,9 +233,7 @@ def _score(q: QuestionPositions) -> QuestionContest:
         ]
 
     yes, no, mixed = refs("yes"), refs("no"), refs("mixed")
-    contested, balance = _contest(len(yes), len(no), len(mixed))
     answered = sum(c.answered for c in q.cruxes)
-    engagement = len(q.cruxes) + (ANSWERED_WEIGHT - 1) * answered
     voices = {r.id for r in (*yes, *no, *mixed)}
     documents = sorted(
         {
@@ -223,7 +244,9 @@ def _score(q: QuestionPositions) -> QuestionContest:
             for quote in c.quotes
         }
     )
-    score = question_score(balance, engagement, len(documents)) if contested else 0.0
+    contested, balance, engagement, score = score_counts(
+        len(yes), len(no), len(mixed), len(q.cruxes), answered, len(documents)
+    )
     return QuestionContest(
         rank=0,
         id=q.id,
@@ -330,10 +353,12 @@ def _reason(
 
 __all__ = [
     "ContestedReport",
+    "CountedScore",
     "QuestionContest",
     "RankMove",
     "Robustness",
     "TopicContest",
     "contested_topics",
     "question_score",
+    "score_counts",
 ]

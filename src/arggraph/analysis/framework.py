@@ -32,10 +32,9 @@ better understanding", International Journal of Approximate Reasoning 54 (2013)
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 
+from arggraph.collector import collector_paused
 from arggraph.errors import AnalysisError
 
 Pair = tuple[str, str]
@@ -102,7 +101,7 @@ class ArgumentationFramework:
         *,
         add_missing: bool = False,
     ) -> None:
-        with _collector_paused():
+        with collector_paused():
             names = list(dict.fromkeys(arguments))
             index = {name: i for i, name in enumerate(names)}
             attacked = _adjacency(names, index, attacks, "attack", add_missing, keep_loops=True)
@@ -134,7 +133,7 @@ class ArgumentationFramework:
         n = len(af.arguments)
         if len(attacked) != n or (supported is not None and len(supported) != n):
             raise ValueError("adjacency lists must have one entry per argument")
-        with _collector_paused():
+        with collector_paused():
             af.attacked, af.attackers, af.attack_count = _finish(attacked, n)
             af.supported, af.supporters, af.support_count = _finish(
                 [[j for j in row if j != i] for i, row in enumerate(supported or [[]] * n)], n
@@ -202,19 +201,6 @@ class ArgumentationFramework:
     def without_supports(self) -> ArgumentationFramework:
         """The same arguments and attacks, supports dropped (a plain Dung framework)."""
         return ArgumentationFramework.from_indices(self.arguments, self.attacked)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: building millions of lists triggers it
-    again and again for nothing (no cycles are made), doubling the build time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _adjacency(

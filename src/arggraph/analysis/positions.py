@@ -37,7 +37,6 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
-from arggraph.analysis.pause import collector_paused
 from arggraph.analysis.position_models import (
     Basis,
     ContradictingLink,
@@ -53,6 +52,7 @@ from arggraph.analysis.position_models import (
 )
 from arggraph.analysis.results import ClaimRef, QuoteRef, SpeakerRef
 from arggraph.analysis.signed import Signed, signed_links
+from arggraph.collector import collector_paused
 from arggraph.model import Answer, ArgumentGraph, Claim, Relation
 
 __all__ = [
@@ -74,7 +74,7 @@ _LEAN_ORDER = {"yes": 0, "mixed": 1, "no": 2}
 _OTHER: dict[str, Answer] = {"yes": "no", "no": "yes"}
 
 
-@collector_paused
+@collector_paused()
 def positions(
     graph: ArgumentGraph,
     *,

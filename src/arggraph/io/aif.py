@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from arggraph.collector import collector_paused
 from arggraph.errors import FormatError, InvalidGraphError, Problem
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
@@ -55,7 +56,7 @@ from arggraph.io.formats import (
     safe_id,
     slug,
 )
-from arggraph.io.parsing import collector_paused, parse_json
+from arggraph.io.parsing import parse_json
 from arggraph.model import ArgumentGraph
 
 NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")

@@ -8,42 +8,15 @@ every JSON reader (graphs, AIF, node-link) goes through :func:`parse_json`.
 
 from __future__ import annotations
 
-import gc
 import json
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
 
 from arggraph.errors import InvalidGraphError, PathPart, Problem
 from arggraph.io.yaml_dialect import Loader, YamlProblemError, load_yaml
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a bulk load, then restore it.
-
-    A large graph is millions of new objects and none of them form cycles; every
-    700 allocations the collector would walk the young ones and, ever more often, all
-    of them: with it running, reading 100k claims took four times as long. At the end
-    the new objects go straight to the oldest generation (``freeze`` then
-    ``unfreeze``, two list splices), as if they had survived the collections they
-    skipped; re-enabled with them young, the first allocation after the load would
-    walk them all (0.6 s at 100k claims). Cyclic garbage is still collected, by the
-    next full collection.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:  # leave a caller's own frozen objects frozen
-            gc.freeze()
-            gc.unfreeze()
-        if was_enabled:
-            gc.enable()
 
 
 def parse_data(text: str, *, fmt: str, source: str) -> Any:

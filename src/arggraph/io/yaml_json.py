@@ -29,11 +29,12 @@ from typing import Any
 
 import yaml
 
+from arggraph.collector import collector_paused
 from arggraph.errors import InvalidGraphError, Problem, sort_problems
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.graph_check import build_graph
 from arggraph.io.graph_files import SourceFile, graph_format_of, read_with_includes
-from arggraph.io.parsing import collector_paused, parse_data
+from arggraph.io.parsing import parse_data
 from arggraph.io.yaml_dialect import Dumper
 from arggraph.model import ArgumentGraph
 

@@ -3,7 +3,7 @@
 Each engine returns its rows in this shape, and :mod:`arggraph.tables.reference` builds
 the same shape from the in-memory analyses, so a test compares the two whole. The
 question score is computed here, from the engine's per-question counts, by
-:func:`arggraph.analysis.contestedness.question_score` itself: the rounding is the
+:func:`arggraph.analysis.contestedness.score_counts` itself: the rounding is the
 in-memory one and the engines need not agree on how a float rounds.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from arggraph.analysis.contestedness import ANSWERED_WEIGHT, question_score
+from arggraph.analysis.contestedness import score_counts
 from arggraph.tables.grounding import Grounded
 
 
@@ -100,10 +100,9 @@ def contest_rows(counts: Iterable[Sequence[Any]]) -> list[ContestRow]:
     """
     scored = []
     for question, topic, yes, no, mixed, cruxes, answered, documents in counts:
-        balance = min(yes + mixed / 2, no + mixed / 2)
-        contested = bool(yes or mixed) and bool(no or mixed) and yes + no + mixed > 1
-        engagement = cruxes + (ANSWERED_WEIGHT - 1) * answered
-        score = question_score(balance, engagement, documents) if contested else 0.0
+        contested, balance, engagement, score = score_counts(
+            yes, no, mixed, cruxes, answered, documents
+        )
         scored.append(
             ContestRow(
                 question,
