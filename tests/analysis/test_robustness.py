@@ -10,7 +10,7 @@ import pytest
 import arggraph
 from arggraph.analysis.contestedness import contested_topics
 from arggraph.analysis.positions import positions
-from arggraph.analysis.robustness import Score, rank_moves
+from arggraph.analysis.robustness import KeptMoves, Score, kept_moves, rank_moves
 from arggraph.model import ArgumentGraph
 from arggraph.synthetic import synthetic_graph_data
 
@@ -61,22 +61,27 @@ def rough_graph(seed: int) -> ArgumentGraph:
     return ArgumentGraph.model_validate(data)
 
 
-def rerun_moves(graph: ArgumentGraph) -> dict[str, list[tuple[str, int]]]:
-    """The moves as the definition says: rank every question again without each document."""
+def rerun_moves(graph: ArgumentGraph) -> dict[str, tuple[int, list[tuple[str, int]]]]:
+    """The moves as the definition says: rank every question again without each document,
+    then keep of them what :func:`kept_moves` keeps: (runs that move it, kept moves)."""
     base = {q.id: q.rank for q in contested_topics(graph, robustness=False).questions}
-    moves: dict[str, list[tuple[str, int]]] = {q: [] for q in base}
-    for document in graph.documents:
-        stands = positions(graph, without_document=document.id)
+    ranks: dict[str, list[tuple[int, int]]] = {q: [] for q in base}
+    documents = [d.id for d in graph.documents]
+    for run, document in enumerate(documents):
+        stands = positions(graph, without_document=document)
         for q in contested_topics(graph, robustness=False, stands=stands).questions:
-            if q.rank != base[q.id]:
-                moves[q.id].append((document.id, q.rank))
-    return moves
+            ranks[q.id].append((run, q.rank))
+    summaries = {q: kept_moves(base[q], ranks[q]) for q in base}
+    return {
+        q: (k.moved, [(documents[run], rank) for run, rank in k.kept()])
+        for q, k in summaries.items()
+    }
 
 
-def found_moves(graph: ArgumentGraph) -> dict[str, list[tuple[str, int]]]:
+def found_moves(graph: ArgumentGraph) -> dict[str, tuple[int, list[tuple[str, int]]]]:
     report = contested_topics(graph)
     return {
-        q.id: [(m.without, m.rank) for m in q.robustness.moves]
+        q.id: (q.robustness.moved, [(m.without, m.rank) for m in q.robustness.moves])
         for q in report.questions
         if q.robustness is not None
     }
@@ -86,13 +91,78 @@ def found_moves(graph: ArgumentGraph) -> dict[str, list[tuple[str, int]]]:
 def test_recounting_touched_questions_equals_rerunning_every_document(seed: int) -> None:
     graph = rough_graph(seed)
     expected = rerun_moves(graph)
-    assert sum(map(len, expected.values())) > 0  # something moves: the check has teeth
+    assert sum(moved for moved, _ in expected.values()) > 0  # something moves: the check has teeth
     assert found_moves(graph) == expected
+
+
+def test_some_moves_are_counted_but_not_kept() -> None:
+    """The rough graphs move some question in more runs than are kept: the cut is tested."""
+    found = found_moves(rough_graph(1))
+    assert any(moved > len(kept) for moved, kept in found.values())
 
 
 def test_the_deepseek_graph_moves_as_when_rerun() -> None:
     graph = arggraph.load("graphs/deepseek.yaml")
     assert found_moves(graph) == rerun_moves(graph)
+
+
+def test_the_range_of_ranks_is_that_of_every_run() -> None:
+    graph = rough_graph(2)
+    base = {q.id: q.rank for q in contested_topics(graph, robustness=False).questions}
+    every: dict[str, list[int]] = {q: [rank] for q, rank in base.items()}
+    for document in graph.documents:
+        stands = positions(graph, without_document=document.id)
+        for q in contested_topics(graph, robustness=False, stands=stands).questions:
+            every[q.id].append(q.rank)
+    for q in contested_topics(graph).questions:
+        assert q.robustness is not None
+        ranks = every[q.id]
+        lowest = min(ranks) if q.rank else min((r for r in ranks if r), default=0)
+        assert (q.robustness.lowest, q.robustness.highest) == (
+            lowest,
+            0 if 0 in ranks else max(ranks),
+        )
+
+
+def test_kept_moves_keeps_drops_and_the_best_and_worst_ranks() -> None:
+    # base rank 5; runs 0-9 give these ranks (runs 1 and 7 drop it out)
+    ranks = [4, 0, 6, 2, 5, 9, 2, 0, 8, 3]
+    summary = kept_moves(5, enumerate(ranks))
+    assert summary.moved == 9
+    # best: 2 (run 3), 2 (run 6), 3 (run 9); worst: 9 (run 5), 8 (run 8), 6 (run 2)
+    assert summary.kept() == [(1, 0), (2, 6), (3, 2), (5, 9), (6, 2), (7, 0), (8, 8), (9, 3)]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_rank_moves_equals_ranking_every_run(seed: int) -> None:
+    """Many runs over few questions, so most moves are shifts and many are cut."""
+    rng = random.Random(seed)
+    names = [f"q{k:02d}" for k in range(rng.randrange(2, 30))]
+
+    def score() -> Score:
+        contested = rng.random() < 0.7
+        return (contested, float(rng.randrange(1, 8)) if contested else 0.0)
+
+    base = {q: score() for q in names}
+    runs = [
+        (f"d{k}", {q: score() for q in rng.sample(names, rng.randrange(0, 4))})
+        for k in range(rng.randrange(1, 25))
+    ]
+    found = rank_moves(base, iter(runs))
+    base_rank = ranks_of(base)
+    ranks: dict[str, list[tuple[int, int]]] = {q: [] for q in names}
+    for run, (_, changed) in enumerate(runs):
+        for q, rank in ranks_of({**base, **changed}).items():
+            ranks[q].append((run, rank))
+    for q in names:
+        expected = kept_moves(base_rank[q], ranks[q])
+        got = found.get(q, KeptMoves())
+        assert (got.moved, got.kept()) == (expected.moved, expected.kept())
+
+
+def ranks_of(scores: dict[str, Score]) -> dict[str, int]:
+    ordered = sorted(scores, key=lambda q: (-scores[q][1], q))
+    return {q: (i if scores[q][0] else 0) for i, q in enumerate(ordered, start=1)}
 
 
 CASES: list[tuple[dict[str, Score], dict[str, Score], dict[str, int]]] = [
@@ -123,4 +193,4 @@ def test_rank_moves(
     base: dict[str, Score], changed: dict[str, Score], moved: dict[str, int]
 ) -> None:
     moves = rank_moves(base, iter([("doc", changed)]))
-    assert {q: found for q, ((_, found),) in moves.items()} == moved
+    assert {q: found for q, k in moves.items() for ((_, found),) in [k.kept()]} == moved

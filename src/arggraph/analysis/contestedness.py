@@ -14,7 +14,12 @@ check, each listed with the speakers, claims and relations behind it:
 ``score = balance * (1 + log2(1 + engagement)) * (1 + (documents - 1) / 4)``, and 0
 when the question is not contested. A topic's score is its best question's score plus
 half the scores of its other questions. Robustness: the ranking is recomputed with
-each document left out, and each question says how far its rank moves.
+each document left out, and each question says how far its rank moves: its best and
+worst rank, how many documents move it, every document without which it is no longer
+contested, and the documents behind its best and worst ranks
+(:data:`~arggraph.analysis.robustness.KEPT_MOVES` each). The other moves are counted,
+not listed: with topics spread over every document they grow with documents x
+questions (about 33 million at 1M claims), which no reader reads and no memory holds.
 
 Example
 -------
@@ -46,7 +51,13 @@ from arggraph.analysis.results import (
     round_score,
     shorten,
 )
-from arggraph.analysis.robustness import Tally, leave_one_out_tallies, rank_moves
+from arggraph.analysis.robustness import (
+    KEPT_MOVES,
+    KeptMoves,
+    Tally,
+    leave_one_out_tallies,
+    rank_moves,
+)
 from arggraph.analysis.signed import signed_links
 from arggraph.collector import collector_paused
 from arggraph.model import ArgumentGraph
@@ -67,7 +78,12 @@ class Robustness(Result):
 
     lowest: int = Field(description="best (smallest) rank over the leave-one-out runs")
     highest: int = Field(description="worst rank; 0 when some run leaves it uncontested")
-    moves: list[RankMove] = Field(description="runs in which the rank differs")
+    moves: list[RankMove] = Field(
+        description="runs that take it out of the ranking, and those behind its "
+        f"{KEPT_MOVES} best and {KEPT_MOVES} worst ranks (earlier documents first), "
+        "in document order"
+    )
+    moved: int = Field(description="runs in which the rank differs (moves lists some of them)")
     stable: bool = Field(description="no document's absence moves the rank")
 
 
@@ -157,16 +173,18 @@ def contested_topics(
     scored = _ranked([_score(q) for q in report.questions])
     if robustness and len(graph.documents) > 1:
         moves = _leave_one_out_moves(graph, scored)
+        documents = [d.id for d in graph.documents]
         scored = [
-            q.model_copy(update={"robustness": _robustness(q, moves.get(q.id, []))}) for q in scored
+            q.model_copy(update={"robustness": _robustness(q, moves.get(q.id), documents)})
+            for q in scored
         ]
     return ContestedReport(topics=_topics(graph, scored), questions=scored)
 
 
 def _leave_one_out_moves(
     graph: ArgumentGraph, scored: Sequence[QuestionContest]
-) -> dict[str, list[tuple[str, int]]]:
-    """Question id -> (document, rank without it) where leaving the document out moves it.
+) -> dict[str, KeptMoves]:
+    """Question id -> the runs (one per document, in file order) that move its rank.
 
     Only the questions a document touches are recounted (:mod:`~arggraph.analysis.robustness`).
     """
@@ -276,15 +294,22 @@ def _ranked(questions: Sequence[QuestionContest]) -> list[QuestionContest]:
     ]
 
 
-def _robustness(q: QuestionContest, runs: list[tuple[str, int]]) -> Robustness:
-    """How a question's rank holds up, from the runs (in document order) that move it."""
-    moves = [RankMove(without=doc, rank=rank) for doc, rank in runs]
+def _robustness(q: QuestionContest, runs: KeptMoves | None, documents: list[str]) -> Robustness:
+    """How a question's rank holds up, from the runs that move it (None: no run does).
+
+    The kept runs hold its best and worst ranks and every drop out of the ranking, so
+    ``lowest`` and ``highest`` are those of all runs.
+    """
+    kept = runs.kept() if runs is not None else []
+    moves = [RankMove(without=documents[run], rank=rank) for run, rank in kept]
     ranks = [q.rank, *(m.rank for m in moves)]
+    moved = runs.moved if runs is not None else 0
     return Robustness(
         lowest=min(ranks) if q.rank else min((r for r in ranks if r), default=0),
         highest=0 if 0 in ranks else max(ranks),
         moves=moves,
-        stable=not moves,
+        moved=moved,
+        stable=not moved,
     )
 
 

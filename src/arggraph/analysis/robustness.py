@@ -10,17 +10,36 @@ rebuttals (whether a crux is answered). :func:`leave_one_out_tallies` recounts, 
 document, only the questions whose footprint it quotes, and only by difference: the
 claims it quotes take their old part of the counts out and put their new part in
 (:class:`_Counts`), and only the rebuttals that read them are judged again.
-:func:`rank_moves` turns
-those few changed scores into every question's new rank in time proportional to
-what moves, not to the number of questions.
+
+:func:`rank_moves` turns those few changed scores into every question's new ranks
+without listing them all. A document that moves one question shifts the rank of every
+question between its old and new place, so the runs that move some rank grow with
+documents x questions (3,195 at 10k claims, 320,908 at 100k, about 33 million at 1M
+in the synthetic corpora): too many to keep, and more than a reader reads. Per
+question it keeps exactly what :class:`~arggraph.analysis.contestedness.Robustness`
+reports and the pages say, and a bounded sample of the rest (:class:`KeptMoves`):
+
+- how many runs move the rank (all of them counted);
+- every run that drops a contested question out of the ranking (rank 0): the
+  documents its contest rests on, which a reader needs by name. A document can only
+  drop a question it quotes, so these are at most the question's footprint;
+- the :data:`KEPT_MOVES` runs that give it its best ranks and the :data:`KEPT_MOVES`
+  that give it its worst (ties: the earlier document), so the range of ranks is exact.
+
+A run shifts the questions it does not recount in a few ranges of positions by a
+constant (one more ahead, one fewer), so these are recorded as ranges and swept once
+at the end (:func:`_sweep`): time and memory grow with the questions recounted, not
+with documents x questions.
 """
 
 from __future__ import annotations
 
+import heapq
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
 from arggraph.analysis.positions import (
@@ -290,23 +309,85 @@ def leave_one_out_tallies(
         yield document.id, tallies
 
 
+KEPT_MOVES = 3
+"""Runs kept per question for its best ranks, and as many for its worst (see the module)."""
+
+
+@dataclass(slots=True)
+class KeptMoves:
+    """The runs that move one question's rank: all counted, the telling ones kept."""
+
+    moved: int = 0
+    """Runs in which the rank differs from the whole graph's."""
+    dropped: list[int] = field(default_factory=list)
+    """Runs (by document index) that leave the question uncontested."""
+    best: list[tuple[int, int]] = field(default_factory=list)
+    """Up to :data:`KEPT_MOVES` (rank, run) pairs with the best ranks, a heap of negatives."""
+    worst: list[tuple[int, int]] = field(default_factory=list)
+    """Up to :data:`KEPT_MOVES` (-rank, run) pairs with the worst ranks, a heap of negatives."""
+
+    def add(self, run: int, rank: int) -> None:
+        """Count a run that moves the rank to ``rank`` (0: out of the ranking)."""
+        self.moved += 1
+        if rank == 0:
+            self.dropped.append(run)
+        else:
+            self.offer(run, rank)
+
+    def offer(self, run: int, rank: int) -> None:
+        """Keep the move if it is among the best or worst ranks so far (not counted)."""
+        _keep_smallest(self.best, (rank, run))
+        _keep_smallest(self.worst, (-rank, run))
+
+    def kept(self) -> list[tuple[int, int]]:
+        """(run, rank) of every kept move, in run (document) order."""
+        kept = dict.fromkeys(self.dropped, 0)
+        kept.update((-run, -rank) for rank, run in self.best)
+        kept.update((-run, rank) for rank, run in self.worst)
+        return sorted(kept.items())
+
+
+def _keep_smallest(heap: list[tuple[int, int]], key: tuple[int, int]) -> None:
+    """Keep the :data:`KEPT_MOVES` smallest keys in ``heap``, stored negated (a max-heap)."""
+    negated = (-key[0], -key[1])
+    if len(heap) < KEPT_MOVES:
+        heapq.heappush(heap, negated)
+    elif negated > heap[0]:
+        heapq.heapreplace(heap, negated)
+
+
+def kept_moves(base_rank: int, ranks: Iterable[tuple[int, int]]) -> KeptMoves:
+    """What :func:`rank_moves` keeps of a question's (run, rank) in every run, by definition.
+
+    >>> kept_moves(2, [(0, 2), (1, 0), (2, 1), (3, 5)]).kept()
+    [(1, 0), (2, 1), (3, 5)]
+    """
+    summary = KeptMoves()
+    for run, rank in ranks:
+        if rank != base_rank:
+            summary.add(run, rank)
+    return summary
+
+
 def rank_moves(
     base: Mapping[str, Score],
-    runs: Iterator[tuple[str, dict[str, Score]]],
-) -> dict[str, list[tuple[str, int]]]:
-    """Question id -> (document, rank without it) for every run in which its rank differs.
+    runs: Iterable[tuple[str, dict[str, Score]]],
+) -> dict[str, KeptMoves]:
+    """Question id -> the runs that move its rank, counted and kept as the module says.
 
     ``base`` holds every question's (contested, score) on the whole graph; each run
-    gives only the questions whose score may have changed. A question's rank is
-    1 + the number of questions ahead of it (higher score, then smaller id), or 0
-    when it is not contested.
+    (numbered in the order given, from 0) gives only the questions whose score may have
+    changed. A question's rank is 1 + the number of questions ahead of it (higher score,
+    then smaller id), or 0 when it is not contested. Questions that no run moves are
+    left out.
     """
     order = sorted(base, key=lambda q: _key(q, base[q]))
     keys = [_key(q, base[q]) for q in order]
     position = {q: p for p, q in enumerate(order)}
     contested = sum(1 for q in order if base[q][0])
-    moves: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for document, changed in runs:
+    moves: dict[str, KeptMoves] = defaultdict(KeptMoves)
+    shifts = _Shifts(contested)
+    for run, (_, changed) in enumerate(runs):
         removed = sorted(position[q] for q in changed)
         inserted = {q: bisect_left(keys, _key(q, s)) for q, s in changed.items()}
         new_keys = sorted(_key(q, s) for q, s in changed.items())
@@ -317,12 +398,15 @@ def rank_moves(
                 ahead_unchanged = at - bisect_left(removed, at)
                 rank = 1 + ahead_unchanged + bisect_left(new_keys, _key(q, score))
             if rank != (position[q] + 1 if base[q][0] else 0):
-                moves[q].append((document, rank))
-        for p, shift in _shifted(removed, inserted.values(), contested):
-            q = order[p]
-            if q not in changed:
-                moves[q].append((document, p + 1 + shift))
-    return moves
+                moves[q].add(run, rank)
+        for start, end, shift in _shifted(removed, inserted.values(), contested):
+            shifts.add(start, end, shift, run)
+    for p, moved, extremes in shifts.swept():
+        found = moves[order[p]]
+        found.moved += moved
+        for shift, run in extremes:
+            found.offer(run, p + 1 + shift)
+    return dict(moves)
 
 
 def _key(question: str, score: Score) -> tuple[float, str]:
@@ -331,17 +415,80 @@ def _key(question: str, score: Score) -> tuple[float, str]:
 
 def _shifted(
     removed: Sequence[int], inserted: Iterable[int], limit: int
-) -> Iterator[tuple[int, int]]:
-    """(position, shift) of every base position below ``limit`` whose rank shifts.
+) -> Iterator[tuple[int, int, int]]:
+    """(start, end, shift): base positions in [start, end) below ``limit``, none of them
+    recounted (``removed``), whose rank shifts by ``shift`` in this run.
 
     A question taken out at position r moves everything after it up one; a question
     put back before position j moves j and everything after it down one.
     """
     events = sorted([(j, 1) for j in inserted] + [(r + 1, -1) for r in removed])
+    cuts = iter(removed)
+    cut = next(cuts, limit)
     shift = 0
     for k, (at, delta) in enumerate(events):
         shift += delta
-        end = events[k + 1][0] if k + 1 < len(events) else limit
-        if shift:
-            for p in range(at, min(end, limit)):
-                yield p, shift
+        end = min(events[k + 1][0] if k + 1 < len(events) else limit, limit)
+        if not shift:
+            continue
+        while at < end:  # the recounted positions are ranked by their own scores
+            while cut < at:
+                cut = next(cuts, limit)
+            stop = min(cut, end)
+            if at < stop:
+                yield at, stop, shift
+            at = stop + 1 if stop == cut else stop
+
+
+class _Shifts:
+    """Ranges of base positions shifted by a run, by where they start (compact arrays).
+
+    :meth:`swept` reads them once, position by position, keeping the ranges that cover
+    it in two heaps, so no position's every shift is ever listed.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.opening: dict[int, array[int]] = {}
+        """Start -> (end, shift, run) of each range, flattened."""
+        self.covering = [0] * (limit + 1)
+        """Ranges starting here minus ranges ending here."""
+
+    def add(self, start: int, end: int, shift: int, run: int) -> None:
+        found = self.opening.get(start)
+        if found is None:
+            found = self.opening[start] = array("q")
+        found.extend((end, shift, run))
+        self.covering[start] += 1
+        self.covering[end] -= 1
+
+    def swept(self) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+        """(position, runs that shift it, the (shift, run) of its best and worst shifts)."""
+        low: list[tuple[int, int, int]] = []  # (shift, run, end): smallest shift first
+        high: list[tuple[int, int, int]] = []  # (-shift, run, end): largest shift first
+        active = 0
+        for p in range(self.limit):
+            active += self.covering[p]
+            ranges = self.opening.pop(p, None)
+            if ranges is not None:
+                for k in range(0, len(ranges), 3):
+                    end, shift, run = ranges[k], ranges[k + 1], ranges[k + 2]
+                    heapq.heappush(low, (shift, run, end))
+                    heapq.heappush(high, (-shift, run, end))
+            if active:
+                best = _first_covering(low, p)
+                worst = [(-shift, run) for shift, run in _first_covering(high, p)]
+                yield p, active, list(dict.fromkeys(best + worst))  # a run can be both
+
+
+def _first_covering(heap: list[tuple[int, int, int]], position: int) -> list[tuple[int, int]]:
+    """The :data:`KEPT_MOVES` smallest (key, run) of the ranges still covering ``position``;
+    ranges that ended are dropped from the heap as they surface."""
+    found: list[tuple[int, int, int]] = []
+    while heap and len(found) < KEPT_MOVES:
+        item = heapq.heappop(heap)
+        if item[2] > position:
+            found.append(item)
+    for item in found:
+        heapq.heappush(heap, item)
+    return [(key, run) for key, run, _ in found]

@@ -121,9 +121,13 @@ def _question_head(q: QuestionContest) -> str:
 def robustness_words(q: QuestionContest) -> str:
     """How a question's rank holds up with each document left out, in a few words.
 
+    The kept moves hold the best and worst ranks and every document without which the
+    question is not contested (:class:`~arggraph.analysis.contestedness.Robustness`), so
+    the range and the names are those of every run.
+
     >>> from arggraph.analysis.contestedness import RankMove, Robustness
     >>> q = QuestionContest.model_construct(rank=2, robustness=Robustness(
-    ...     lowest=1, highest=0, stable=False,
+    ...     lowest=1, highest=0, stable=False, moved=2,
     ...     moves=[RankMove(without="podcast", rank=0), RankMove(without="news", rank=1)]))
     >>> robustness_words(q)
     'rank 1-2 with one document left out; not contested without podcast'
