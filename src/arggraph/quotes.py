@@ -197,6 +197,10 @@ def _collapse_whitespace(text: str) -> tuple[str, ShiftMap]:
     """``text`` without leading and trailing whitespace, and every run of it one space."""
     normal = " ".join(text.split())
     leading = len(text) - len(text.lstrip())
+    if len(normal) == len(text.strip()):
+        # No run of two or more inside (strip, split and the regex's \s agree on what
+        # whitespace is): every character moved by the leading run only.
+        return normal, ShiftMap([0], [leading], len(normal))
     offsets = _ShiftMapBuilder(leading)
     shift = leading
     for run in _LONG_SPACE.finditer(text, leading):
@@ -365,7 +369,7 @@ def quote_spans(text: str, quotes: Sequence[str]) -> list[tuple[int, int, int] |
     index = _document_index(text)
     norm = index.norm
     normal = norm.text
-    needles = [normalise(quote) for quote in quotes]
+    needles = _normal_forms(quotes)
     by_key = _starts_of_first_words(normal, needles)
     shift = norm.constant_shift()
     spans: list[tuple[int, int, int] | None] = []
@@ -386,6 +390,24 @@ def quote_spans(text: str, quotes: Sequence[str]) -> list[tuple[int, int, int] |
         else:
             spans.append((*norm.span(hits[0], hits[0] + len(needle)), len(hits)))
     return spans
+
+
+def _normal_forms(quotes: Sequence[str]) -> list[str]:
+    """``normalise`` of each quote; quotes already in normal form (most) checked in one go.
+
+    Joined by a character no quote has and normalisation keeps, the quotes are all in
+    normal form when the joined text is and no quote starts or ends with a space.
+    """
+    joined = "\0".join(quotes)
+    if (
+        joined.count("\0") == len(quotes) - 1
+        and _SPECIAL.search(joined) is None
+        and " ".join(joined.split()) == joined
+        and "\0 " not in joined
+        and " \0" not in joined
+    ):
+        return list(quotes)
+    return [normalise(quote) for quote in quotes]
 
 
 def _indexed(needle: str) -> bool:
