@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 import arggraph
-from arggraph.analysis.positions import Position, QuestionPositions, positions
+from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions, positions
 from arggraph.errors import InvalidGraphError
 from arggraph.model import ArgumentGraph
+from arggraph.synthetic import synthetic_graph
 from tests.analysis.graphs import claim, graph_of
 from tests.conftest import DEEPSEEK
+from tests.tables.constructs import constructs_graph
 
 
 def lineup(q: QuestionPositions) -> dict[str, tuple[str, str]]:
@@ -341,3 +343,25 @@ def test_a_crux_quotes_only_the_named_people_on_each_end() -> None:
     )
     (crux,) = positions(graph).question("compute").cruxes
     assert [q.speaker for q in crux.target.quotes] == ["chilson"]
+
+
+# ---------------------------------------------------------------- results built unvalidated
+
+
+@pytest.mark.parametrize("name", ["deepseek", "constructs", "synthetic"])
+def test_positions_are_what_validating_their_own_json_gives(
+    name: str, deepseek: ArgumentGraph
+) -> None:
+    """positions builds its results without validation (results.built): the data must be
+    valid, with the fields in the order the models declare them (the JSON follows it)."""
+    graph = {
+        "deepseek": lambda: deepseek,
+        "constructs": constructs_graph,
+        "synthetic": lambda: synthetic_graph(300, seed=2, stance_share=0.6, sub_question_share=0.5),
+    }[name]()
+    for without in (None, graph.documents[0].id):
+        report = positions(graph, without_document=without)
+        text = report.model_dump_json()
+        validated = PositionsReport.model_validate_json(text)
+        assert validated == report
+        assert validated.model_dump_json() == text

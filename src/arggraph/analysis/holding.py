@@ -48,7 +48,10 @@ def holding(claim: Claim, without: str | None, groups: Mapping[str, bool]) -> Ho
     if not kept and claim.attributions:
         return None
     # asking a question is not holding its answer: askers are no holders
-    holders = list(dict.fromkeys(a.speaker for a in kept if not a.asked))
+    if len(kept) == 1:  # most claims: one attribution, no dict needed
+        holders = [] if kept[0].asked else [kept[0].speaker]
+    else:
+        holders = list(dict.fromkeys(a.speaker for a in kept if not a.asked))
     return Holding(kept, holders, [s for s in holders if not groups[s]])
 
 
@@ -58,6 +61,11 @@ class DocumentDates:
 
     dates: Mapping[str, str | None]
     _spans: dict[str, tuple[date, date] | None] = field(default_factory=dict)
+    dated: bool = field(init=False)
+    """Whether any document has a date: without one, every rebuttal is in time."""
+
+    def __post_init__(self) -> None:
+        self.dated = any(d is not None for d in self.dates.values())
 
     def span(self, document: str) -> tuple[date, date] | None:
         if document not in self._spans:
@@ -65,8 +73,17 @@ class DocumentDates:
             self._spans[document] = None if raw is None else date_span(raw)
         return self._spans[document]
 
+    def latest_end(self, documents: Iterable[str]) -> date | None:
+        """The last day any of the dated ``documents`` can mean; None if none is dated."""
+        return max((s[1] for s in map(self.span, documents) if s is not None), default=None)
+
+    def earliest_start(self, documents: Iterable[str]) -> date | None:
+        """The first day any of the dated ``documents`` can mean; None if none is dated."""
+        return min((s[0] for s in map(self.span, documents) if s is not None), default=None)
+
     def not_older(self, answer: Iterable[str], claim: Iterable[str]) -> bool:
         """:func:`~arggraph.analysis.dates.not_older` over document ids."""
-        ends = [s[1] for s in map(self.span, answer) if s is not None]
-        starts = [s[0] for s in map(self.span, claim) if s is not None]
-        return not ends or not starts or max(ends) >= min(starts)
+        if not self.dated:
+            return True
+        end, start = self.latest_end(answer), self.earliest_start(claim)
+        return end is None or start is None or end >= start

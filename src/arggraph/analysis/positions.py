@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from datetime import date
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
 from arggraph.analysis.position_models import (
@@ -50,7 +50,7 @@ from arggraph.analysis.position_models import (
     QuestionPositions,
     ReportedView,
 )
-from arggraph.analysis.results import ClaimRef, QuoteRef, SpeakerRef
+from arggraph.analysis.results import ClaimRef, QuoteRef, SpeakerRef, built
 from arggraph.analysis.signed import Signed, signed_links
 from arggraph.collector import collector_paused
 from arggraph.model import Answer, ArgumentGraph, Claim, Relation
@@ -100,7 +100,7 @@ def positions(
         One entry per question, topics in file order, each topic's own question first.
     """
     index = _Index(graph, without_document, signed)
-    return PositionsReport(questions=[index.question(*q) for q in _questions(graph)])
+    return built(PositionsReport, questions=[index.question(*q) for q in _questions(graph)])
 
 
 def _questions(graph: ArgumentGraph) -> Iterable[tuple[str, str, str, str, str | None]]:
@@ -111,16 +111,17 @@ def _questions(graph: ArgumentGraph) -> Iterable[tuple[str, str, str, str, str |
             yield sub.id, topic.id, topic.label, sub.label or sub.question, sub.question
 
 
-@dataclass
 class _Index:
-    """Lookups over one graph, built once per call."""
+    """Lookups over one graph, built once per call; references built once per claim.
 
-    graph: ArgumentGraph
-    without: str | None
-    signed: Sequence[Signed] | None = None
+    The results are built with :func:`~arggraph.analysis.results.built` (no validation
+    of data made here), and every quote, claim and speaker reference is made once and
+    shared by the results that name it.
+    """
 
-    def __post_init__(self) -> None:
-        graph, without = self.graph, self.without
+    def __init__(
+        self, graph: ArgumentGraph, without: str | None, signed: Sequence[Signed] | None
+    ) -> None:
         self.speakers = {s.id: s for s in graph.speakers}
         groups = {s.id: s.kind == "group" for s in graph.speakers}
         self.claims: dict[str, Claim] = {}
@@ -130,26 +131,30 @@ class _Index:
             if found is not None:
                 self.claims[claim.id] = claim
                 self.held[claim.id] = found
-        self.relations = [
-            r
-            for r in (self.signed if self.signed is not None else signed_links(graph))
-            if r.source in self.claims and r.target in self.claims
-        ]
-        self.by_key = {r.key: r for r in graph.relations}
-        self.attacks_at = attacks_by_answering_claim(self.relations, self.by_key, self.claims)
-        self._quotes: dict[tuple[str, str | None], list[QuoteRef]] = {}
-        self._documents: dict[str, set[str]] = {}
+        links = signed if signed is not None else signed_links(graph)
+        if len(self.claims) < len(graph.claims):  # claims quoted only in ``without`` drop out
+            links = [r for r in links if r.source in self.claims and r.target in self.claims]
+        self.relations = links
+        self.by_key = _relations_read_by_key(graph, links)
+        self.drawn_by = {key: r.attribution for key, r in self.by_key.items() if r.attribution}
+        self.attacks_at = attacks_by_answering_claim(links, self.by_key, self.claims)
+        self.dates = DocumentDates({d.id: d.date for d in graph.documents})
+        self._quotes: dict[str, dict[str, list[QuoteRef]]] = {}
+        self._documents: dict[str, frozenset[str]] = {}
+        self._claim_refs: dict[str, ClaimRef] = {}
+        self._named_refs: dict[str, list[SpeakerRef]] = {}
         self._speaker_refs: dict[str, SpeakerRef] = {}
-        self.drawn_by = {
-            r.key: r.attribution.speaker for r in graph.relations if r.attribution is not None
-        }
+        self._ends: dict[str, date | None] = {}
+        self._starts: dict[str, date | None] = {}
         self.into: dict[str, list[Signed]] = defaultdict(list)
         self.rebutted: dict[str, list[str]] = defaultdict(list)
-        self.dates = DocumentDates({d.id: d.date for d in graph.documents})
-        for rel in self.relations:
+        dated = self.dates.dated  # undated, every rebuttal is in time
+        for rel in links:
             self.into[rel.target].append(rel)
-            if rel.sign < 0 and self.in_time(rel):
+            if rel.sign < 0 and (not dated or self.in_time(rel)):
                 self.rebutted[rel.target].append(rel.relation)
+        for answered_by in self.rebutted.values():
+            answered_by.sort()
         self.answers: dict[str, dict[str, Answer]] = defaultdict(dict)
         for claim in self.claims.values():
             for question, answer in claim.stances.items():
@@ -161,45 +166,77 @@ class _Index:
     def named(self, claim_id: str) -> list[str]:
         return self.held[claim_id].named
 
-    def quotes(self, claim_id: str, speaker: str | None = None) -> list[QuoteRef]:
-        """The claim's quotes (by ``speaker`` only, if given), built once each."""
-        found = self._quotes.get((claim_id, speaker))
+    def quotes_by(self, claim_id: str) -> dict[str, list[QuoteRef]]:
+        """The claim's quotes by speaker, in attribution order, each built once."""
+        found = self._quotes.get(claim_id)
         if found is None:
-            if speaker is None:
-                found = [
-                    QuoteRef.of(a, self.speakers[a.speaker].name)
-                    for a in self.held[claim_id].attributions
-                ]
-            else:
-                found = [q for q in self.quotes(claim_id) if q.speaker == speaker]
-            self._quotes[(claim_id, speaker)] = found
+            found = self._quotes[claim_id] = defaultdict(list)
+            for a in self.held[claim_id].attributions:
+                found[a.speaker].append(QuoteRef.of(a, self.speakers[a.speaker].name))
         return found
 
-    def document_set(self, claim_id: str) -> set[str]:
+    def quotes(self, claim_id: str, speaker: str) -> list[QuoteRef]:
+        """The claim's quotes by ``speaker`` (a list of its own, for one result)."""
+        return list(self.quotes_by(claim_id).get(speaker, ()))
+
+    def document_set(self, claim_id: str) -> frozenset[str]:
         """The documents the claim is quoted from (the left-out one excepted)."""
         found = self._documents.get(claim_id)
         if found is None:
-            found = self._documents[claim_id] = set(self.held[claim_id].documents)
+            found = self._documents[claim_id] = frozenset(self.held[claim_id].documents)
         return found
 
-    def claim_ref(self, claim_id: str, speakers: Sequence[str]) -> ClaimRef:
-        """The claim with the quotes of ``speakers`` only (not a group's, not others')."""
-        claim = self.claims[claim_id]
-        quotes = [q for s in speakers for q in self.quotes(claim_id, s)]
-        return ClaimRef(id=claim.id, statement=claim.statement, quotes=quotes)
+    def claim_ref(self, claim_id: str) -> ClaimRef:
+        """The claim with its named holders' quotes only (not a group's, not others')."""
+        found = self._claim_refs.get(claim_id)
+        if found is None:
+            by = self.quotes_by(claim_id)
+            quotes = [q for s in self.named(claim_id) for q in by[s]]
+            statement = self.claims[claim_id].statement
+            found = built(ClaimRef, id=claim_id, statement=statement, quotes=quotes)
+            self._claim_refs[claim_id] = found
+        return found
+
+    def named_refs(self, claim_id: str) -> list[SpeakerRef]:
+        """The claim's named holders as references (a list of its own, for one result)."""
+        found = self._named_refs.get(claim_id)
+        if found is None:
+            found = self._named_refs[claim_id] = [self.speaker_ref(s) for s in self.named(claim_id)]
+        return list(found)
 
     def in_time(self, rel: Signed) -> bool:
         """A rebuttal answers a claim only from a document not older than the claim's.
 
-        The rebuttal's document is its attribution's, or else any of its source claim's.
+        The rebuttal's document is its attribution's, or else any of its source claim's
+        (each claim's span read once: :func:`rebuttal_in_time`, cached).
         """
-        return rebuttal_in_time(rel, self.by_key, self.dates, self.held.get)
+        if not self.dates.dated:
+            return True
+        drawn = self.drawn_by.get(rel.relation)
+        end = (
+            self.dates.latest_end([drawn.document])
+            if drawn is not None
+            else self._latest_end(rel.source)
+        )
+        start = self._earliest_start(rel.target)
+        return end is None or start is None or end >= start
+
+    def _latest_end(self, claim_id: str) -> date | None:
+        if claim_id not in self._ends:
+            self._ends[claim_id] = self.dates.latest_end(self.held[claim_id].documents)
+        return self._ends[claim_id]
+
+    def _earliest_start(self, claim_id: str) -> date | None:
+        if claim_id not in self._starts:
+            self._starts[claim_id] = self.dates.earliest_start(self.held[claim_id].documents)
+        return self._starts[claim_id]
 
     def speaker_ref(self, speaker_id: str) -> SpeakerRef:
         ref = self._speaker_refs.get(speaker_id)
         if ref is None:
             s = self.speakers[speaker_id]
-            ref = self._speaker_refs[speaker_id] = SpeakerRef(id=s.id, name=s.name, role=s.role)
+            ref = built(SpeakerRef, id=s.id, name=s.name, role=s.role)
+            self._speaker_refs[speaker_id] = ref
         return ref
 
     def question(
@@ -212,11 +249,13 @@ class _Index:
             statement = self.claims[claim_id].statement
             for speaker in self.holders(claim_id):
                 quotes = self.quotes(claim_id, speaker)
-                if self.speakers[speaker].kind == "group":
+                s = self.speakers[speaker]
+                if s.kind == "group":
                     reported.append(
-                        ReportedView(
+                        built(
+                            ReportedView,
                             speaker=speaker,
-                            name=self.speakers[speaker].name,
+                            name=s.name,
                             claim=claim_id,
                             statement=statement,
                             answer=answer,
@@ -225,17 +264,22 @@ class _Index:
                     )
                 else:
                     own[speaker].append(
-                        PositionClaim(
-                            claim=claim_id, statement=statement, answer=answer, quotes=quotes
+                        built(
+                            PositionClaim,
+                            claim=claim_id,
+                            statement=statement,
+                            answer=answer,
+                            quotes=quotes,
                         )
                     )
-        by_relation = self._relation_leans(answers, set(own))
+        by_relation = self._relation_leans(answers, own)
         found = [self._position(s, claims, []) for s, claims in own.items()]
         found += [self._position(s, [], rels) for s, rels in by_relation.items()]
         found.sort(key=lambda p: (_LEAN_ORDER[p.lean], p.basis != "own claims", p.name, p.speaker))
         leans = {p.speaker: p.lean for p in found}
         reported.sort(key=lambda r: (r.name, r.claim))
-        return QuestionPositions(
+        return built(
+            QuestionPositions,
             id=qid,
             topic=topic,
             topic_label=topic_label,
@@ -249,35 +293,45 @@ class _Index:
         )
 
     def _relation_leans(
-        self, answers: dict[str, Answer], answered: set[str]
+        self, answers: dict[str, Answer], answered: Container[str]
     ) -> dict[str, list[PositionRelation]]:
         """Speakers placed only by relations into claims that answer the question."""
         found: dict[str, list[PositionRelation]] = defaultdict(list)
         for target, target_answer in answers.items():
-            for rel in self.into.get(target, []):
-                if rel.source in answers or rel.undercut_of is not None:
+            into = self.into.get(target)
+            if not into:
+                continue
+            target_holders = self.holders(target)
+            target_docs = self.document_set(target)
+            for rel in into:
+                source = rel.source
+                if source in answers or rel.undercut_of is not None:
                     continue  # the source answers it (its holders are 'own'), or an undercut
-                implies = target_answer if rel.sign > 0 else _OTHER[target_answer]
-                target_docs = self.document_set(target)
-                for speaker in self.named(rel.source):
-                    if speaker in answered or speaker in self.holders(target):
+                drawn = self.drawn_by.get(rel.relation)
+                drawn_by = drawn.speaker if drawn is not None else None
+                shared = not self.document_set(source).isdisjoint(target_docs)
+                if not shared and drawn_by is None:
+                    continue  # nobody quotes the source beside the target, nobody draws it
+                for speaker in self.named(source):
+                    if speaker in answered or speaker in target_holders:
                         continue
-                    quoted_in_target_docs = any(
-                        q.document in target_docs for q in self.quotes(rel.source, speaker)
-                    )
-                    if not quoted_in_target_docs and self.drawn_by.get(rel.relation) != speaker:
+                    quotes = self.quotes_by(source)[speaker]
+                    if speaker != drawn_by and not (
+                        shared and any(q.document in target_docs for q in quotes)
+                    ):
                         continue  # a link the speaker never draws: no words put in their mouth
                     found[speaker].append(
-                        PositionRelation(
+                        built(
+                            PositionRelation,
                             relation=rel.relation,
                             kind=_kind(rel),
-                            source=rel.source,
-                            source_statement=self.claims[rel.source].statement,
+                            source=source,
+                            source_statement=self.claims[source].statement,
                             target=target,
                             target_statement=self.claims[target].statement,
                             target_answer=target_answer,
-                            implies=implies,
-                            quotes=self.quotes(rel.source, speaker),
+                            implies=target_answer if rel.sign > 0 else _OTHER[target_answer],
+                            quotes=list(quotes),
                         )
                     )
         return found
@@ -289,7 +343,10 @@ class _Index:
         yes, no = given.count("yes"), given.count("no")
         lean: Lean = "mixed" if yes and no else "yes" if yes else "no"
         s = self.speakers[speaker]
-        return Position(
+        claims.sort(key=lambda c: (c.answer != "yes", c.claim))
+        relations.sort(key=lambda r: r.relation)
+        return built(
+            Position,
             speaker=speaker,
             name=s.name,
             role=s.role,
@@ -297,38 +354,39 @@ class _Index:
             basis="own claims" if claims else "relations",
             yes=yes,
             no=no,
-            claims=sorted(claims, key=lambda c: (c.answer != "yes", c.claim)),
-            relations=sorted(relations, key=lambda r: r.relation),
+            claims=claims,
+            relations=relations,
         )
 
     def _cruxes(self, answers: dict[str, Answer]) -> list[Crux]:
         found = []
-        attacks = (rel for claim in answers for rel in self.attacks_at.get(claim, []))
-        for rel in attacks:
-            at = attacked_answer(rel, answers, self.by_key)
-            if at is None:
-                continue
-            target, target_answer = at
-            source_answer = answers.get(rel.source)
-            if not is_clash(source_answer, target_answer, self.held[rel.source], self.held[target]):
-                continue
-            by, against = self.named(rel.source), self.named(target)
-            answered_by = sorted(self.rebutted.get(rel.source, []))
-            found.append(
-                Crux(
-                    relation=rel.relation,
-                    kind="undercuts" if rel.undercut_of else "rebuts",
-                    source=self.claim_ref(rel.source, by),
-                    source_answer=source_answer,
-                    target=self.claim_ref(target, against),
-                    target_answer=target_answer,
-                    by=[self.speaker_ref(s) for s in by],
-                    against=[self.speaker_ref(s) for s in against],
-                    documents=sorted(self.document_set(rel.source) | self.document_set(target)),
-                    answered=bool(answered_by),
-                    answered_by=answered_by,
+        for claim_id in answers:
+            for rel in self.attacks_at.get(claim_id, ()):
+                at = attacked_answer(rel, answers, self.by_key)
+                if at is None:
+                    continue
+                target, target_answer = at
+                source = rel.source
+                source_answer = answers.get(source)
+                if not is_clash(source_answer, target_answer, self.held[source], self.held[target]):
+                    continue
+                answered_by = self.rebutted.get(source, [])
+                found.append(
+                    built(
+                        Crux,
+                        relation=rel.relation,
+                        kind="undercuts" if rel.undercut_of else "rebuts",
+                        source=self.claim_ref(source),
+                        source_answer=source_answer,
+                        target=self.claim_ref(target),
+                        target_answer=target_answer,
+                        by=self.named_refs(source),
+                        against=self.named_refs(target),
+                        documents=sorted(self.document_set(source) | self.document_set(target)),
+                        answered=bool(answered_by),
+                        answered_by=list(answered_by),
+                    )
                 )
-            )
         found.sort(key=lambda c: (c.answered, c.target.id, c.relation))
         return found
 
@@ -336,13 +394,20 @@ class _Index:
         self, answers: dict[str, Answer], leans: dict[str, Lean]
     ) -> list[ContradictingLink]:
         """Links among the question's claims that cut across the speakers' camps."""
+        camp = {s: lean for s, lean in leans.items() if lean != "mixed"}
         found = []
         for target in answers:
-            for rel in self.into.get(target, []):
-                by, against = self.named(rel.source), self.named(target)
-                camps_by = {leans[s] for s in by if leans.get(s) in ("yes", "no")}
-                camps_against = {leans[s] for s in against if leans.get(s) in ("yes", "no")}
-                if not camps_by or not camps_against or set(by) & set(against):
+            into = self.into.get(target)
+            if not into:
+                continue
+            against = self.named(target)
+            camps_against = {camp[s] for s in against if s in camp}
+            if not camps_against:
+                continue
+            for rel in into:
+                by = self.named(rel.source)
+                camps_by = {camp[s] for s in by if s in camp}
+                if not camps_by or not set(by).isdisjoint(against):
                     continue
                 if rel.sign < 0 and camps_by & camps_against:
                     why = "a rebuttal between speakers who give the same answer"
@@ -351,17 +416,26 @@ class _Index:
                 else:
                     continue
                 found.append(
-                    ContradictingLink(
+                    built(
+                        ContradictingLink,
                         relation=rel.relation,
                         kind=_kind(rel),
                         source=rel.source,
                         target=target,
-                        by=by,
-                        against=against,
+                        by=list(by),
+                        against=list(against),
                         why=why,
                     )
                 )
-        return sorted(found, key=lambda link: link.relation)
+        found.sort(key=lambda link: link.relation)
+        return found
+
+
+def _relations_read_by_key(graph: ArgumentGraph, links: Iterable[Signed]) -> dict[str, Relation]:
+    """The relations the analysis looks up by key: those an undercut attacks, and those
+    whose attribution names who draws them (the others it reads as signed links)."""
+    attacked = {r.undercut_of for r in links if r.undercut_of is not None}
+    return {r.key: r for r in graph.relations if r.attribution is not None or r.id in attacked}
 
 
 def attacks_by_answering_claim(
