@@ -179,7 +179,7 @@ def test_camps_split_opponents_and_leave_the_unlinked_unaligned() -> None:
         ("camp-2", ["x", "z"], ["camp-1"]),
     ]
     assert [s.id for s in camps.unaligned] == ["u"]
-    assert (camps.frustrated, camps.frustration, camps.exact) == ([], 0.0, True)
+    assert (list(camps.frustrated), camps.frustration, camps.exact) == ([], 0.0, True)
 
 
 def test_camps_of_unrelated_debates_are_not_merged() -> None:
@@ -202,7 +202,7 @@ def test_three_mutual_opponents_leave_one_link_frustrated() -> None:
 
 def test_no_speakers_no_camps() -> None:
     camps = speaker_camps(ArgumentGraph())
-    assert (camps.camps, camps.unaligned, camps.links) == ([], [], [])
+    assert (camps.camps, camps.unaligned, list(camps.links)) == ([], [], [])
 
 
 @settings(max_examples=40, deadline=None)
@@ -241,3 +241,53 @@ def test_camps_do_not_depend_on_speaker_ids_or_input_order(
         )
 
     assert view(graph) == view(other)
+
+
+# ---------------------------------------------------------------- built when read
+
+
+def rough_alignment_graph() -> ArgumentGraph:
+    """A synthetic graph with many pairs, repeated evidence and relations without ids."""
+    from arggraph.synthetic import synthetic_graph_data
+
+    data, texts = synthetic_graph_data(600, n_documents=3, n_speakers=25, seed=4)
+    for document in data["documents"]:
+        document.pop("path")
+        document["text"] = texts[document["id"]]
+    return ArgumentGraph.model_validate(data)
+
+
+def test_pairs_read_as_a_list_and_dump_as_one() -> None:
+    alignment = speaker_alignment(rough_alignment_graph())
+    pairs = list(alignment.pairs)
+    assert len(pairs) == len(alignment.pairs) > 100
+    assert alignment.pairs[-1] == pairs[-1]
+    assert alignment.pairs[:2] == pairs[:2]
+    as_list = type(alignment)(speakers=alignment.speakers, pairs=pairs)
+    assert as_list.model_dump_json() == alignment.model_dump_json()
+    assert type(alignment).model_validate_json(alignment.model_dump_json()) == alignment
+
+
+def test_each_pair_lists_its_evidence_once_and_sorted() -> None:
+    for pair in speaker_alignment(rough_alignment_graph()).pairs:
+        kinds = (pair.supports, pair.rebuts, pair.shared_claims, pair.same_side_of)
+        for items in (*kinds, pair.opposite_sides_of):
+            assert items == sorted(set(items))
+        assert pair.agreement == (
+            len(pair.supports) + len(pair.shared_claims) + len(pair.same_side_of) / 2
+        )
+        assert pair.disagreement == len(pair.rebuts) + len(pair.opposite_sides_of) / 2
+
+
+def test_camps_of_a_given_alignment_equal_camps_of_the_computed_one() -> None:
+    """Camps read a computed alignment's compact evidence, and a caller's list of pairs
+    through the models: both give the same camps, links and frustrated links."""
+    graph = rough_alignment_graph()
+    alignment = speaker_alignment(graph)
+    given_list = type(alignment)(speakers=alignment.speakers, pairs=list(alignment.pairs))
+    computed = speaker_camps(graph, alignment=alignment)
+    assert len(computed.frustrated) > 0
+    assert speaker_camps(graph, alignment=given_list).model_dump_json() == (
+        computed.model_dump_json()
+    )
+    assert computed.frustration == sum(link.weight for link in computed.frustrated)

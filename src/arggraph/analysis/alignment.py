@@ -25,13 +25,16 @@ N. Bansal, A. Blum and S. Chawla, "Correlation clustering", Machine Learning 56 
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
+from collections.abc import MutableSequence
 from itertools import combinations
 from typing import Literal
 
 from pydantic import Field
 
 from arggraph.analysis.balance import DEFAULT_EXACT_LIMIT, balanced_split
+from arggraph.analysis.lazy_results import LazyResults
 from arggraph.analysis.positions import PositionsReport, positions
 from arggraph.analysis.results import ROUND_DIGITS, Result, SpeakerRef, counted
 from arggraph.analysis.signed import signed_links
@@ -79,11 +82,14 @@ class SpeakerAlignment(Result):
 
     ``speakers`` fixes the order (by name, then id); ``pairs`` holds every pair with
     some evidence, ``first`` before ``second``, in that order. Pairs not listed have
-    no evidence and score 0.
+    no evidence and score 0. The pairs are kept as compact evidence and each
+    :class:`AlignmentPair` is built when read (a
+    :class:`~arggraph.analysis.lazy_results.LazyResults`): millions of them at corpus
+    scale would not fit in memory as models.
     """
 
     speakers: list[SpeakerRef]
-    pairs: list[AlignmentPair]
+    pairs: LazyResults[AlignmentPair]
 
     def _summary(self) -> str:
         return (
@@ -166,9 +172,16 @@ def speaker_alignment(
     speakers = sorted(
         (s for s in graph.speakers if groups or s.kind != "group"), key=lambda s: (s.name, s.id)
     )
-    budget = _Evidence.budget_for(graph, max_pairs)
-    evidence = _Evidence(budget, [s.id for s in speakers])
+    links = signed_links(graph)
+    claim_ids = [c.id for c in graph.claims]
+    evidence = _Evidence(
+        _Evidence.budget_for(graph, max_pairs),
+        [s.id for s in speakers],
+        claim_ids,
+        [rel.relation for rel in links],
+    )
     order = {s.id: i for i, s in enumerate(speakers)}
+    number = {claim_id: k for k, claim_id in enumerate(claim_ids)}
     holders: dict[str, list[int]] = {}  # claim -> counted holders, as positions in `speakers`
     all_holders: dict[str, set[str]] = {}
     for claim in graph.claims:
@@ -176,12 +189,12 @@ def speaker_alignment(
         holders[claim.id] = sorted(order[s] for s in ids if s in order)
         all_holders[claim.id] = set(ids)
     in_topic = {c.id for c in graph.claims if topic is None or topic in c.topics}
-    for claim in graph.claims:
-        if claim.id in in_topic:
-            for x, y in combinations(holders[claim.id], 2):
-                evidence.add(x, y, _SHARED, claim.id)
+    for k, claim_id in enumerate(claim_ids):
+        if claim_id in in_topic:
+            for x, y in combinations(holders[claim_id], 2):
+                evidence.add(x, y, _SHARED, k)
     sides: dict[str, dict[int, int]] = defaultdict(dict)  # target -> speaker -> sign bits
-    for rel in signed_links(graph):
+    for k, rel in enumerate(links):
         if rel.target not in in_topic or all_holders[rel.source] & all_holders[rel.target]:
             continue  # another subject, or a claim's own holder qualifying it
         kind, bit = (_SUPPORTS, _SUPPORTING) if rel.sign > 0 else (_REBUTS, _REBUTTING)
@@ -189,37 +202,47 @@ def speaker_alignment(
         for x in holders[rel.source]:
             by_speaker[x] = by_speaker.get(x, 0) | bit
             for y in holders[rel.target]:
-                evidence.add(x, y, kind, rel.relation)
+                evidence.add(x, y, kind, k)
     for target, by_speaker in sides.items():
         # a speaker who both supports and rebuts a claim takes neither side of it
         sided = sorted((x, bits) for x, bits in by_speaker.items() if bits != _BOTH)
         for (x, bx), (y, by) in combinations(sided, 2):
-            evidence.add(x, y, _SAME if bx == by else _OPPOSITE, target)
+            evidence.add(x, y, _SAME if bx == by else _OPPOSITE, number[target])
     return SpeakerAlignment(
         speakers=[SpeakerRef(id=s.id, name=s.name, role=s.role) for s in speakers],
-        pairs=evidence.pairs(),
+        pairs=LazyResults(evidence.pairs()),
     )
 
 
 _SUPPORTS, _REBUTS, _SHARED, _SAME, _OPPOSITE = range(5)
-"""Positions of the evidence kinds in :data:`_KINDS`."""
+"""Positions of the evidence kinds in :data:`_KINDS`; the first two name relations."""
+_KIND_COUNT = 5
 _SUPPORTING, _REBUTTING = 1, 2
 _BOTH = _SUPPORTING | _REBUTTING
+_AGREEING = (2, 0, 2, 1, 0)
+"""Twice each kind's weight in agreement (whole numbers: weights are halves)."""
+_DISAGREEING = (0, 2, 0, 0, 1)
 
 
 class _Evidence:
     """The evidence of every pair of speakers that meet, under a budget of items.
 
-    Speakers are numbered in the alignment's order; a pair is one integer key, and its
-    evidence five lists (one per kind), so that only pairs that meet cost anything.
+    Speakers are numbered in the alignment's order, claims and relations by their place
+    in the graph; each item is one integer (pair, kind, claim or relation), so the
+    evidence costs a few bytes an item, and :meth:`pairs` sorts them into pairs.
     """
 
-    def __init__(self, budget: int, speakers: list[str]) -> None:
+    def __init__(
+        self, budget: int, speakers: list[str], claims: list[str], relations: list[str]
+    ) -> None:
         self.budget = budget
         self.left = budget
         self.speakers = speakers
         self.size = len(speakers)
-        self.by_pair: dict[int, tuple[list[str], ...]] = {}
+        self.claims = claims
+        self.relations = relations
+        self.items = max(len(claims), len(relations), 1)
+        self.codes: MutableSequence[int] = _codes(self.size**2 * _KIND_COUNT * self.items)
 
     @staticmethod
     def budget_for(graph: ArgumentGraph, max_pairs: int | None) -> int:
@@ -228,7 +251,8 @@ class _Evidence:
             return max_pairs
         return DEFAULT_MAX_PAIRS + PAIRS_PER_ITEM * (len(graph.claims) + len(graph.relations))
 
-    def add(self, x: int, y: int, kind: int, item: str) -> None:
+    def add(self, x: int, y: int, kind: int, item: int) -> None:
+        """Count ``item`` (a claim's or relation's number) as evidence of ``kind`` for x, y."""
         if x == y:
             return
         self.left -= 1
@@ -238,24 +262,96 @@ class _Evidence:
                 "pass a larger max_pairs to run it anyway"
             )
         key = x * self.size + y if x < y else y * self.size + x
-        lists = self.by_pair.get(key)
-        if lists is None:
-            lists = self.by_pair[key] = ([], [], [], [], [])
-        lists[kind].append(item)
+        self.codes.append((key * _KIND_COUNT + kind) * self.items + item)
 
-    def pairs(self) -> list[AlignmentPair]:
-        """Every pair with evidence, in speaker order."""
-        return [
-            _pair(self.speakers[key // self.size], self.speakers[key % self.size], lists)
-            for key, lists in sorted(self.by_pair.items())
-        ]
+    def pairs(self) -> _PairRows:
+        """Every pair with evidence, in speaker order, each item once."""
+        ordered = sorted(self.codes)
+        self.codes = _codes(0)
+        codes = _codes(len(ordered) and ordered[-1])
+        starts = array("q")
+        agreeing, disagreeing = array("l"), array("l")
+        per_pair = _KIND_COUNT * self.items
+        last, last_key = -1, -1
+        for code in ordered:
+            if code == last:
+                continue  # the same relation or claim counted again for a pair
+            last = code
+            key, kind = divmod(code // self.items, _KIND_COUNT)
+            if key != last_key:
+                last_key = key
+                starts.append(len(codes))
+                agreeing.append(0)
+                disagreeing.append(0)
+            codes.append(code)
+            agreeing[-1] += _AGREEING[kind]
+            disagreeing[-1] += _DISAGREEING[kind]
+        starts.append(len(codes))
+        del ordered
+        return _PairRows(self, codes, starts, agreeing, disagreeing, per_pair)
 
 
-def _pair(x: str, y: str, evidence: tuple[list[str], ...]) -> AlignmentPair:
-    supports, rebuts, shared, same, opposite = map(_distinct, evidence)
+def _codes(largest: int) -> MutableSequence[int]:
+    """A compact array for evidence codes up to ``largest`` (a list beyond 64 bits)."""
+    return array("q") if largest < 2**63 else []
+
+
+class _PairRows:
+    """Each pair's evidence as a run of sorted codes; :meth:`__getitem__` builds its model."""
+
+    def __init__(
+        self,
+        evidence: _Evidence,
+        codes: MutableSequence[int],
+        starts: array[int],
+        agreeing: array[int],
+        disagreeing: array[int],
+        per_pair: int,
+    ) -> None:
+        self.speakers, self.size = evidence.speakers, evidence.size
+        self.claims, self.relations, self.items = (
+            evidence.claims,
+            evidence.relations,
+            evidence.items,
+        )
+        self.codes, self.starts, self.per_pair = codes, starts, per_pair
+        self.agreeing, self.disagreeing = agreeing, disagreeing
+        """Twice the agreement and disagreement of each pair."""
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def speakers_of(self, index: int) -> tuple[str, str]:
+        """The pair's (first, second) speaker ids."""
+        first, second = divmod(self.codes[self.starts[index]] // self.per_pair, self.size)
+        return self.speakers[first], self.speakers[second]
+
+    def evidence_of(self, index: int) -> tuple[list[str], ...]:
+        """The pair's relation keys and claim ids, one sorted list per kind."""
+        found: tuple[list[str], ...] = ([], [], [], [], [])
+        for k in range(self.starts[index], self.starts[index + 1]):
+            rest, item = divmod(self.codes[k], self.items)
+            kind = rest % _KIND_COUNT
+            found[kind].append(self.relations[item] if kind <= _REBUTS else self.claims[item])
+        for items in found:
+            if len(items) > 1:
+                items.sort()
+        return found
+
+    def __getitem__(self, index: int) -> AlignmentPair:
+        return _pair(
+            *self.speakers_of(index),
+            self.evidence_of(index),
+            self.agreeing[index] / 2,
+            self.disagreeing[index] / 2,
+        )
+
+
+def _pair(
+    x: str, y: str, evidence: tuple[list[str], ...], agreement: float, disagreement: float
+) -> AlignmentPair:
+    supports, rebuts, shared, same, opposite = evidence
     # whole counts and halves: exact in floating point, nothing to round
-    agreement = len(supports) + len(shared) + INDIRECT_WEIGHT * len(same)
-    disagreement = len(rebuts) + INDIRECT_WEIGHT * len(opposite)
     total = agreement + disagreement
     score = (agreement - disagreement) / total if total else 0.0
     return AlignmentPair(
@@ -270,11 +366,6 @@ def _pair(x: str, y: str, evidence: tuple[list[str], ...]) -> AlignmentPair:
         same_side_of=same,
         opposite_sides_of=opposite,
     )
-
-
-def _distinct(items: list[str]) -> list[str]:
-    """The items sorted, without repeats (most lists hold none or one)."""
-    return sorted(set(items)) if len(items) > 1 else items
 
 
 _KINDS = ("supports", "rebuts", "shared_claims", "same_side_of", "opposite_sides_of")
@@ -323,8 +414,8 @@ class SpeakerCamps(Result):
 
     camps: list[Camp]
     unaligned: list[SpeakerRef] = Field(description="speakers with no signed link to anyone")
-    links: list[CampLink]
-    frustrated: list[CampLink] = Field(description="links the split does not respect")
+    links: LazyResults[CampLink] = Field(description="built when read, as alignment's pairs")
+    frustrated: LazyResults[CampLink] = Field(description="links the split does not respect")
     frustration: float = Field(description="total weight of the frustrated links")
     exact: bool = Field(description="False when some part was split by local search")
 
@@ -390,25 +481,11 @@ def speaker_camps(
     if alignment is None:
         alignment = speaker_alignment(graph, topic=topic, max_pairs=max_pairs)
     refs = {s.id: s for s in alignment.speakers}
-    links = []
-    for pair in alignment.pairs:
-        net = pair.agreement - pair.disagreement
-        if net:
-            evidence = {item for kind in _KINDS for item in getattr(pair, kind)}
-            links.append(
-                CampLink(
-                    first=pair.first,
-                    second=pair.second,
-                    sign=1 if net > 0 else -1,
-                    weight=_round(abs(net)),
-                    evidence=sorted(evidence),
-                )
-            )
-    linked = {s for link in links for s in (link.first, link.second)}
+    links = _LinkRows(alignment.pairs)
+    linked = {s for first, second, _ in links.edges for s in (first, second)}
     nodes = [s.id for s in alignment.speakers if s.id in linked]
-    # Weights are multiples of INDIRECT_WEIGHT = 1/2: doubled, they are whole numbers.
-    edges = [(link.first, link.second, link.sign * round(2 * link.weight)) for link in links]
-    split = balanced_split(nodes, edges, exact_limit=exact_limit)
+    split = balanced_split(nodes, links.edges, exact_limit=exact_limit)
+    links.edges = []  # only the split reads them
     sides: list[list[str]] = []
     opposed: list[tuple[int, int]] = []
     for component in split.components:
@@ -424,7 +501,7 @@ def speaker_camps(
     for a, b in opposed:
         opponents[a].append(camp_id[b])
         opponents[b].append(camp_id[a])
-    frustrated = [links[k] for k in split.frustrated_edges]
+    frustrated = _Chosen(links, split.frustrated_edges)
     leans = _leans(stands if stands is not None else positions(graph), topic)
     camps = []
     for k in numbered:
@@ -442,11 +519,80 @@ def speaker_camps(
     return SpeakerCamps(
         camps=camps,
         unaligned=[s for s in alignment.speakers if s.id not in linked],
-        links=links,
-        frustrated=frustrated,
-        frustration=_round(sum(link.weight for link in frustrated)),
+        links=LazyResults(links),
+        frustrated=LazyResults(frustrated),
+        frustration=_round(sum(abs(links.doubled[k]) for k in split.frustrated_edges) / 2),
         exact=split.exact,
     )
+
+
+class _LinkRows:
+    """The camp links of an alignment: each pair whose agreement and disagreement differ,
+    kept as the pair's number and its doubled net; :meth:`__getitem__` builds the link."""
+
+    def __init__(self, pairs: LazyResults[AlignmentPair]) -> None:
+        self.pairs = pairs
+        self.chosen = array("q")
+        """The pair behind each link."""
+        self.doubled = array("l")
+        """Twice each link's agreement minus disagreement: whole, as weights are halves."""
+        self.edges: list[tuple[str, str, int]] = []
+        """(first, second, doubled net) per link: the signed edges to split."""
+        rows = pairs.rows
+        if isinstance(rows, _PairRows):
+            for k in range(len(rows)):
+                net = rows.agreeing[k] - rows.disagreeing[k]
+                if net:
+                    self._add(k, *rows.speakers_of(k), net)
+        else:
+            for k, pair in enumerate(pairs):
+                if pair.agreement - pair.disagreement:
+                    self._add(
+                        k,
+                        pair.first,
+                        pair.second,
+                        round(2 * pair.agreement) - round(2 * pair.disagreement),
+                    )
+
+    def _add(self, pair: int, first: str, second: str, doubled: int) -> None:
+        self.chosen.append(pair)
+        self.doubled.append(doubled)
+        self.edges.append((first, second, doubled))
+
+    def __len__(self) -> int:
+        return len(self.chosen)
+
+    def __getitem__(self, index: int) -> CampLink:
+        pair, doubled = self.chosen[index], self.doubled[index]
+        rows = self.pairs.rows
+        if isinstance(rows, _PairRows):
+            first, second = rows.speakers_of(pair)
+            evidence = {item for items in rows.evidence_of(pair) for item in items}
+        else:
+            model = self.pairs[pair]
+            first, second = model.first, model.second
+            evidence = {item for kind in _KINDS for item in getattr(model, kind)}
+        return CampLink(
+            first=first,
+            second=second,
+            sign=1 if doubled > 0 else -1,
+            weight=_round(abs(doubled) / 2),
+            evidence=sorted(evidence),
+        )
+
+
+class _Chosen:
+    """Some of the links, by their positions (the frustrated ones), built when read."""
+
+    def __init__(self, links: _LinkRows, positions: list[int]) -> None:
+        self.links = links
+        self.positions = array("q", positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, index: int) -> CampLink:
+        return self.links[self.positions[index]]
 
 
 _Leans = dict[tuple[str, str], dict[str, str]]

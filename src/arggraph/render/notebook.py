@@ -30,6 +30,7 @@ from pydantic import BaseModel
 from arggraph.analysis.alignment import AlignmentPair, Camp, CampLink
 from arggraph.analysis.contested import ClaimContest
 from arggraph.analysis.contestedness import QuestionContest, TopicContest
+from arggraph.analysis.lazy_results import LazyResults
 from arggraph.analysis.objections import ReaderStatus, claim_statuses_for_display
 from arggraph.analysis.positions import Crux, Position, QuestionPositions
 from arggraph.analysis.results import Result, SpeakerRef, counted, join_names, shorten
@@ -295,7 +296,7 @@ class _Topic:
 def _is_table(value: object) -> bool:
     """A list of results other than speakers (those read as a list of names)."""
     return (
-        isinstance(value, list)
+        isinstance(value, list | LazyResults)
         and bool(value)
         and isinstance(value[0], BaseModel)
         and not isinstance(value[0], SpeakerRef)
