@@ -27,11 +27,8 @@ class Holding:
     """Speakers who hold it (not those who only ask it), in attribution order."""
     named: list[str]
     """Its holders that are not groups."""
-
-    @property
-    def documents(self) -> list[str]:
-        """The documents it is quoted from (repeats kept)."""
-        return [a.document for a in self.attributions]
+    documents: list[str]
+    """The documents it is quoted from (repeats kept), in attribution order."""
 
 
 def holding(claim: Claim, without: str | None, groups: Mapping[str, bool]) -> Holding | None:
@@ -49,10 +46,13 @@ def holding(claim: Claim, without: str | None, groups: Mapping[str, bool]) -> Ho
         return None
     # asking a question is not holding its answer: askers are no holders
     if len(kept) == 1:  # most claims: one attribution, no dict needed
-        holders = [] if kept[0].asked else [kept[0].speaker]
+        only = kept[0]
+        holders = [] if only.asked else [only.speaker]
+        documents = [only.document]
     else:
         holders = list(dict.fromkeys(a.speaker for a in kept if not a.asked))
-    return Holding(kept, holders, [s for s in holders if not groups[s]])
+        documents = [a.document for a in kept]
+    return Holding(kept, holders, [s for s in holders if not groups[s]], documents)
 
 
 @dataclass

@@ -123,6 +123,7 @@ class _Index:
         self, graph: ArgumentGraph, without: str | None, signed: Sequence[Signed] | None
     ) -> None:
         self.speakers = {s.id: s for s in graph.speakers}
+        self.names = {s.id: s.name for s in graph.speakers}
         groups = {s.id: s.kind == "group" for s in graph.speakers}
         self.claims: dict[str, Claim] = {}
         self.held: dict[str, Holding] = {}
@@ -140,7 +141,6 @@ class _Index:
         self.attacks_at = attacks_by_answering_claim(links, self.by_key, self.claims)
         self.dates = DocumentDates({d.id: d.date for d in graph.documents})
         self._quotes: dict[str, dict[str, list[QuoteRef]]] = {}
-        self._documents: dict[str, frozenset[str]] = {}
         self._claim_refs: dict[str, ClaimRef] = {}
         self._named_refs: dict[str, list[SpeakerRef]] = {}
         self._speaker_refs: dict[str, SpeakerRef] = {}
@@ -170,28 +170,27 @@ class _Index:
         """The claim's quotes by speaker, in attribution order, each built once."""
         found = self._quotes.get(claim_id)
         if found is None:
-            found = self._quotes[claim_id] = defaultdict(list)
+            found = self._quotes[claim_id] = {}
+            names = self.names
             for a in self.held[claim_id].attributions:
-                found[a.speaker].append(QuoteRef.of(a, self.speakers[a.speaker].name))
+                quote = QuoteRef.of(a, names[a.speaker])
+                same = found.get(a.speaker)
+                if same is None:
+                    found[a.speaker] = [quote]
+                else:
+                    same.append(quote)
         return found
 
     def quotes(self, claim_id: str, speaker: str) -> list[QuoteRef]:
         """The claim's quotes by ``speaker`` (a list of its own, for one result)."""
         return list(self.quotes_by(claim_id).get(speaker, ()))
 
-    def document_set(self, claim_id: str) -> frozenset[str]:
-        """The documents the claim is quoted from (the left-out one excepted)."""
-        found = self._documents.get(claim_id)
-        if found is None:
-            found = self._documents[claim_id] = frozenset(self.held[claim_id].documents)
-        return found
-
     def claim_ref(self, claim_id: str) -> ClaimRef:
         """The claim with its named holders' quotes only (not a group's, not others')."""
         found = self._claim_refs.get(claim_id)
         if found is None:
-            by = self.quotes_by(claim_id)
-            quotes = [q for s in self.named(claim_id) for q in by[s]]
+            by, named = self.quotes_by(claim_id), self.named(claim_id)
+            quotes = list(by[named[0]]) if len(named) == 1 else [q for s in named for q in by[s]]
             statement = self.claims[claim_id].statement
             found = built(ClaimRef, id=claim_id, statement=statement, quotes=quotes)
             self._claim_refs[claim_id] = found
@@ -301,15 +300,15 @@ class _Index:
             into = self.into.get(target)
             if not into:
                 continue
-            target_holders = self.holders(target)
-            target_docs = self.document_set(target)
+            target_held = self.held[target]
+            target_holders, target_docs = target_held.holders, set(target_held.documents)
             for rel in into:
                 source = rel.source
                 if source in answers or rel.undercut_of is not None:
                     continue  # the source answers it (its holders are 'own'), or an undercut
                 drawn = self.drawn_by.get(rel.relation)
                 drawn_by = drawn.speaker if drawn is not None else None
-                shared = not self.document_set(source).isdisjoint(target_docs)
+                shared = not target_docs.isdisjoint(self.held[source].documents)
                 if not shared and drawn_by is None:
                     continue  # nobody quotes the source beside the target, nobody draws it
                 for speaker in self.named(source):
@@ -382,7 +381,9 @@ class _Index:
                         target_answer=target_answer,
                         by=self.named_refs(source),
                         against=self.named_refs(target),
-                        documents=sorted(self.document_set(source) | self.document_set(target)),
+                        documents=sorted(
+                            {*self.held[source].documents, *self.held[target].documents}
+                        ),
                         answered=bool(answered_by),
                         answered_by=list(answered_by),
                     )
