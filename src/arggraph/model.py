@@ -25,6 +25,7 @@ Example
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -308,7 +309,7 @@ class ArgumentGraph(GraphContent):
         return graph
 
     def model_post_init(self, context: Any, /) -> None:
-        self._claims = {c.id: c for c in self.claims}
+        self._claims = dict(zip(map(attrgetter("id"), self.claims), self.claims, strict=True))
         self._question_topics = {}
         for topic in self.topics:
             self._question_topics.setdefault(topic.id, topic.id)

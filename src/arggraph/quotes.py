@@ -158,7 +158,7 @@ def _rewrite_special_words(text: str) -> tuple[str, ShiftMap]:
     A word that normalises to nothing becomes as many spaces: it joins the whitespace
     around it, since the words on either side of it are then neighbours.
     """
-    first = _SPECIAL.search(text)
+    first = _SPECIAL.search(text) if _may_have_special(text) else None
     if first is None:
         return text, ShiftMap([0], [0], len(text))
     backwards = text[::-1]
@@ -185,6 +185,23 @@ def _rewrite_special_words(text: str) -> tuple[str, ShiftMap]:
     pieces.append(text[cursor:])
     rewritten = "".join(pieces)
     return rewritten, offsets.build(len(rewritten))
+
+
+def _may_have_special(text: str) -> bool:
+    """False when ``text`` surely has no special character: ASCII (a flag Python keeps on
+    every string) without a backslash, since every other special is beyond ASCII."""
+    return not text.isascii() or "\\" in text
+
+
+_ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "  ")
+"""What makes ASCII text not spaced normally: whitespace other than a space, or two spaces."""
+
+
+def _spaced_normally(text: str) -> bool:
+    """Whether ``text`` has no whitespace but single spaces between words (as normal form)."""
+    if text.isascii():  # a few scans at memchr speed instead of splitting into words
+        return text == text.strip() and not any(map(text.__contains__, _ASCII_SPACES))
+    return " ".join(text.split()) == text
 
 
 def _word_end(text: str, position: int) -> int:
@@ -234,7 +251,7 @@ def _normalise_word(word: str, begin: int) -> tuple[str, list[int]]:
 
 def normalise(text: str) -> str:
     """The normal form of ``text``; ``normalise("a\\u2014 b\\n c") == "a- b c"``."""
-    if _SPECIAL.search(text) is None:
+    if not _may_have_special(text) or _SPECIAL.search(text) is None:
         return " ".join(text.split())
     return " ".join(_rewrite_special_words(text)[0].split())
 
@@ -374,14 +391,17 @@ def quote_spans(text: str, quotes: Sequence[str]) -> list[tuple[int, int, int] |
     shift = norm.constant_shift()
     spans: list[tuple[int, int, int] | None] = []
     for needle in needles:
-        if not needle:
+        if len(needle) >= _KEY and " " in needle:  # _indexed, inline: once per quote
+            candidates = by_key.get(needle[:_KEY], ())
+            if len(candidates) == 1:  # most: a quote's first 16 characters stand once
+                hits = candidates if normal.startswith(needle, candidates[0]) else []
+            else:
+                hits = [p for p in candidates if normal.startswith(needle, p)]
+        elif needle:
+            hits = _word_start_hits(index, needle)
+        else:
             spans.append(None)
             continue
-        if _indexed(needle):
-            candidates = by_key.get(needle[:_KEY], ())
-            hits = [p for p in candidates if normal.startswith(needle, p)]
-        else:
-            hits = _word_start_hits(index, needle)
         hits = hits or _all_hits(normal, needle)
         if not hits:
             spans.append(None)
@@ -396,15 +416,14 @@ def _normal_forms(quotes: Sequence[str]) -> list[str]:
     """``normalise`` of each quote; quotes already in normal form (most) checked in one go.
 
     Joined by a character no quote has and normalisation keeps, the quotes are all in
-    normal form when the joined text is and no quote starts or ends with a space.
+    normal form when the joined text is and no quote starts or ends with whitespace.
     """
     joined = "\0".join(quotes)
     if (
         joined.count("\0") == len(quotes) - 1
-        and _SPECIAL.search(joined) is None
-        and " ".join(joined.split()) == joined
-        and "\0 " not in joined
-        and " \0" not in joined
+        and not (_may_have_special(joined) and _SPECIAL.search(joined))
+        and _spaced_normally(joined)
+        and all(map(str.__eq__, quotes, map(str.strip, quotes)))
     ):
         return list(quotes)
     return [normalise(quote) for quote in quotes]
@@ -418,7 +437,7 @@ def _indexed(needle: str) -> bool:
 def _starts_of_first_words(normal: str, needles: Sequence[str]) -> dict[str, list[int]]:
     """Word starts of ``normal`` where a needle's first word stands, by the ``_KEY``
     characters that follow them."""
-    first_words = {needle.split(" ", 1)[0] for needle in needles if _indexed(needle)}
+    first_words = {needle.partition(" ")[0] for needle in filter(_indexed, needles)}
     if len(first_words) <= _FEW_FIRST_WORDS:
         starts: Iterable[int] = sorted(
             chain.from_iterable(_starts_of_word(normal, word) for word in first_words)

@@ -50,13 +50,16 @@ def graph_problems(graph: ArgumentGraph) -> list[Problem]:
     """Every broken reference and structural rule in ``graph``, in section order."""
     ids = _Ids(graph)
     return [
-        *_duplicate_ids(graph),
+        *_duplicate_ids(graph, ids),
         *_shared_claim_relation_ids(ids),
         *_duplicate_question_ids(graph),
         *_unknown_references(graph, ids),
         *_claim_rules(graph),
         *_relation_rules(graph, ids),
     ]
+
+
+_ID = attrgetter("id")
 
 
 class _Ids:
@@ -67,12 +70,26 @@ class _Ids:
 
     @cached_property
     def claims(self) -> set[str]:
-        return {c.id for c in self.graph.claims}
+        return set(map(_ID, self.graph.claims))
+
+    @cached_property
+    def relation_list(self) -> list[str]:
+        """Ids of the relations that have one, in order."""
+        return [i for i in map(_ID, self.graph.relations) if i is not None]
 
     @cached_property
     def relations(self) -> set[str]:
         """Ids of the relations that have one."""
-        return {r.id for r in self.graph.relations if r.id is not None}
+        return set(self.relation_list)
+
+    def all_distinct(self, section: str) -> bool:
+        """Whether no two items of ``section`` (of those with an id) have the same id."""
+        if section == "claims":
+            return len(self.claims) == len(self.graph.claims)
+        if section == "relations":
+            return len(self.relations) == len(self.relation_list)
+        items = list(map(_ID, getattr(self.graph, section)))
+        return len(set(items)) == len(items)
 
     @cached_property
     def pairs(self) -> list[tuple[str, str]]:
@@ -80,10 +97,9 @@ class _Ids:
         return list(map(attrgetter("source", "target"), self.graph.relations))
 
 
-def _duplicate_ids(graph: ArgumentGraph) -> Iterator[Problem]:
+def _duplicate_ids(graph: ArgumentGraph, ids: _Ids) -> Iterator[Problem]:
     for section in _SECTIONS:
-        ids = [item.id for item in getattr(graph, section) if item.id is not None]
-        if len(set(ids)) == len(ids):
+        if ids.all_distinct(section):
             continue  # no repeats: the common case, checked at C speed
         first_index: dict[str, int] = {}
         for index, item in enumerate(getattr(graph, section)):

@@ -7,8 +7,10 @@ items set aside) and places each problem at its file, line and column.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +27,35 @@ _METADATA = ("arggraph", "title", "description")
 
 @dataclass
 class _Origin:
-    """Where each merged list item came from: (file, index within that file's list)."""
+    """Where each merged list item came from: its file and index within that file's list.
 
-    items: dict[str, list[tuple[SourceFile, int]]] = field(
+    Kept per file as the merged index each file's items start at (one entry per file
+    and section, not one per item): looked up only when a problem is placed.
+    """
+
+    starts: dict[str, list[tuple[int, int, SourceFile]]] = field(
         default_factory=lambda: {s: [] for s in SECTIONS}
     )
 
+    def add(self, section: str, first: int, count: int, source: SourceFile) -> None:
+        """``source``'s ``count`` items of ``section`` start at merged index ``first``."""
+        self.starts[section].append((first, count, source))
+
+    def item(self, section: str, index: int) -> tuple[SourceFile, int] | None:
+        """The file and local index of merged item ``index`` of ``section``, if there is one."""
+        runs = self.starts[section]
+        k = bisect_right(runs, index, key=itemgetter(0)) - 1
+        if k < 0 or index < 0:
+            return None
+        first, count, source = runs[k]
+        return (source, index - first) if index - first < count else None
+
     def place(self, problem: Problem, files: Sequence[SourceFile]) -> Problem:
         path = problem.path
-        if len(path) >= 2 and path[0] in self.items and isinstance(path[1], int):
-            entries = self.items[str(path[0])]
-            if 0 <= path[1] < len(entries):
-                source, local = entries[path[1]]
+        if len(path) >= 2 and path[0] in self.starts and isinstance(path[1], int):
+            found = self.item(str(path[0]), path[1])
+            if found is not None:
+                source, local = found
                 return source.place(problem, (path[0], local, *path[2:]))
         return files[0].place(problem, path) if files else problem
 
@@ -78,9 +97,9 @@ def _merge(files: Sequence[SourceFile]) -> tuple[dict[str, Any], _Origin, list[P
                     )
                 )
                 continue
-            for local, item in enumerate(items):
-                merged[section].append(item)
-                origin.items[section].append((source, local))
+            if items:
+                origin.add(section, len(merged[section]), len(items), source)
+                merged[section] += items
     return merged, origin, problems
 
 
@@ -197,7 +216,7 @@ def _read_set_aside_texts(
         if isinstance(doc.get("text"), str):
             texts[doc["id"]] = doc["text"]
         elif isinstance(doc.get("path"), str) and doc["path"]:
-            source, _ = origin.items["documents"][index]
+            source = _document_file(origin, index)
             full = source.path.parent / doc["path"]
             try:
                 texts[doc["id"]] = read_text_file(full, display_path(full))
@@ -290,6 +309,14 @@ def _dropped_ids(merged: dict[str, Any], bad: dict[str, set[int]]) -> set[str]:
     return ids
 
 
+def _document_file(origin: _Origin, index: int) -> SourceFile:
+    """The file that merged document ``index`` came from."""
+    found = origin.item("documents", index)
+    if found is None:
+        raise IndexError(index)
+    return found[0]
+
+
 def _read_document_texts(
     graph: ArgumentGraph,
     origin: _Origin,
@@ -303,7 +330,7 @@ def _read_document_texts(
         if doc.path is None:
             continue
         merged_index = kept["documents"][index] if kept else index
-        source, _ = origin.items["documents"][merged_index]
+        source = _document_file(origin, merged_index)
         location = Path(doc.path)
         full = location if location.is_absolute() else source.path.parent / location
         sources[doc.id] = full.resolve()
