@@ -148,6 +148,9 @@ class _Counts:
     """(a crux, an answered crux) per rebuttal."""
     depends: dict[str, list[int]]
     """Claim -> the rebuttals whose status reads it."""
+    cruxes: int = 0
+    """Cruxes on the whole graph (the ``status`` that are cruxes)."""
+    answered: int = 0
 
     @classmethod
     def of(cls, reading: _Reading, question: str) -> _Counts:
@@ -169,6 +172,8 @@ class _Counts:
                 for answer_rel in base.rebuttals_into.get(rel.source, ()):
                     depends[answer_rel.source].append(k)
         counts.depends = depends
+        counts.cruxes = sum(crux for crux, _ in counts.status)
+        counts.answered = sum(done for _, done in counts.status)
         return counts
 
     @staticmethod
@@ -213,8 +218,7 @@ class _Counts:
         for document, change in documents.items():
             before = self.documents.get(document, 0)
             voiced += (before + change > 0) - (before > 0)
-        cruxes = sum(crux for crux, _ in self.status)
-        answered = sum(done for _, done in self.status)
+        cruxes, answered = self.cruxes, self.answered
         for k in {k for c in changed for k in self.depends.get(c, ())}:
             claim_id, rel = self.rels[k]
             crux, done = (
