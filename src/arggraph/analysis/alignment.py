@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import MutableSequence
+from collections.abc import Iterator, MutableSequence, Sequence
 from itertools import combinations
-from typing import Literal
+from typing import Literal, overload
 
 from pydantic import Field
 
@@ -481,11 +481,10 @@ def speaker_camps(
     if alignment is None:
         alignment = speaker_alignment(graph, topic=topic, max_pairs=max_pairs)
     refs = {s.id: s for s in alignment.speakers}
-    links = _LinkRows(alignment.pairs)
-    linked = {s for first, second, _ in links.edges for s in (first, second)}
+    links = _LinkRows(alignment)
+    linked = {links.speakers[k] for k in set(links.ends)}
     nodes = [s.id for s in alignment.speakers if s.id in linked]
-    split = balanced_split(nodes, links.edges, exact_limit=exact_limit)
-    links.edges = []  # only the split reads them
+    split = balanced_split(nodes, _Edges(links), exact_limit=exact_limit)
     sides: list[list[str]] = []
     opposed: list[tuple[int, int]] = []
     for component in split.components:
@@ -530,34 +529,38 @@ class _LinkRows:
     """The camp links of an alignment: each pair whose agreement and disagreement differ,
     kept as the pair's number and its doubled net; :meth:`__getitem__` builds the link."""
 
-    def __init__(self, pairs: LazyResults[AlignmentPair]) -> None:
-        self.pairs = pairs
+    def __init__(self, alignment: SpeakerAlignment) -> None:
+        self.pairs = pairs = alignment.pairs
+        self.speakers = [s.id for s in alignment.speakers]
         self.chosen = array("q")
         """The pair behind each link."""
         self.doubled = array("l")
         """Twice each link's agreement minus disagreement: whole, as weights are halves."""
-        self.edges: list[tuple[str, str, int]] = []
-        """(first, second, doubled net) per link: the signed edges to split."""
+        self.ends = array("l")
+        """The two speakers of each link, by their number in ``speakers``, one after the other."""
         rows = pairs.rows
         if isinstance(rows, _PairRows):
+            size = rows.size
             for k in range(len(rows)):
                 net = rows.agreeing[k] - rows.disagreeing[k]
                 if net:
-                    self._add(k, *rows.speakers_of(k), net)
+                    self._add(k, *divmod(rows.codes[rows.starts[k]] // rows.per_pair, size), net)
         else:
+            number = {s: i for i, s in enumerate(self.speakers)}
             for k, pair in enumerate(pairs):
                 if pair.agreement - pair.disagreement:
-                    self._add(
-                        k,
-                        pair.first,
-                        pair.second,
-                        round(2 * pair.agreement) - round(2 * pair.disagreement),
-                    )
+                    doubled = round(2 * pair.agreement) - round(2 * pair.disagreement)
+                    self._add(k, number[pair.first], number[pair.second], doubled)
 
-    def _add(self, pair: int, first: str, second: str, doubled: int) -> None:
+    def _add(self, pair: int, first: int, second: int, doubled: int) -> None:
         self.chosen.append(pair)
         self.doubled.append(doubled)
-        self.edges.append((first, second, doubled))
+        self.ends.extend((first, second))
+
+    def edge(self, index: int) -> tuple[str, str, int]:
+        """(first, second, doubled net) of a link: a signed edge to split."""
+        ends, at = self.ends, 2 * index
+        return self.speakers[ends[at]], self.speakers[ends[at + 1]], self.doubled[index]
 
     def __len__(self) -> int:
         return len(self.chosen)
@@ -579,6 +582,32 @@ class _LinkRows:
             weight=_round(abs(doubled) / 2),
             evidence=sorted(evidence),
         )
+
+
+class _Edges(Sequence[tuple[str, str, int]]):
+    """The links as the signed edges :func:`balanced_split` reads, made when read."""
+
+    def __init__(self, links: _LinkRows) -> None:
+        self.links = links
+
+    def __len__(self) -> int:
+        return len(self.links)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str, int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[str, str, int]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[str, str, int] | list[tuple[str, str, int]]:
+        if isinstance(index, slice):
+            return [self.links.edge(k) for k in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError("edge index out of range")
+        return self.links.edge(index % len(self))
+
+    def __iter__(self) -> Iterator[tuple[str, str, int]]:
+        return map(self.links.edge, range(len(self)))
 
 
 class _Chosen:
