@@ -181,10 +181,6 @@ class _Index:
                     same.append(quote)
         return found
 
-    def quotes(self, claim_id: str, speaker: str) -> list[QuoteRef]:
-        """The claim's quotes by ``speaker`` (a list of its own, for one result)."""
-        return list(self.quotes_by(claim_id).get(speaker, ()))
-
     def claim_ref(self, claim_id: str) -> ClaimRef:
         """The claim with its named holders' quotes only (not a group's, not others')."""
         found = self._claim_refs.get(claim_id)
@@ -246,8 +242,9 @@ class _Index:
         reported: list[ReportedView] = []
         for claim_id, answer in answers.items():
             statement = self.claims[claim_id].statement
+            quotes_by = self.quotes_by(claim_id)
             for speaker in self.holders(claim_id):
-                quotes = self.quotes(claim_id, speaker)
+                quotes = list(quotes_by[speaker])  # a holder has quotes: holders are quoted
                 s = self.speakers[speaker]
                 if s.kind == "group":
                     reported.append(
@@ -306,7 +303,7 @@ class _Index:
                 source = rel.source
                 if source in answers or rel.undercut_of is not None:
                     continue  # the source answers it (its holders are 'own'), or an undercut
-                drawn = self.drawn_by.get(rel.relation)
+                drawn = self.drawn_by.get(rel.relation) if self.drawn_by else None
                 drawn_by = drawn.speaker if drawn is not None else None
                 shared = not target_docs.isdisjoint(self.held[source].documents)
                 if not shared and drawn_by is None:
@@ -342,8 +339,10 @@ class _Index:
         yes, no = given.count("yes"), given.count("no")
         lean: Lean = "mixed" if yes and no else "yes" if yes else "no"
         s = self.speakers[speaker]
-        claims.sort(key=lambda c: (c.answer != "yes", c.claim))
-        relations.sort(key=lambda r: r.relation)
+        if len(claims) > 1:
+            claims.sort(key=lambda c: (c.answer != "yes", c.claim))
+        if len(relations) > 1:
+            relations.sort(key=lambda r: r.relation)
         return built(
             Position,
             speaker=speaker,
@@ -490,7 +489,7 @@ def is_clash(
         source_answer != target_answer
         and bool(source.named)
         and bool(target.named)
-        and not set(source.holders) & set(target.holders)
+        and set(source.holders).isdisjoint(target.holders)
     )
 
 
