@@ -95,13 +95,15 @@ def layered_layout(
         answer = answers.get(claim)
         return answer if answer in ("yes", "no") else "other"
 
+    # a claim left unreached heads its own tree: the most argued-about first, ties in
+    # file order (ranked once: re-sorting what is left for each tree was quadratic)
+    ranked = iter(sorted(claims, key=lambda c: -len(into[c])))
     roots = [c for c in claims if c in answers]
-    if not roots:  # nothing answers: the most argued-about claims head the trees
-        roots = sorted(claims, key=lambda c: -len(into[c]))[:1]
+    if not roots and claims:  # nothing answers: the most argued-about claim heads a tree
+        roots = [next(ranked)]
     tree_of: dict[str, str] = {}
     level: dict[str, int] = {}
     order: list[str] = []
-    pending = list(claims)
     while True:
         queue = deque(r for r in roots if r not in tree_of)
         for root in queue:
@@ -113,10 +115,10 @@ def layered_layout(
                 if other not in tree_of:
                     tree_of[other], level[other] = tree_of[current], level[current] + 1
                     queue.append(other)
-        pending = [c for c in pending if c not in tree_of]
-        if not pending:
+        unreached = next((c for c in ranked if c not in tree_of), None)
+        if unreached is None:
             break
-        roots = sorted(pending, key=lambda c: -len(into[c]))[:1]
+        roots = [unreached]
 
     trees: dict[str, dict[int, list[str]]] = {}
     for claim in order:

@@ -10,7 +10,6 @@ menus.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any
 
 from arggraph.render import style
@@ -180,19 +179,14 @@ def build_view(
 
 def _facets(ctx: ViewContext, order: list[str]) -> dict[str, list[list[str]]]:
     """The topics, speakers and documents of the drawn claims as ``[id, label]``, by label."""
-
-    def sort(pairs: Iterable[list[str]]) -> list[list[str]]:
-        return sorted(pairs, key=lambda x: (x[1].casefold(), x[0]))
-
     found: dict[str, set[str]] = {"topic": set(), "speaker": set(), "document": set()}
     for claim_id in order:
         for kind, item_id in ctx.items_of[claim_id]:
             if kind in found:
                 found[kind].add(item_id)
     return {
-        "topics": sort([t, ctx.topics[t].label] for t in found["topic"]),
-        "speakers": sort([s, ctx.speakers[s].name] for s in found["speaker"]),
-        "documents": sort([d, ctx.documents[d].title] for d in found["document"]),
+        f"{kind}s": [[i, ctx.facet_labels[kind][i]] for i in ctx.in_facet_order(kind, ids)]
+        for kind, ids in found.items()
     }
 
 

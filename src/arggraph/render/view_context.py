@@ -20,7 +20,7 @@ from arggraph.model import ArgumentGraph, Claim, Relation
 from arggraph.render import style
 from arggraph.render.details import claim_details
 from arggraph.render.view_data import SharedText
-from arggraph.render.view_nodes import box_node, claim_node
+from arggraph.render.view_nodes import ClaimLook, box_node, claim_look, claim_node
 
 __all__ = ["QuestionInfo", "ViewContext"]
 
@@ -69,6 +69,13 @@ class ViewContext:
         self._relation_looks: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self._nodes: dict[tuple[str, bool], dict[str, Any]] = {}
         self._boxes: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._looks: dict[str, ClaimLook] = {}
+        self.facet_labels = {
+            "topic": {t.id: t.label for t in graph.topics},
+            "speaker": {s.id: s.name for s in graph.speakers},
+            "document": {d.id: d.title for d in graph.documents},
+        }
+        self._facet_rank: dict[str, dict[str, int]] = {}
         self.shared = SharedText(position=self.position)
         self.topic_style = {t.id: style.topic_style(i) for i, t in enumerate(graph.topics)}
         self.into: dict[str, list[Relation]] = defaultdict(list)
@@ -93,6 +100,16 @@ class ViewContext:
             self.end_claim[rel.key] = end
             for claim_id in ends:
                 self.by_end[claim_id].append(rel.key)
+
+    def in_facet_order(self, kind: str, item_ids: Iterable[str]) -> list[str]:
+        """Topics, speakers or documents (``kind``) sorted as the filter menus list them:
+        by label, case-folded, then id (the whole order is worked out once per kind)."""
+        rank = self._facet_rank.get(kind)
+        if rank is None:
+            labels = self.facet_labels[kind]
+            ordered = sorted(labels, key=lambda i: (labels[i].casefold(), i))
+            rank = self._facet_rank[kind] = {item_id: n for n, item_id in enumerate(ordered)}
+        return sorted(item_ids, key=rank.__getitem__)
 
     def members(self, kind: str, item_id: str) -> list[str]:
         """Ids of the claims on a topic, held by a speaker, quoted from a document or
@@ -137,6 +154,13 @@ class ViewContext:
             }
             self._relation_looks[key] = (base, row)
         return self._relation_looks[key]
+
+    def look(self, claim_id: str) -> ClaimLook:
+        """What every node of the claim shares (label, box text, fills), made once."""
+        made = self._looks.get(claim_id)
+        if made is None:
+            made = self._looks[claim_id] = claim_look(self, self.claims[claim_id])
+        return made
 
     def claim_node(self, claim_id: str, guest: bool) -> dict[str, Any]:
         """A claim's node in a network view: a fresh copy of one made once per claim."""

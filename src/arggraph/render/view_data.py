@@ -19,6 +19,7 @@ from markupsafe import escape as markup_escape
 from arggraph.render import style
 from arggraph.render.details import DETAILS_PER_FILE, details_file
 from arggraph.render.html import script_json
+from arggraph.render.json_reuse import ItemJson
 
 __all__ = ["OUTLINE_LIMIT", "GraphView", "SharedText", "ViewKind"]
 
@@ -41,6 +42,7 @@ class SharedText:
     summary_json: dict[str, tuple[Any, str]] = field(default_factory=dict)
     option_html: dict[tuple[str, str, str], str] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
+    items: ItemJson = field(default_factory=ItemJson)
 
 
 @dataclass
@@ -178,8 +180,8 @@ class GraphView:
 
     def page_json(self) -> Markup:
         """:meth:`page_data` as JSON safe inside ``<script>`` (``script_json``); each claim's
-        details (or, with ``details_href``, its summary) are encoded once (in ``shared``)
-        and reused by every view that draws it."""
+        details (or, with ``details_href``, its summary), node and edge are encoded once
+        (in ``shared``) and reused by every view that draws it."""
         data = self.page_data()
         claims = data.pop("claims")
         statements = data.pop("statements")
@@ -192,7 +194,16 @@ class GraphView:
         else:
             data["details"] = self.details_href
             parts["claims"] = (claims, self.shared.summary_json)
-        text = script_json(data)[:-1]
+        fields = []
+        for name, value in data.items():
+            if name == "nodes":
+                encoded = "[" + ",".join(map(self.shared.items.node, value)) + "]"
+            elif name == "edges":
+                encoded = "[" + ",".join(map(self.shared.items.edge, value)) + "]"
+            else:
+                encoded = script_json(value)
+            fields.append(f'"{name}":{encoded}')  # the names need no escaping
+        text = "{" + ",".join(fields)
         for name, (table, cache) in parts.items():
             summarise = name == "claims" and self.details_href is not None
             items = []

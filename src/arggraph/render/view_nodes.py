@@ -8,6 +8,7 @@ speakers, with a height estimated for the layered layout.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from arggraph.analysis.results import shorten
@@ -17,7 +18,7 @@ from arggraph.render import style
 if TYPE_CHECKING:
     from arggraph.render.view_context import ViewContext
 
-__all__ = ["box_node", "claim_node", "wrapped_lines"]
+__all__ = ["ClaimLook", "box_node", "claim_look", "claim_node", "wrapped_lines"]
 
 
 def wrapped_lines(text: str, width: int) -> list[str]:
@@ -71,20 +72,56 @@ def _answer_line(ctx: ViewContext, claim: Claim, questions: list[str]) -> str:
     return "; ".join(parts)
 
 
+@dataclass(frozen=True)
+class ClaimLook:
+    """What every node of one claim shares, worked out once per claim: its network
+    label, its statement and speakers as a box shows them (with their wrapped line
+    counts, for the box's height), its two fills and its lists of items."""
+
+    label: str
+    statement: str
+    statement_lines: int
+    names: str
+    names_lines: int
+    fill: str
+    box_fill: str
+    topics: list[str]
+    speakers: list[str]
+    documents: list[str]
+
+
+def claim_look(ctx: ViewContext, claim: Claim) -> ClaimLook:
+    """A claim's :class:`ClaimLook` (the views ask for it through ``ctx.look``)."""
+    status = ctx.statuses.of(claim.id)
+    label = status.status if status else None
+    strength = ctx.statuses.strength(claim.id)
+    statement = " ".join(claim.statement.split())
+    speakers = claim.speakers
+    names = "\u2014 " + _names(ctx, speakers) if speakers else ""
+    return ClaimLook(
+        label=_wrap(claim.statement),
+        statement=statement,
+        statement_lines=len(wrapped_lines(statement, style.BOX_CHARS)),
+        names=names,
+        names_lines=len(wrapped_lines(names, style.BOX_CHARS)),
+        fill=style.status_fill(label, strength),
+        box_fill=style.status_fill(label, strength, box=True),
+        topics=list(claim.topics),
+        speakers=speakers,
+        documents=claim.documents,
+    )
+
+
 def box_node(ctx: ViewContext, claim: Claim, guest: bool, questions: list[str]) -> dict[str, Any]:
     """A claim as a box: its whole statement wrapped, its answer, its speakers."""
-    status = ctx.statuses.of(claim.id)
+    made = ctx.look(claim.id)
     answer = _answer_of(ctx, claim, questions)
     look = style.box_style(answer, guest=guest)
     # vis-network wraps each part at the box's width; the height is estimated for the layout
-    parts = [_answer_line(ctx, claim, questions), " ".join(claim.statement.split())]
-    if claim.speakers:
-        parts.append("\u2014 " + _names(ctx, claim.speakers))
-    parts = [p for p in parts if p]
-    lines = sum(len(wrapped_lines(p, style.BOX_CHARS)) for p in parts)
-    fill = style.status_fill(
-        status.status if status else None, ctx.statuses.strength(claim.id), box=True
-    )
+    answer_line = _answer_line(ctx, claim, questions)
+    parts = [p for p in (answer_line, made.statement, made.names) if p]
+    lines = len(wrapped_lines(answer_line, style.BOX_CHARS))
+    lines += made.statement_lines + made.names_lines
     return {
         "id": claim.id,
         "kind": "claim",
@@ -92,33 +129,32 @@ def box_node(ctx: ViewContext, claim: Claim, guest: bool, questions: list[str]) 
         "shape": look["shape"],
         "widthConstraint": look["widthConstraint"],
         "margin": look["margin"],
-        "color": style.node_colours(fill, look["border"], guest=guest),
+        "color": style.node_colours(made.box_fill, look["border"], guest=guest),
         "font": look["font"],
         "borderWidth": look["borderWidth"],
         "guest": guest,
         "answer": answer,
         "height": lines * style.LINE_HEIGHT + 22,
-        "topics": list(claim.topics),
-        "speakers": claim.speakers,
-        "documents": claim.documents,
+        "topics": made.topics,
+        "speakers": made.speakers,
+        "documents": made.documents,
     }
 
 
 def claim_node(ctx: ViewContext, claim: Claim, guest: bool) -> dict[str, Any]:
     """A claim as a network node: its topic's shape, filled by status, a short label."""
-    status = ctx.statuses.of(claim.id)
-    fill = style.status_fill(status.status if status else None, ctx.statuses.strength(claim.id))
+    made = ctx.look(claim.id)
     shape, border = ctx.topic_style[claim.topics[0]] if claim.topics else style.NO_TOPIC
     return {
         "id": claim.id,
         "kind": "claim",
-        "label": _wrap(claim.statement),
+        "label": made.label,
         "shape": shape,
-        "color": style.node_colours(fill, border, guest=guest),
+        "color": style.node_colours(made.fill, border, guest=guest),
         "font": {"color": style.GUEST_INK if guest else style.INK},
         "borderWidth": 3 if claim.topics and len(claim.topics) > 1 else 2,
         "guest": guest,
-        "topics": list(claim.topics),
-        "speakers": claim.speakers,
-        "documents": claim.documents,
+        "topics": made.topics,
+        "speakers": made.speakers,
+        "documents": made.documents,
     }
