@@ -38,6 +38,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import eq
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,7 @@ from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     ImportedData,
     ImportLog,
+    Located,
     Origin,
     Progress,
     build_imported,
@@ -61,6 +64,7 @@ from arggraph.model import ArgumentGraph
 
 NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")
 """AIF node types arggraph reads; ``PA`` (preference) and ``TA`` are read but not kept."""
+_NODE_TYPE_SET = frozenset(NODE_TYPES)
 
 _SCHEMES = ("RA", "CA", "MA")
 _QUESTIONING = re.compile(r"question", re.IGNORECASE)
@@ -70,7 +74,7 @@ _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?(?P<id>[^",}\s]+)')
 _SPEAKER_PREFIX = re.compile(r"^\s*(?P<name>[^\n]{1,100}?)\s+:\s+(?P<words>.+)$", re.DOTALL)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     """One AIF node, with the ids of its neighbours."""
 
@@ -82,17 +86,18 @@ class _Node:
     out: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Aif:
-    """A parsed AIF file: nodes by id (file order), persons, and where to find lines."""
+class _NodeLines:
+    """Where each node of an AIF file is: its line, found on the first question.
 
-    nodes: dict[str, _Node]
-    person_of: dict[str, str]
-    names: dict[str, str]
-    source: str
-    raw_text: str
+    Lines are only needed to place a problem; scanning every file for them took a
+    tenth of an import. The file's text is kept until the import ends instead.
+    """
 
-    _lines: dict[str, int] | None = None
+    __slots__ = ("_lines", "raw_text", "source")
+
+    def __init__(self, source: str, raw_text: str) -> None:
+        self.source, self.raw_text = source, raw_text
+        self._lines: dict[str, int] | None = None
 
     def line(self, node_id: str) -> int | None:
         """The line of the node's first ``nodeID`` in the file, for messages."""
@@ -105,8 +110,52 @@ class _Aif:
                 self._lines.setdefault(match["id"], line)
         return self._lines.get(node_id)
 
-    def origin(self, node_id: str) -> Origin:
-        return Origin(self.source, self.line(node_id), f"node {node_id}")
+
+class _NodeOrigin:
+    """Where an item made from a node came from (a :class:`Located`); line found when asked."""
+
+    __slots__ = ("lines", "node_id")
+
+    def __init__(self, lines: _NodeLines, node_id: str) -> None:
+        self.lines, self.node_id = lines, node_id
+
+    @property
+    def file(self) -> str:
+        """The file's name, as messages give it."""
+        return self.lines.source
+
+    @property
+    def line(self) -> int | None:
+        """The line of the node in the file."""
+        return self.lines.line(self.node_id)
+
+    @property
+    def element(self) -> str:
+        """``node <nodeID>``."""
+        return f"node {self.node_id}"
+
+
+@dataclass
+class _Aif:
+    """A parsed AIF file: nodes by id (file order), persons, and where to find lines."""
+
+    nodes: dict[str, _Node]
+    person_of: dict[str, str]
+    names: dict[str, str]
+    source: str
+    raw_text: str
+    lines: _NodeLines = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = _NodeLines(self.source, self.raw_text)
+
+    def line(self, node_id: str) -> int | None:
+        """The line of the node's first ``nodeID`` in the file, for messages."""
+        return self.lines.line(node_id)
+
+    def origin(self, node_id: str) -> _NodeOrigin:
+        """Where the item made from node ``node_id`` came from."""
+        return _NodeOrigin(self.lines, node_id)
 
 
 # --- parsing ----------------------------------------------------------------------------
@@ -156,15 +205,65 @@ def _read_structure(data: Any, source: str, raw_text: str) -> _Aif:
             ]
         )
     aif = _Aif({}, {}, {}, source, raw_text)
-    for index, raw in enumerate(body["nodes"]):
-        node = _node(raw, index, aif, problems)
-        if node is not None:
-            aif.nodes[node.id] = node
-    _read_edges(body.get("edges", []), aif, problems)
+    nodes = _sound_nodes(body["nodes"])
+    if nodes is not None:
+        aif.nodes = nodes
+    else:
+        for index, raw in enumerate(body["nodes"]):
+            node = _node(raw, index, aif, problems)
+            if node is not None:
+                aif.nodes[node.id] = node
+    edges = body.get("edges", [])
+    if problems or not _link_sound_edges(edges, aif.nodes):
+        _read_edges(edges, aif, problems)
     _read_persons(body, aif, problems)
     if problems:
         raise FormatError(problems)
     return aif
+
+
+def _sound_nodes(raws: list[Any]) -> dict[str, _Node] | None:
+    """Every node by id when none has a problem (the common case), read with bulk
+    operations; ``None`` otherwise, and :func:`_node` reads them one by one to say why."""
+    if not raws:
+        return {}
+    if set(map(type, raws)) != {dict}:
+        return None
+    ids: list[Any] = list(map(dict.get, raws, repeat("nodeID")))
+    types: list[Any] = list(map(dict.get, raws, repeat("type")))
+    texts: list[Any] = list(map(dict.get, raws, repeat("text"), repeat("")))
+    names = list(map(str, ids))
+    sound = (
+        set(map(type, ids)) <= {str, int}
+        and set(map(type, types)) == {str}
+        and set(types) <= _NODE_TYPE_SET
+        and set(map(type, texts)) == {str}
+        and all(map(str.strip, compress(texts, map(eq, types, repeat("I")))))
+        and len(set(names)) == len(names)
+    )
+    if not sound:
+        return None
+    return dict(zip(names, map(_Node, names, types, texts, raws), strict=True))
+
+
+def _link_sound_edges(edges: Any, nodes: dict[str, _Node]) -> bool:
+    """Link every edge's nodes when no edge has a problem (each an object with its own
+    ``edgeID``, between nodes that exist); else link nothing and return False."""
+    if not isinstance(edges, list):
+        return False
+    if not edges:
+        return True
+    if set(map(type, edges)) != {dict} or not all(map(dict.__contains__, edges, repeat("edgeID"))):
+        return False
+    edge_ids = list(map(str, map(dict.get, edges, repeat("edgeID"))))
+    starts = list(map(str, map(dict.get, edges, repeat("fromID"))))
+    ends = list(map(str, map(dict.get, edges, repeat("toID"))))
+    if len(set(edge_ids)) != len(edge_ids) or not nodes.keys() >= {*starts, *ends}:
+        return False
+    for start, end in zip(starts, ends, strict=True):
+        nodes[start].out.append(end)
+        nodes[end].into.append(start)
+    return True
 
 
 def _node(raw: Any, index: int, aif: _Aif, problems: list[Problem]) -> _Node | None:
@@ -271,7 +370,7 @@ def _read_persons(body: dict[str, Any], aif: _Aif, problems: list[Problem]) -> N
 
 
 def _located(
-    message: str, origin: Origin, *, code: str = "malformed-input", hint: str | None = None
+    message: str, origin: Located, *, code: str = "malformed-input", hint: str | None = None
 ) -> Problem:
     return Problem(
         f"{origin.element}: {message}" if origin.element else message,
@@ -298,7 +397,7 @@ class _Builder:
         self.offsets: dict[str, int] = {}
         self.claim_notes: dict[str, list[str]] = defaultdict(list)
         self.relations: dict[str, dict[str, Any]] = {}
-        self.relation_origin: dict[str, Origin] = {}
+        self.relation_origin: dict[str, Located] = {}
         self.relations_of: dict[str, list[str]] = {}
         self.pairs: dict[tuple[str, str], str] = {}
         self._claim_ids: dict[str, str] = {}

@@ -518,6 +518,23 @@ class Origin:
     element: str | None = None
 
 
+class Located(Protocol):
+    """What placing a problem reads of an origin: an :class:`Origin`, or an importer's own
+    object that finds the line only when asked (a line per item costs a scan per file)."""
+
+    @property
+    def file(self) -> str:
+        """The file's name, as messages give it."""
+
+    @property
+    def line(self) -> int | None:
+        """The item's line in the file, if known."""
+
+    @property
+    def element(self) -> str | None:
+        """The item's id or place in the file (``node 12``), if any."""
+
+
 @dataclass
 class ImportedData:
     """Graph sections being built by an importer, with the origin of every item.
@@ -531,7 +548,7 @@ class ImportedData:
     sections: dict[str, list[dict[str, Any]]] = field(
         default_factory=lambda: {s: [] for s in _SECTION_NAMES}
     )
-    origins: dict[str, list[Origin]] = field(
+    origins: dict[str, list[Located]] = field(
         default_factory=lambda: {s: [] for s in _SECTION_NAMES}
     )
     texts: dict[str, str] = field(default_factory=dict)
@@ -539,7 +556,7 @@ class ImportedData:
     inputs: list[Path] = field(default_factory=list)
     _ids: dict[str, set[str]] = field(default_factory=lambda: {s: set() for s in _SECTION_NAMES})
 
-    def add(self, section: str, item: dict[str, Any], origin: Origin) -> None:
+    def add(self, section: str, item: dict[str, Any], origin: Located) -> None:
         """Append ``item`` to ``section``, remembering where it came from."""
         self.sections[section].append(item)
         self.origins[section].append(origin)
@@ -550,7 +567,7 @@ class ImportedData:
         """True when ``section`` already holds an item with this id."""
         return item_id in self._ids[section]
 
-    def add_once(self, section: str, item: dict[str, Any], origin: Origin) -> None:
+    def add_once(self, section: str, item: dict[str, Any], origin: Located) -> None:
         """Add a speaker, topic or document unless one with its id exists already."""
         if not self.has(section, item["id"]):
             self.add(section, item, origin)
@@ -558,12 +575,14 @@ class ImportedData:
     def extend(self, other: ImportedData) -> None:
         """Merge another file's data into this one (speakers and topics once each)."""
         for section in _SECTION_NAMES:
-            once = section in ("speakers", "topics")
-            for item, origin in zip(other.sections[section], other.origins[section], strict=True):
-                if once:
+            if section in ("speakers", "topics"):
+                pairs = zip(other.sections[section], other.origins[section], strict=True)
+                for item, origin in pairs:
                     self.add_once(section, item, origin)
-                else:
-                    self.add(section, item, origin)
+            else:  # every item, as add would take them one by one
+                self.sections[section] += other.sections[section]
+                self.origins[section] += other.origins[section]
+                self._ids[section] |= other._ids[section]
         self.texts.update(other.texts)
         self.sources.update(other.sources)
         self.inputs.extend(other.inputs)
