@@ -137,7 +137,9 @@ class _Index:
             links = [r for r in links if r.source in self.claims and r.target in self.claims]
         self.relations = links
         self.by_key = _relations_read_by_key(graph, links)
-        self.drawn_by = {key: r.attribution for key, r in self.by_key.items() if r.attribution}
+        self.drawn_by = {
+            key: r.attribution for key, r in self.by_key.items() if r.attribution is not None
+        }
         self.attacks_at = attacks_by_answering_claim(links, self.by_key, self.claims)
         self.dates = DocumentDates({d.id: d.date for d in graph.documents})
         self._quotes: dict[str, dict[str, list[QuoteRef]]] = {}
@@ -504,6 +506,8 @@ def rebuttal_in_time(
     The rebuttal's document is its attribution's, or else any of its source claim's
     (as ``held`` reads them, a left-out document excepted; a claim left out has none).
     """
+    if not dates.dated:
+        return True  # no document has a date: nothing is older than anything
 
     def documents(claim_id: str) -> list[str]:
         found = held(claim_id)
