@@ -28,7 +28,7 @@ from markupsafe import Markup
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.collector import collector_paused
 from arggraph.errors import OutputError
-from arggraph.io.atomic import ensure_not_input, write_text_atomic
+from arggraph.io.atomic import AtomicBatch, ensure_not_input
 from arggraph.model import ArgumentGraph
 from arggraph.render.html import SHARED_ASSET, environment, render_template, shared_asset_text
 from arggraph.render.overview import OVERVIEW_ABOVE, OverviewView, overview_view
@@ -213,9 +213,10 @@ def write_view_pages(
 ) -> list[Path]:
     """Write every view page, ``index.html`` and the shared asset file into ``out_dir``.
 
-    Pages are built and written one at a time (never all held in memory); each claim's
-    details are written once, into the files under ``DETAILS_DIR``, which a page loads
-    when a claim is first clicked. Returns the pages' paths, sorted (the asset files,
+    Pages are built and written one at a time (never all held in memory), atomically,
+    flushed to disk once per batch of files (:class:`~arggraph.io.atomic.AtomicBatch`);
+    each claim's details are written once, into the files under ``DETAILS_DIR``, which
+    a page loads when a claim is first clicked. Returns the pages' paths, sorted (the asset files,
     ``out_dir / SHARED_ASSET`` and the details, are not listed).
     """
     out_dir = Path(out_dir)
@@ -226,15 +227,15 @@ def write_view_pages(
     names += [DETAILS_DIR + details_file(i) for i in range(files)]
     _refuse_inputs(out_dir, names, graph.input_paths)
     checked = {name: out_dir / name for name in names}
-    write_text_atomic(checked[SHARED_ASSET], shared_asset_text())
     pages = []
     # the views' look-ups and shared text are millions of long-lived small objects:
     # with the collector running, its full passes over them were an eighth of the time
-    with collector_paused():
+    with collector_paused(), AtomicBatch() as batch:
+        batch.write_text(checked[SHARED_ASSET], shared_asset_text())
         for name, text in _pages(
             graph, precompute_above=precompute_above, shared_assets=SHARED_ASSET
         ):
-            path = write_text_atomic(checked[name], text)  # each name was checked already
+            path = batch.write_text(checked[name], text)  # each name was checked already
             if path.suffix == ".html":
                 pages.append(path)
     return sorted(pages)
