@@ -451,12 +451,9 @@ class _Builder:
             speaker_id = slug(name, fallback="speaker")
         else:
             speaker_id = UNATTRIBUTED
-        display = name or (f"Person {person}" if person else "Unattributed")
-        self.data.add_once(
-            "speakers",
-            {"id": speaker_id, "name": display},
-            self.aif.origin(node.id),
-        )
+        if not self.data.has("speakers", speaker_id):  # most locutions: a speaker seen before
+            display = name or (f"Person {person}" if person else "Unattributed")
+            self.data.add("speakers", {"id": speaker_id, "name": display}, self.aif.origin(node.id))
         return speaker_id, words or None
 
     def _anchors(self, node: _Node) -> Iterable[tuple[_Node, _Node]]:
@@ -577,9 +574,8 @@ class _Builder:
             kept["note"] = _join(kept.get("note"), f"{same} AIF {node.type} node {node.id}")
             return existing
         implicit = len(node.out) == 1 and node.id == f"{premise.id}->{node.out[0]}"
-        relation_id = self.prefix + _safe_id(key)
         relation: dict[str, Any] = {
-            "id": None if implicit and not self.prefix else relation_id,
+            "id": None if implicit and not self.prefix else self.prefix + _safe_id(key),
             "source": source,
             "target": target,
             "kind": kind,
