@@ -26,7 +26,7 @@ class ItemJson:
     """Encoded nodes and edges by id, each with the item it encodes (a few variants per
     id: a claim is a box in one map, a guest in another, a dot in a network)."""
 
-    nodes: dict[str, list[tuple[list[str], dict[str, Any], str]]] = field(default_factory=dict)
+    nodes: dict[str, list[tuple[dict[str, Any], str]]] = field(default_factory=dict)
     edges: dict[str, list[tuple[dict[str, Any], str]]] = field(default_factory=dict)
 
     def node(self, node: dict[str, Any]) -> str:
@@ -35,35 +35,43 @@ class ItemJson:
         The placed keys are those of :data:`PLACED_KEYS` at the node's end (a junction's
         ``size`` is part of its look, not of where it is placed).
         """
+        variants = self.nodes.get(node.get("id"))  # type: ignore[arg-type]
+        if variants:
+            size = len(node)
+            for base, text in variants:
+                if len(base) == size:
+                    if base == node:
+                        return text
+                elif len(base) < size and base.items() <= node.items():
+                    placed = [k for k in PLACED_KEYS if k in node and k not in base]
+                    if len(base) + len(placed) == size:
+                        return _with_placed(text, node, placed)
         keys = list(node)
         end = len(keys)
         while end and keys[end - 1] in PLACED_KEYS:
             end -= 1
-        own, placed = keys[:end], keys[end:]
-        variants = self.nodes.setdefault(str(node.get("id")), [])
-        text = None
-        for base_keys, base, made in variants:
-            if base_keys == own and base.items() <= node.items():
-                text = made
-                break
-        if text is None:
-            base = {k: node[k] for k in own}
-            text = script_json(base)
-            variants.append((own, base, text))
-        if not placed:
-            return text
-        more = ",".join(f'"{k}":{_scalar_json(node[k])}' for k in placed)
-        return f"{text[:-1]}{',' if own else ''}{more}}}"
+        base = {k: node[k] for k in keys[:end]}
+        text = script_json(base)
+        self.nodes.setdefault(node.get("id"), []).append((base, text))  # type: ignore[arg-type]
+        return _with_placed(text, node, keys[end:])
 
     def edge(self, edge: dict[str, Any]) -> str:
         """``script_json(edge)``, from the text of an equal edge when made before."""
-        variants = self.edges.setdefault(str(edge.get("id")), [])
+        variants = self.edges.setdefault(edge.get("id"), [])  # type: ignore[arg-type]
         for made, text in variants:
             if made == edge:
                 return text
         text = script_json(edge)
         variants.append((dict(edge), text))
         return text
+
+
+def _with_placed(text: str, node: dict[str, Any], placed: list[str]) -> str:
+    """The JSON ``text`` of a node's own keys with its ``placed`` keys added at the end."""
+    if not placed:
+        return text
+    more = ",".join(f'"{k}":{_scalar_json(node[k])}' for k in placed)
+    return f"{text[:-1]}{',' if len(text) > 2 else ''}{more}}}"
 
 
 def _scalar_json(value: Any) -> str:

@@ -72,8 +72,9 @@ def _drawable(ctx: ViewContext, nodes: set[str]) -> list[str]:
 
     In file order; found through the claims, so a small view of a big graph is cheap.
     """
-    keys = {k for claim_id in nodes for k in ctx.by_end.get(claim_id, [])}
-    return sorted((k for k in keys if ctx.ends[k] <= nodes), key=ctx.order.__getitem__)
+    by_end, ends = ctx.by_end, ctx.ends
+    keys = set().union(*[by_end[c] for c in nodes if c in by_end])
+    return sorted([k for k in keys if ends[k] <= nodes], key=ctx.order.__getitem__)
 
 
 def _layout_note(layout: style.LayoutKind, n_nodes: int, precompute_above: int) -> str:
@@ -145,11 +146,9 @@ def build_view(
         ranked = sorted((c for c in order if degree[c]), key=lambda c: -degree[c])
         for claim_id in ranked[: style.CENTRAL_LABELS]:
             nodes[order.index(claim_id)]["central"] = True
-    details: dict[str, dict[str, Any]] = {}
-    named: set[str] = set()
-    for claim_id in order:
-        details[claim_id], names = ctx.details(claim_id)
-        named.update(names)
+    made = [ctx.details(claim_id) for claim_id in order]
+    details = {claim_id: data for claim_id, (data, _) in zip(order, made, strict=True)}
+    named: set[str] = set().union(*[names for _, names in made])
     # drawn claims carry their statement in ``claims``
     named.update(ctx.relations[k].target for k in relations)
     texts = ctx.statements

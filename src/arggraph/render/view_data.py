@@ -206,15 +206,24 @@ class GraphView:
         text = "{" + ",".join(fields)
         for name, (table, cache) in parts.items():
             summarise = name == "claims" and self.details_href is not None
-            items = []
-            for item_id, value in table.items():
-                made = cache.get(item_id)
-                if made is None or made[0] is not value:
-                    encoded = script_json(self._summary(item_id, value) if summarise else value)
-                    made = cache[item_id] = (value, f"{script_json(item_id)}:{encoded}")
-                items.append(made[1])
+            made = cache.get
+            items = [
+                entry[1]
+                if (entry := made(item_id)) is not None and entry[0] is value
+                else self._encode_entry(cache, item_id, value, summarise)
+                for item_id, value in table.items()
+            ]
             text += f',"{name}":{{{",".join(items)}}}'
         return Markup(text + "}")
+
+    def _encode_entry(
+        self, cache: dict[str, tuple[Any, str]], item_id: str, value: Any, summarise: bool
+    ) -> str:
+        """``"id":value`` as JSON, kept in ``cache`` with the value it encodes."""
+        encoded = script_json(self._summary(item_id, value) if summarise else value)
+        text = f"{script_json(item_id)}:{encoded}"
+        cache[item_id] = (value, text)
+        return text
 
     def _summary(self, claim_id: str, details: dict[str, Any]) -> dict[str, Any]:
         """What a page needs of a claim before it is clicked: its statement (search, the
