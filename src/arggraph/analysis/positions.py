@@ -242,12 +242,13 @@ class _Index:
         answers = self.answers.get(qid, {})
         own: dict[str, list[PositionClaim]] = defaultdict(list)
         reported: list[ReportedView] = []
+        claims, held, speakers = self.claims, self.held, self.speakers
         for claim_id, answer in answers.items():
-            statement = self.claims[claim_id].statement
+            statement = claims[claim_id].statement
             quotes_by = self.quotes_by(claim_id)
-            for speaker in self.holders(claim_id):
+            for speaker in held[claim_id].holders:
                 quotes = list(quotes_by[speaker])  # a holder has quotes: holders are quoted
-                s = self.speakers[speaker]
+                s = speakers[speaker]
                 if s.kind == "group":
                     reported.append(
                         built(
@@ -295,22 +296,24 @@ class _Index:
     ) -> dict[str, list[PositionRelation]]:
         """Speakers placed only by relations into claims that answer the question."""
         found: dict[str, list[PositionRelation]] = defaultdict(list)
+        held, into_claim, drawn_by_key = self.held, self.into, self.drawn_by
         for target, target_answer in answers.items():
-            into = self.into.get(target)
+            into = into_claim.get(target)
             if not into:
                 continue
-            target_held = self.held[target]
+            target_held = held[target]
             target_holders, target_docs = target_held.holders, set(target_held.documents)
             for rel in into:
                 source = rel.source
                 if source in answers or rel.undercut_of is not None:
                     continue  # the source answers it (its holders are 'own'), or an undercut
-                drawn = self.drawn_by.get(rel.relation) if self.drawn_by else None
+                drawn = drawn_by_key.get(rel.relation) if drawn_by_key else None
                 drawn_by = drawn.speaker if drawn is not None else None
-                shared = not target_docs.isdisjoint(self.held[source].documents)
+                source_held = held[source]
+                shared = not target_docs.isdisjoint(source_held.documents)
                 if not shared and drawn_by is None:
                     continue  # nobody quotes the source beside the target, nobody draws it
-                for speaker in self.named(source):
+                for speaker in source_held.named:
                     if speaker in answered or speaker in target_holders:
                         continue
                     quotes = self.quotes_by(source)[speaker]
@@ -360,15 +363,17 @@ class _Index:
 
     def _cruxes(self, answers: dict[str, Answer]) -> list[Crux]:
         found = []
+        held, attacks_at, by_key = self.held, self.attacks_at, self.by_key
         for claim_id in answers:
-            for rel in self.attacks_at.get(claim_id, ()):
-                at = attacked_answer(rel, answers, self.by_key)
+            for rel in attacks_at.get(claim_id, ()):
+                at = attacked_answer(rel, answers, by_key)
                 if at is None:
                     continue
                 target, target_answer = at
                 source = rel.source
                 source_answer = answers.get(source)
-                if not is_clash(source_answer, target_answer, self.held[source], self.held[target]):
+                source_held, target_held = held[source], held[target]
+                if not is_clash(source_answer, target_answer, source_held, target_held):
                     continue
                 answered_by = self.rebutted.get(source, [])
                 found.append(
@@ -382,9 +387,7 @@ class _Index:
                         target_answer=target_answer,
                         by=self.named_refs(source),
                         against=self.named_refs(target),
-                        documents=sorted(
-                            {*self.held[source].documents, *self.held[target].documents}
-                        ),
+                        documents=sorted({*source_held.documents, *target_held.documents}),
                         answered=bool(answered_by),
                         answered_by=list(answered_by),
                     )
