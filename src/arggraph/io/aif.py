@@ -534,10 +534,18 @@ class _Builder:
             return []
         kind = "rebuts" if node.type == "CA" else "supports"
         pairs = [(p, t) for p in premises for t in targets]
+        # Anchored only through a YA node, which is never a premise: most have none.
+        attribution = self._relation_attribution(node) if len(premises) < len(node.into) else None
+        notes = {u: _relation_note(node, premises, u) for u in {u for _, u in targets}}
         made = []
         for index, (premise, (target, undercut)) in enumerate(pairs, start=1):
             key = node.id if len(pairs) == 1 else f"{node.id}.{index}"
-            made_id = self._add_relation(node, key, premise, target, kind, undercut, premises)
+            extra: dict[str, Any] = {}
+            if attribution is not None:
+                extra["attribution"] = dict(attribution)
+            if notes[undercut]:
+                extra["note"] = notes[undercut]
+            made_id = self._add_relation(node, key, premise, target, kind, extra)
             if made_id is not None:
                 made.append(made_id)
         self.relations_of[node.id] = made
@@ -558,9 +566,10 @@ class _Builder:
         premise: _Node,
         target: str,
         kind: str,
-        undercut: bool,
-        premises: list[_Node],
+        extra: dict[str, Any],
     ) -> str | None:
+        """Add the relation ``premise`` -> ``target`` (with ``extra`` fields: attribution,
+        note) made from ``node``; its id, or ``None`` when it cannot be kept."""
         source = self.claim_id(premise.id)
         if source == target:
             self.claim_notes[premise.id].append(
@@ -579,13 +588,8 @@ class _Builder:
             "source": source,
             "target": target,
             "kind": kind,
+            **extra,
         }
-        attribution = self._relation_attribution(node)
-        if attribution is not None:
-            relation["attribution"] = attribution
-        note = _relation_note(node, premises, undercut)
-        if note:
-            relation["note"] = note
         if relation["id"] is None:
             del relation["id"]
         key_id = relation.get("id", f"{source}->{target}")
@@ -606,8 +610,14 @@ _PLAIN_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.:\-]{0,198}[A-Za-z0-9_.:])?")
 
 
 def _safe_id(raw: str) -> str:
-    """:func:`safe_id`, with one regex test for ids that are already safe."""
-    return raw if _PLAIN_ID.fullmatch(raw) else safe_id(raw)
+    """:func:`safe_id`, with one regex test for ids that are already safe, or safe but
+    for single ``>`` (relation keys ``a->b``), which :func:`safe_id` makes ``-``."""
+    if _PLAIN_ID.fullmatch(raw):
+        return raw
+    arrows_out = raw.replace(">", "-")
+    if ">>" not in raw and _PLAIN_ID.fullmatch(arrows_out):
+        return arrows_out
+    return safe_id(raw)
 
 
 def _relation_note(node: _Node, premises: list[_Node], undercut: bool) -> str | None:
