@@ -54,7 +54,6 @@ import bisect
 import json
 import os
 import re
-import resource
 import shlex
 import statistics
 import subprocess
@@ -107,7 +106,7 @@ RATIO_TARGET = 1.2
 """Issue 12: a view is ready in at most this many times its floor (1k, 5k, 20k claims)."""
 RENDER_TARGET = (10.0, 1024.0)
 """Issue 12: ``arggraph render`` of 10,000 claims in at most 10 s and 1 GB."""
-RENDER_MEMORY_CAP = 6 * 1024**3
+RENDER_MEMORY_CAP = 4 * 1024**3
 """Address-space cap of the ``render`` child (bytes), so a runaway run never crowds others."""
 
 PAGE_KEYS = frozenset(
@@ -388,68 +387,95 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def render_stage(n: int, tmp: Path, runs: int) -> dict[str, Any]:
+def render_stage(
+    n: int, tmp: Path, runs: int, baseline: Path | None = None
+) -> list[dict[str, Any]]:
     """``arggraph render`` of a synthetic graph file of ``n`` claims, in a child process.
 
     Per run: wall seconds, the child's CPU seconds and peak resident memory
     (``ru_maxrss`` of the waited child), files and megabytes written. Load and quote
-    checks are included: it is the command a user runs.
+    checks are included: it is the command a user runs. With ``baseline`` (the ``src``
+    folder of another checkout, put first on the child's path) that code's render
+    runs too, interleaved with ours (baseline first in odd runs, ours first in even).
     """
     corpus = write_synthetic_corpus(tmp / f"corpus-{n}", n, fmt="json", seed=3)
-    results = []
+    stages: dict[str, dict[str, Any]] = {"ours": {"n": n, "runs": []}}
+    if baseline is not None:
+        stages["baseline"] = {"n": n, "runs": [], "code": str(baseline)}
     for run in range(runs):
-        out = tmp / f"render-{n}-{run}"
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        order = list(stages) if run % 2 == 0 else list(reversed(stages))
+        for which in order:
+            result = _render_once(
+                corpus, tmp / f"render-{n}-{run}-{which}", baseline if which == "baseline" else None
+            )
+            if "error" in result:
+                stages[which]["error"] = result["error"]
+                continue
+            stages[which]["runs"].append(result)
+            print(f"render {n:,} {which} run {run + 1}: {result['seconds']:.1f} s", flush=True)
+    return list(stages.values())
+
+
+def _render_once(corpus: Path, out: Path, src: Path | None) -> dict[str, Any]:
+    """One ``arggraph render`` child (with ``src`` first on its path when given); its own
+    CPU time and peak memory come from ``wait4`` (``RUSAGE_CHILDREN`` would give the
+    largest peak of every child so far)."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    command = [
+        sys.executable,
+        "-c",
+        RENDER_CHILD.format(cap=RENDER_MEMORY_CAP),
+        *("render", str(corpus), "-o", str(out)),
+    ]
+    with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                RENDER_CHILD.format(cap=RENDER_MEMORY_CAP),
-                *("render", str(corpus), "-o", str(out)),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if done.returncode != 0:
-            return {"error": done.stderr.strip().splitlines()[-1][:200] if done.stderr else "?"}
-        files = [p for p in out.rglob("*") if p.is_file()]
-        results.append(
-            {
-                "seconds": wall,
-                "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-                "peak_mb": after.ru_maxrss / 1024,
-                "files": len(files),
-                "megabytes": sum(p.stat().st_size for p in files) / 1e6,
-                "load_average": os.getloadavg()[0],
-            }
-        )
-        subprocess.run(["rm", "-rf", str(out)], check=False)
-        print(f"render {n:,} run {run + 1}: {wall:.1f} s", flush=True)
-    return {"n": n, "runs": results}
+        child.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        stderr = errors.read().decode("utf-8", "replace").strip()
+    if child.returncode != 0:
+        return {"error": stderr.splitlines()[-1][:200] if stderr else "?"}
+    files = [p for p in out.rglob("*") if p.is_file()]
+    result = {
+        "seconds": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "files": len(files),
+        "megabytes": sum(p.stat().st_size for p in files) / 1e6,
+        "load_average": os.getloadavg()[0],
+    }
+    subprocess.run(["rm", "-rf", str(out)], check=False)
+    return result
 
 
 def render_lines(stages: list[dict[str, Any]]) -> list[str]:
     rows = [
-        "| claims | `arggraph render` wall s | CPU s | peak MB (ru_maxrss) | files | MB written "
-        "| target | met |",
-        "|---|---|---|---|---|---|---|---|",
+        "| claims | code | `arggraph render` wall s | CPU s | CPU / baseline CPU | peak MB "
+        "(ru_maxrss) | files | MB written | target | met |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
+    base_cpu = {s["n"]: _m(s["runs"], "cpu") for s in stages if "code" in s and "error" not in s}
     for stage in stages:
-        if "error" in stage:
-            rows.append(f"| {stage.get('n', '?')} | {stage['error']} | | | | | | |")
+        code = f"baseline ({stage['code']})" if "code" in stage else "this commit"
+        if "error" in stage or not stage["runs"]:
+            rows.append(
+                f"| {stage.get('n', '?')} | {code} | {stage.get('error', '?')} |" + " |" * 7
+            )
             continue
         runs = stage["runs"]
         wall, cpu = _m(runs, "seconds"), _m(runs, "cpu")
         peak = max(r["peak_mb"] for r in runs)
         met = wall is not None and wall <= RENDER_TARGET[0] and peak <= RENDER_TARGET[1]
         target = f"<= {RENDER_TARGET[0]:g} s, <= {RENDER_TARGET[1]:g} MB"
+        base = base_cpu.get(stage["n"])
+        ratio = f"{cpu / base:.2f}" if cpu and base and "code" not in stage else "-"
         rows.append(
-            f"| {stage['n']:,} | {_spread(runs, 'seconds')} | {_f(cpu)} | {peak:.0f} "
-            f"| {runs[0]['files']:,} | {runs[0]['megabytes']:.0f} "
+            f"| {stage['n']:,} | {code} | {_spread(runs, 'seconds')} | {_f(cpu)} | {ratio} "
+            f"| {peak:.0f} | {runs[0]['files']:,} | {runs[0]['megabytes']:.0f} "
             f"| {target} | {'yes' if met else '**no**'} |"
         )
     return rows
@@ -1151,6 +1177,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--render-sizes", type=int, nargs="*", default=[10_000], help="`arggraph render` runs"
     )
+    parser.add_argument(
+        "--render-baseline",
+        type=Path,
+        help="the src folder of another checkout: its `arggraph render` runs interleaved with ours",
+    )
     parser.add_argument("--records", type=Path, default=RESULTS_JSON, help="machine-readable")
     parser.add_argument("--graph", type=Path, default=DEEPSEEK, help="the real graph")
     parser.add_argument("--runs", type=int, default=3, help="timed loads per page")
@@ -1171,7 +1202,11 @@ def main(argv: list[str] | None = None) -> int:
     ):
         tmp = Path(tmp_name)
         # before the browser starts: the waited child's ru_maxrss is then render's own
-        renders = [render_stage(n, tmp, args.runs) for n in args.render_sizes]
+        renders = [
+            s
+            for n in args.render_sizes
+            for s in render_stage(n, tmp, args.runs, args.render_baseline)
+        ]
         subjects = deepseek_subjects(args.graph, tmp)
         for n in args.sizes:
             subjects.append(synthetic_subject(n, tmp))
@@ -1305,21 +1340,30 @@ def records(
                 "load_average_at_start": load[0],
             }
         )
+    base_cpu = {s["n"]: _m(s["runs"], "cpu") for s in renders if "code" in s and s.get("runs")}
     for stage in renders:
-        for run in stage.get("runs", []):
-            out.append(
-                {
-                    "size": stage["n"],
-                    "stage": "arggraph render",
-                    "seconds": round(run["seconds"], 2),
-                    "ratio": None,
-                    "peak_mb": round(run["peak_mb"]),
-                    "cpu_seconds": round(run["cpu"], 2),
-                    "files": run["files"],
-                    "megabytes_written": round(run["megabytes"]),
-                    "load_average_at_start": load[0],
-                }
-            )
+        runs = stage.get("runs", [])
+        if not runs:
+            continue
+        cpu = _m(runs, "cpu")
+        record = {
+            "size": stage["n"],
+            "stage": "arggraph render" + (" (baseline code)" if "code" in stage else ""),
+            "seconds": round(_m(runs, "seconds") or 0, 2),
+            "cpu_seconds": round(cpu or 0, 2),
+            "peak_mb": round(max(r["peak_mb"] for r in runs)),
+            "files": runs[0]["files"],
+            "megabytes_written": round(runs[0]["megabytes"]),
+            "runs": [{k: round(v, 2) for k, v in r.items()} for r in runs],
+            "load_average_at_start": load[0],
+        }
+        base = base_cpu.get(stage["n"])
+        if "code" in stage:
+            record["code"] = stage["code"]
+        elif base and cpu:
+            record["baseline_ratio"] = round(cpu / base, 3)
+            record["baseline"] = "baseline code, CPU"
+        out.append(record)
     return out
 
 
