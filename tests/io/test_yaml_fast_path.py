@@ -13,7 +13,16 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arggraph.io.yaml_dialect import Dumper, _load_plain, _NotPlainError, load_yaml, load_yaml_items
+from arggraph.io.yaml_dialect import (
+    _RESOLVED_FIRST,
+    _STR_TAG,
+    Dumper,
+    Loader,
+    _load_plain,
+    _NotPlainError,
+    load_yaml,
+    load_yaml_items,
+)
 
 _SCALARS = st.one_of(
     st.none(),
@@ -83,3 +92,14 @@ def test_hand_made_texts_load_or_fail_the_same_on_both_paths(text: str) -> None:
 def test_the_fast_path_gives_up_on_what_the_general_loader_must_handle(text: str) -> None:
     with pytest.raises(_NotPlainError):
         _load_plain(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=12), _SCALARS.map(lambda v: yaml.dump(v).split("\n")[0])))
+def test_only_plain_scalars_starting_with_a_resolved_character_can_be_other_than_text(
+    value: str,
+) -> None:
+    resolved = Loader("").resolve(yaml.ScalarNode, value, (True, False))
+    if value[:1] not in _RESOLVED_FIRST:
+        assert resolved == _STR_TAG
+    assert Loader("").resolve(yaml.ScalarNode, value, (False, True)) == _STR_TAG

@@ -107,6 +107,9 @@ class _NotPlainError(Exception):
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVED_FIRST = frozenset(k for k in Loader.yaml_implicit_resolvers if k is not None)
+"""First characters of the plain scalars that an implicit resolver may turn into non-text."""
+_WILDCARD = None in Loader.yaml_implicit_resolvers or bool(Loader.yaml_path_resolvers)
 
 
 def _load_plain(text: str) -> Any:
@@ -142,8 +145,13 @@ def _build_from_events(loader: Any) -> Any:
         if kind is ScalarEvent:
             if event.anchor is not None or event.tag is not None:
                 raise _NotPlainError
-            tag = resolve(yaml.ScalarNode, event.value, event.implicit)
-            value: Any = event.value if tag == _STR_TAG else _scalar(loader, tag, event)
+            value: Any = event.value
+            # resolve() finds another tag than str only for a plain scalar whose first
+            # character has implicit resolvers: ask it only then (most keys and ids skip it).
+            if event.implicit[0] and (_WILDCARD or value[:1] in _RESOLVED_FIRST):
+                tag = resolve(yaml.ScalarNode, value, event.implicit)
+                if tag != _STR_TAG:
+                    value = _scalar(loader, tag, event)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None or event.tag is not None:
                 raise _NotPlainError
@@ -156,7 +164,15 @@ def _build_from_events(loader: Any) -> Any:
         if not stack:
             root = value
             break
-        _place(stack[-1], value, kind is ScalarEvent)
+        top = stack[-1]  # _place, inline: once per event
+        if top[0].__class__ is list:
+            top[0].append(value)
+        elif top[1] is _NO_KEY:
+            _check_plain_key(top[0], value, kind is ScalarEvent)
+            top[1] = value
+        else:
+            top[0][top[1]] = value
+            top[1] = _NO_KEY
     get_event()  # document end
     if not isinstance(get_event(), StreamEndEvent):
         raise _NotPlainError  # another document: the general loader says so
@@ -166,19 +182,11 @@ def _build_from_events(loader: Any) -> Any:
 _NO_KEY = object()
 
 
-def _place(open_container: list[Any], value: Any, scalar: bool) -> None:
-    """Put ``value`` into the innermost open list or dict (as a key, when one is due)."""
-    container, key = open_container
-    if container.__class__ is list:
-        container.append(value)
-    elif key is _NO_KEY:
-        plain_key = scalar and (value is None or isinstance(value, str | int | float | bool))
-        if not plain_key or value in container:
-            raise _NotPlainError  # the general loader reports the key with its place
-        open_container[1] = value
-    else:
-        container[key] = value
-        open_container[1] = _NO_KEY
+def _check_plain_key(container: dict[Any, Any], key: Any, scalar: bool) -> None:
+    """Give up unless ``key`` is a scalar not yet in ``container``."""
+    plain_key = scalar and (key is None or isinstance(key, str | int | float | bool))
+    if not plain_key or key in container:
+        raise _NotPlainError  # the general loader reports the key with its place
 
 
 def _scalar(loader: Any, tag: str, event: Any) -> Any:
