@@ -13,6 +13,7 @@ Psychological Review 63 (1956).
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Mapping, Sequence
 from typing import Literal
@@ -93,12 +94,18 @@ def balanced_split(
             raise ValueError(f"fixed node {node!r} must be one of the nodes, with side 0 or 1")
         fix[index[node]] = value
     pairs: list[dict[int, list[int]]] = [{} for _ in order]
+    # the edges by node number, read once: a caller may make each edge when read
+    firsts, seconds = array("l"), array("l")
+    weights: list[int] = []
     for u, v, weight in signed_edges:
-        if u not in index or v not in index:
+        i, j = index.get(u), index.get(v)
+        if i is None or j is None:
             raise ValueError(f"edge ({u!r}, {v!r}) names a node not in nodes")
         if weight == 0:
             raise ValueError(f"edge ({u!r}, {v!r}) has weight 0")
-        i, j = index[u], index[v]
+        firsts.append(i)
+        seconds.append(j)
+        weights.append(weight)
         if i == j:
             continue
         pair = pairs[i].get(j)
@@ -119,13 +126,13 @@ def balanced_split(
             exact = _split_unbalanced(adjacency, component, fix, side, exact_limit) and exact
     frustrated = [
         k
-        for k, (u, v, weight) in enumerate(signed_edges)
-        if (side[index[u]] == side[index[v]]) == (weight < 0)
+        for k, (i, j, weight) in enumerate(zip(firsts, seconds, weights, strict=True))
+        if (side[i] == side[j]) == (weight < 0)
     ]
     return BalancedSplit(
         sides={node: 1 if side[i] else 0 for i, node in enumerate(order)},
         components=[[order[i] for i in c] for c in components],
-        frustration=sum(abs(signed_edges[k][2]) for k in frustrated),
+        frustration=sum(abs(weights[k]) for k in frustrated),
         frustrated_edges=frustrated,
         exact=exact,
     )
@@ -173,16 +180,6 @@ def _two_colour(
     return True
 
 
-def _cost_at(
-    adjacency: Adjacency, node: int, value: int, side: list[int], placed: list[bool]
-) -> int:
-    cost = 0
-    for v, p, q in adjacency[node]:
-        if placed[v]:
-            cost += q if side[v] == value else p
-    return cost
-
-
 def _split_unbalanced(
     adjacency: Adjacency,
     component: list[int],
@@ -219,24 +216,38 @@ def _component_cost(adjacency: Adjacency, component: list[int], side: list[int])
 def _local_search(
     adjacency: Adjacency, fixed_nodes: list[int], free: list[int], fix: dict[int, int]
 ) -> dict[int, int]:
-    """Greedy colouring in breadth-first order, then single flips while one helps."""
+    """Greedy colouring in breadth-first order, then single flips while one helps.
+
+    Each node keeps the cost of either side given its placed neighbours, updated as
+    they are placed or flipped: a check is two lookups, not a walk of the neighbours.
+    """
     size = len(adjacency)
     side = [0] * size
-    placed = [False] * size
+    cost_of = [[0, 0] for _ in range(size)]
+
+    def place(node: int, value: int) -> None:
+        side[node] = value
+        for v, p, q in adjacency[node]:
+            here = cost_of[v]
+            here[value] += q
+            here[1 - value] += p
+
     for node in fixed_nodes:
-        side[node], placed[node] = fix[node], True
+        place(node, fix[node])
     for node in free:
-        cost0 = _cost_at(adjacency, node, 0, side, placed)
-        cost1 = _cost_at(adjacency, node, 1, side, placed)
-        side[node], placed[node] = (1 if cost1 < cost0 else 0), True
+        cost0, cost1 = cost_of[node]
+        place(node, 1 if cost1 < cost0 else 0)
     improved = True
     while improved:
         improved = False
         for node in free:
-            here = _cost_at(adjacency, node, side[node], side, placed)
-            there = _cost_at(adjacency, node, 1 - side[node], side, placed)
-            if there < here:
-                side[node] = 1 - side[node]
+            old = side[node]
+            if cost_of[node][1 - old] < cost_of[node][old]:
+                side[node] = 1 - old
+                for v, p, q in adjacency[node]:
+                    here, shift = cost_of[v], p - q
+                    here[old] += shift
+                    here[1 - old] -= shift
                 improved = True
     return {node: side[node] for node in [*fixed_nodes, *free]}
 
