@@ -90,6 +90,29 @@ def test_local_search_is_a_valid_upper_bound(
     assert heuristic.exact or optimum > 0  # local search runs only on unbalanced parts
 
 
+def frustration_of(side: dict[str, int], edges: list[tuple[str, str, int]]) -> int:
+    return sum(abs(w) for u, v, w in edges if (side[u] == side[v]) == (w < 0))
+
+
+def test_local_search_ends_where_no_single_flip_helps() -> None:
+    """The local search keeps each node's cost of either side as it goes: where it stops,
+    moving any one free node to the other side frustrates at least as much. Dense random
+    graphs (seeded), where the search has flips to make after its greedy pass."""
+    rng = random.Random(12)
+    for _ in range(400):
+        nodes = [f"n{i}" for i in range(rng.randint(3, 16))]
+        edges = [
+            (rng.choice(nodes), rng.choice(nodes), rng.choice([-2, -1, 1, 2]))
+            for _ in range(rng.randint(0, 90))
+        ]
+        fixed = {n: rng.randrange(2) for n in rng.sample(nodes, rng.randint(0, 2))}
+        split = balanced_split(nodes, edges, fixed=fixed, exact_limit=0)
+        assert split.frustration == frustration_of(split.sides, edges)
+        for node in set(nodes) - set(fixed):
+            flipped = split.sides | {node: 1 - split.sides[node]}
+            assert frustration_of(flipped, edges) >= split.frustration, (edges, fixed, node)
+
+
 def test_balanced_split_refuses_unknown_nodes_and_zero_weights() -> None:
     with pytest.raises(ValueError, match="not in nodes"):
         balanced_split(["a"], [("a", "b", 1)])
