@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -90,7 +91,7 @@ def test_local_search_is_a_valid_upper_bound(
     assert heuristic.exact or optimum > 0  # local search runs only on unbalanced parts
 
 
-def frustration_of(side: dict[str, int], edges: list[tuple[str, str, int]]) -> int:
+def frustration_of(side: Mapping[str, int], edges: list[tuple[str, str, int]]) -> int:
     return sum(abs(w) for u, v, w in edges if (side[u] == side[v]) == (w < 0))
 
 
