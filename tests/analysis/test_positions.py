@@ -354,11 +354,12 @@ def test_positions_are_what_validating_their_own_json_gives(
 ) -> None:
     """positions builds its results without validation (results.built): the data must be
     valid, with the fields in the order the models declare them (the JSON follows it)."""
-    graph = {
-        "deepseek": lambda: deepseek,
-        "constructs": constructs_graph,
-        "synthetic": lambda: synthetic_graph(300, seed=2, stance_share=0.6, sub_question_share=0.5),
-    }[name]()
+    if name == "deepseek":
+        graph = deepseek
+    elif name == "constructs":
+        graph = constructs_graph()
+    else:
+        graph = synthetic_graph(300, seed=2, stance_share=0.6, sub_question_share=0.5)
     for without in (None, graph.documents[0].id):
         report = positions(graph, without_document=without)
         text = report.model_dump_json()
