@@ -639,8 +639,17 @@ def _leans(stands: PositionsReport, topic: str | None) -> _Leans:
 def _camp_answers(members: list[str], leans: _Leans) -> list[CampAnswer]:
     """Answers at least half the members give (at least one) and no member contradicts."""
     found = []
+    place = {s: k for k, s in enumerate(members)}
     for order, ((qid, label), by_speaker) in enumerate(leans.items()):
-        given = {s: by_speaker[s] for s in members if s in by_speaker}
+        if 2 * len(by_speaker) < len(members):
+            continue  # fewer than half the members could give any answer
+        # the members who answer it, in the camp's order: read from the few who answer
+        given = dict(
+            sorted(
+                ((s, lean) for s, lean in by_speaker.items() if s in place),
+                key=lambda item: place[item[0]],
+            )
+        )
         for answer in ("yes", "no"):
             agree = [s for s, lean in given.items() if lean == answer]
             against = [s for s, lean in given.items() if lean not in (answer, "mixed")]
