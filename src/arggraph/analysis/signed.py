@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import Field
 
-from arggraph.analysis.results import Result
+from arggraph.analysis.results import Result, built
 from arggraph.model import ArgumentGraph, Relation
 
 
@@ -60,7 +60,7 @@ def signed_relations(graph: ArgumentGraph) -> list[SignedRelation]:
     >>> signed_relations(arggraph.load("graphs/deepseek.yaml"))[0].sign  # doctest: +SKIP
     -1
     """
-    return [SignedRelation(**link._asdict()) for link in signed_links(graph)]
+    return [built(SignedRelation, **link._asdict()) for link in signed_links(graph)]
 
 
 class SignedLink(NamedTuple):
