@@ -515,6 +515,12 @@ class _Builder:
             return self.relations_of[node.id]
         self.relations_of[node.id] = []
         nodes = self.aif.nodes
+        if len(node.into) == 1 and len(node.out) == 1:  # most: one premise, one conclusion
+            premise, end = nodes[node.into[0]], nodes[node.out[0]]
+            if premise.type == "I" and end.type == "I":
+                made = self._one_relation(node, premise, self.claim_id(end.id))
+                self.relations_of[node.id] = made
+                return made
         premises = [nodes[i] for i in node.into if nodes[i].type == "I"]
         targets: list[tuple[str, bool]] = []
         for out in node.out:
@@ -550,6 +556,15 @@ class _Builder:
                 made.append(made_id)
         self.relations_of[node.id] = made
         return made
+
+    def _one_relation(self, node: _Node, premise: _Node, target: str) -> list[str]:
+        """What the general loop makes of a node with one I premise and one I conclusion."""
+        kind = "rebuts" if node.type == "CA" else "supports"
+        note = _relation_note(node, [premise], False)
+        made_id = self._add_relation(
+            node, node.id, premise, target, kind, {"note": note} if note else {}
+        )
+        return [] if made_id is None else [made_id]
 
     def _note_incomplete(self, node: _Node, premises: list[_Node]) -> None:
         missing = "premise" if not premises else "conclusion"
