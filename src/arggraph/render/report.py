@@ -38,7 +38,7 @@ from arggraph.analysis.debate import DebateAnalysis, analyse
 from arggraph.analysis.objections import READER_STATUSES, Statuses
 from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions
 from arggraph.analysis.results import QuoteRef, SpeakerRef, shorten
-from arggraph.analysis.signed import SignedRelation, signed_relations
+from arggraph.analysis.signed import SignedRelation, signed_links
 from arggraph.analysis.summary import graph_summary
 from arggraph.io.atomic import write_text_atomic
 from arggraph.model import ArgumentGraph, Attribution
@@ -487,9 +487,9 @@ class _Outline:
 
     def __post_init__(self) -> None:
         into: dict[str, list[SignedRelation]] = defaultdict(list)
-        for rel in signed_relations(self.graph):
-            if rel.target in self.claims:
-                into[rel.target].append(rel)
+        for link in signed_links(self.graph):  # models only for the few kept
+            if link.target in self.claims:
+                into[link.target].append(SignedRelation(**link._asdict()))
         self.into = into
         self.names = {s.id: s.name for s in self.graph.speakers}
 
