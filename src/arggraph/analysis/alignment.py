@@ -270,7 +270,7 @@ class _Evidence:
         self.codes = _codes(0)
         codes = _codes(len(ordered) and ordered[-1])
         starts = array("q")
-        agreeing, disagreeing = array("l"), array("l")
+        agreeing, disagreeing = array("i"), array("i")  # small counts: 4 bytes each
         per_pair = _KIND_COUNT * self.items
         last, last_key = -1, -1
         for code in ordered:
@@ -534,9 +534,9 @@ class _LinkRows:
         self.speakers = [s.id for s in alignment.speakers]
         self.chosen = array("q")
         """The pair behind each link."""
-        self.doubled = array("l")
+        self.doubled = array("i")
         """Twice each link's agreement minus disagreement: whole, as weights are halves."""
-        self.ends = array("l")
+        self.ends = array("i")
         """The two speakers of each link, by their number in ``speakers``, one after the other."""
         rows = pairs.rows
         if isinstance(rows, _PairRows):
