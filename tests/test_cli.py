@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -310,6 +311,35 @@ def test_render_writes_views_and_an_index(small_graph: Path, tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     names = {p.name for p in (tmp_path / "views").iterdir()}
     assert {"index.html", "graph.html", "topic-compute.html"} <= names
+
+
+def test_render_passes_jobs_to_the_writer(
+    small_graph: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import arggraph.render
+    from arggraph.cli import main
+
+    asked: list[int | None] = []
+    real = arggraph.render.render_views
+
+    def spy(graph: Any, out_dir: Path, *, jobs: int | None = None) -> list[Path]:
+        asked.append(jobs)
+        return real(graph, out_dir, jobs=jobs)
+
+    monkeypatch.setattr(arggraph.render, "render_views", spy)
+    assert main(["render", str(small_graph), "-o", str(tmp_path / "a"), "--jobs", "2"]) == 0
+    assert main(["render", str(small_graph), "-o", str(tmp_path / "b")]) == 0
+    assert asked == [2, None]
+    assert (tmp_path / "a" / "index.html").read_bytes() == (
+        tmp_path / "b" / "index.html"
+    ).read_bytes()
+
+
+def test_render_refuses_zero_jobs(small_graph: Path, tmp_path: Path) -> None:
+    result = run("render", small_graph, "-o", tmp_path / "views", "--jobs", "0")
+    assert result.returncode == 2
+    assert "--jobs" in result.stderr
+    assert not (tmp_path / "views").exists()
 
 
 def test_report_refuses_to_overwrite_an_input(small_graph: Path) -> None:

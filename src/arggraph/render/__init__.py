@@ -37,15 +37,20 @@ from arggraph.render.views import (
 )
 
 
-def render_views(graph: ArgumentGraph, out_dir: str | Path) -> list[Path]:
+def render_views(
+    graph: ArgumentGraph, out_dir: str | Path, *, jobs: int | None = None
+) -> list[Path]:
     """Write every view page and ``index.html`` into ``out_dir``; return the paths, sorted.
+
+    ``jobs``: worker processes writing the pages (default: the usable cores, at most 8;
+    see :func:`~arggraph.render.pages.write_view_pages`); the bytes do not depend on it.
 
     Example
     -------
     >>> import arggraph                                                  # doctest: +SKIP
     >>> render_views(arggraph.load("graphs/deepseek.yaml"), "out/views")  # doctest: +SKIP
     """
-    return write_view_pages(graph, Path(out_dir))
+    return write_view_pages(graph, Path(out_dir), jobs=jobs)
 
 
 __all__ = [

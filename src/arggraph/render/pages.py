@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -32,11 +33,14 @@ from arggraph.io.atomic import AtomicBatch, ensure_not_input
 from arggraph.model import ArgumentGraph
 from arggraph.render.html import SHARED_ASSET, environment, render_template, shared_asset_text
 from arggraph.render.overview import OVERVIEW_ABOVE, OverviewView, overview_view
+from arggraph.render.page_workers import PARALLEL_ABOVE, default_jobs, run_shares
+from arggraph.render.view_context import ViewContext
 from arggraph.render.views import (
     DETAILS_DIR,
     DETAILS_PER_FILE,
     PRECOMPUTE_ABOVE,
     GraphView,
+    ViewKey,
     details_file,
     details_files,
     iter_views,
@@ -121,6 +125,80 @@ def legend_markup(graph: ArgumentGraph, statuses: Statuses) -> Markup:
     return Markup(macros.legend(legend(), topic_legend(graph), statuses.note))  # type: ignore[attr-defined]
 
 
+@dataclass
+class _PageSet:
+    """What every page of one graph shares: statuses, file names, the navigation and
+    the views' look-ups; a page is made from it and its view alone."""
+
+    graph: ArgumentGraph
+    shared_assets: str | None
+    precompute_above: int
+    statuses: Statuses = field(init=False)
+    keys: list[ViewKey] = field(init=False)
+    names: dict[str, str] = field(init=False)
+    with_overview: bool = field(init=False)
+    nav: dict[str, Any] = field(init=False)
+    context: ViewContext = field(init=False)
+
+    def __post_init__(self) -> None:
+        graph = self.graph
+        self.statuses = claim_statuses_for_display(graph)
+        self.keys = view_keys(graph)
+        self.names = page_names(self.keys)
+        self.with_overview = len(graph.claims) > OVERVIEW_ABOVE
+        self.nav = {
+            "whole_label": "Overview" if self.with_overview else "Whole graph",
+            "legend_html": legend_markup(graph, self.statuses),
+        }
+        if self.with_overview:
+            self.names["graph"] = WHOLE_ALL
+        self.context = ViewContext(graph, self.statuses)
+
+    def overview(self) -> tuple[str, str, dict[str, Any]]:
+        """The overview page (``graph.html``, graphs above ``OVERVIEW_ABOVE`` claims):
+        its name, HTML and index entry."""
+        top = overview_view(self.graph, self.names)
+        page = view_page(
+            self.graph,
+            top,
+            statuses=self.statuses,
+            whole_href=None,
+            shared_assets=self.shared_assets,
+            legend_html=self.nav["legend_html"],
+        )
+        note = f"{top.counts['topics']:,} topics, {top.counts['questions']:,} questions"
+        return "graph.html", page, {"href": "graph.html", "label": "Overview", "note": note}
+
+    def views(self, keys: list[ViewKey]) -> Iterator[GraphView]:
+        """The views of ``keys``, built one at a time from the shared look-ups."""
+        return iter_views(
+            self.graph,
+            keys,
+            statuses=self.statuses,
+            precompute_above=self.precompute_above,
+            context=self.context,
+        )
+
+    def page(self, view: GraphView) -> tuple[str, str]:
+        """One view's page: its file name and HTML."""
+        if self.shared_assets is not None:
+            view.details_href = DETAILS_DIR
+        whole = None if view.kind == "graph" and not self.with_overview else "graph.html"
+        text = view_page(
+            self.graph,
+            view,
+            statuses=self.statuses,
+            whole_href=whole,
+            shared_assets=self.shared_assets,
+            **self.nav,
+        )
+        return self.names[view.key], text
+
+    def entry(self, view: GraphView) -> tuple[str, dict[str, Any]]:
+        """The view's line in ``index.html``: its kind and entry."""
+        return view.kind, _entry(view, self.names, self.with_overview)
+
+
 def _pages(
     graph: ArgumentGraph, *, precompute_above: int, shared_assets: str | None
 ) -> Iterator[tuple[str, str]]:
@@ -130,42 +208,15 @@ def _pages(
     :data:`~arggraph.render.views.DETAILS_DIR` (yielded after the whole graph's page),
     and each page carries a short summary per claim.
     """
-    statuses = claim_statuses_for_display(graph)
-    keys = view_keys(graph)
-    names = page_names(keys)
-    with_overview = len(graph.claims) > OVERVIEW_ABOVE
+    pages = _PageSet(graph, shared_assets, precompute_above)
     entries: list[tuple[str, dict[str, Any]]] = []
-    nav: dict[str, Any] = {
-        "whole_label": "Overview" if with_overview else "Whole graph",
-        "legend_html": legend_markup(graph, statuses),
-    }
-    if with_overview:
-        names["graph"] = WHOLE_ALL
-        top = overview_view(graph, names)
-        yield (
-            "graph.html",
-            view_page(
-                graph,
-                top,
-                statuses=statuses,
-                whole_href=None,
-                shared_assets=shared_assets,
-                legend_html=nav["legend_html"],
-            ),
-        )
-        note = f"{top.counts['topics']:,} topics, {top.counts['questions']:,} questions"
-        entries.append(("graph", {"href": "graph.html", "label": "Overview", "note": note}))
-    for view in iter_views(graph, keys, statuses=statuses, precompute_above=precompute_above):
-        if shared_assets is not None:
-            view.details_href = DETAILS_DIR
-        whole = None if view.kind == "graph" and not with_overview else "graph.html"
-        yield (
-            names[view.key],
-            view_page(
-                graph, view, statuses=statuses, whole_href=whole, shared_assets=shared_assets, **nav
-            ),
-        )
-        entries.append((view.kind, _entry(view, names, with_overview)))
+    if pages.with_overview:
+        name, text, entry = pages.overview()
+        yield name, text
+        entries.append(("graph", entry))
+    for view in pages.views(pages.keys):
+        yield pages.page(view)
+        entries.append(pages.entry(view))
         if shared_assets is not None and view.kind == "graph":
             for name, text in details_files(view):
                 yield DETAILS_DIR + name, text
@@ -209,7 +260,11 @@ def _entry(view: GraphView, names: dict[str, str], with_overview: bool) -> dict[
 
 
 def write_view_pages(
-    graph: ArgumentGraph, out_dir: Path, *, precompute_above: int = PRECOMPUTE_ABOVE
+    graph: ArgumentGraph,
+    out_dir: Path,
+    *,
+    precompute_above: int = PRECOMPUTE_ABOVE,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Write every view page, ``index.html`` and the shared asset file into ``out_dir``.
 
@@ -218,6 +273,12 @@ def write_view_pages(
     each claim's details are written once, into the files under ``DETAILS_DIR``, which
     a page loads when a claim is first clicked. Returns the pages' paths, sorted (the asset files,
     ``out_dir / SHARED_ASSET`` and the details, are not listed).
+
+    ``jobs`` worker processes (default :func:`~arggraph.render.page_workers.default_jobs`,
+    the usable cores up to 8) build and write the pages after the whole graph's page,
+    each a share of them; graphs under :data:`~arggraph.render.page_workers.PARALLEL_ABOVE`
+    claims, and systems without a safe ``fork`` (Windows, macOS), use one process. The
+    files are the same bytes whatever ``jobs`` is.
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -227,18 +288,56 @@ def write_view_pages(
     names += [DETAILS_DIR + details_file(i) for i in range(files)]
     _refuse_inputs(out_dir, names, graph.input_paths)
     checked = {name: out_dir / name for name in names}
-    pages = []
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if len(graph.claims) < PARALLEL_ABOVE:
+        jobs = 1
     # the views' look-ups and shared text are millions of long-lived small objects:
     # with the collector running, its full passes over them were an eighth of the time
-    with collector_paused(), AtomicBatch() as batch:
+    with collector_paused():
+        pages, entries = _write_shared_pages(graph, checked, precompute_above)
+        rest = list(enumerate(pages.keys))[1:]  # the whole graph's page is written
+
+        def write_share(share: int) -> list[tuple[int, str, dict[str, Any]]]:
+            """Build and write every ``jobs``-th of the other views' pages (interleaved,
+            so large and small views spread evenly); return their index entries."""
+            mine = rest[share::jobs]
+            done = []
+            with AtomicBatch() as batch:
+                for (index, _), view in zip(mine, pages.views([k for _, k in mine]), strict=True):
+                    name, text = pages.page(view)
+                    batch.write_text(checked[name], text)  # each name was checked already
+                    done.append((index, *pages.entry(view)))
+            return done
+
+        for share in run_shares(jobs, write_share, folder=out_dir):
+            entries += share
+        entries.sort(key=lambda e: e[0])
+        with AtomicBatch() as batch:
+            batch.write_text(checked["index.html"], _index(graph, [e[1:] for e in entries]))
+    return sorted(out_dir / name for name in {*pages.names.values(), "index.html", "graph.html"})
+
+
+def _write_shared_pages(
+    graph: ArgumentGraph, checked: dict[str, Path], precompute_above: int
+) -> tuple[_PageSet, list[tuple[int, str, dict[str, Any]]]]:
+    """Write the shared asset file, the overview, the whole graph's page and the claims'
+    details files (the whole view draws every claim, so every claim's details are made
+    here, once, before any worker starts); return the page set and their index entries."""
+    pages = _PageSet(graph, SHARED_ASSET, precompute_above)
+    entries: list[tuple[int, str, dict[str, Any]]] = []
+    with AtomicBatch() as batch:
         batch.write_text(checked[SHARED_ASSET], shared_asset_text())
-        for name, text in _pages(
-            graph, precompute_above=precompute_above, shared_assets=SHARED_ASSET
-        ):
-            path = batch.write_text(checked[name], text)  # each name was checked already
-            if path.suffix == ".html":
-                pages.append(path)
-    return sorted(pages)
+        if pages.with_overview:
+            name, text, entry = pages.overview()
+            batch.write_text(checked[name], text)
+            entries.append((-1, "graph", entry))
+        whole = next(pages.views(pages.keys[:1]))
+        name, text = pages.page(whole)
+        batch.write_text(checked[name], text)
+        entries.append((0, *pages.entry(whole)))
+        for name, text in details_files(whole):
+            batch.write_text(checked[DETAILS_DIR + name], text)
+    return pages, entries
 
 
 def _refuse_inputs(out_dir: Path, names: list[str], inputs: Iterable[Path]) -> None:

@@ -281,13 +281,15 @@ def iter_views(
     *,
     statuses: Statuses | None = None,
     precompute_above: int = PRECOMPUTE_ABOVE,
+    context: ViewContext | None = None,
 ) -> Iterator[GraphView]:
     """The views of ``keys`` (default :func:`view_keys`), built one at a time on demand.
 
-    They share one set of look-ups, so each claim's details are made once however many
-    views draw it; a caller that writes each view and drops it holds one at a time.
+    They share one set of look-ups (``context``, made here unless given), so each
+    claim's details are made once however many views draw it; a caller that writes
+    each view and drops it holds one at a time.
     """
-    ctx = ViewContext(graph, statuses or claim_statuses_for_display(graph))
+    ctx = context or ViewContext(graph, statuses or claim_statuses_for_display(graph))
     build: dict[str, Callable[[ViewContext, str, int], GraphView]] = {
         "graph": lambda c, _, above: _whole(c, above),
         "topic": _topic,
