@@ -291,3 +291,18 @@ def test_camps_of_a_given_alignment_equal_camps_of_the_computed_one() -> None:
         computed.model_dump_json()
     )
     assert computed.frustration == sum(link.weight for link in computed.frustrated)
+
+
+def test_evidence_weights_and_pairs_among_read_as_the_pairs_say() -> None:
+    alignment = speaker_alignment(rough_alignment_graph())
+    pairs = list(alignment.pairs)
+    assert list(alignment.evidence_weights()) == [
+        (p.first, p.second, p.agreement + p.disagreement) for p in pairs
+    ]
+    some = {s.id for s in alignment.speakers[::3]}
+    among = [p for p in pairs if p.first in some and p.second in some]
+    assert alignment.pairs_among(some) == among
+    assert len(among) > 0
+    given_list = type(alignment)(speakers=alignment.speakers, pairs=pairs)
+    assert given_list.pairs_among(some) == among
+    assert list(given_list.evidence_weights()) == list(alignment.evidence_weights())

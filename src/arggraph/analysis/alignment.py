@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator, MutableSequence, Sequence
+from collections.abc import Iterator, MutableSequence, Sequence, Set
 from itertools import combinations
 from typing import Literal, overload
 
@@ -103,6 +103,26 @@ class SpeakerAlignment(Result):
             if {item.first, item.second} == {a, b}:
                 return item
         return None
+
+    def evidence_weights(self) -> Iterator[tuple[str, str, float]]:
+        """``(first, second, agreement + disagreement)`` of every pair, in ``pairs`` order,
+        read without building the pairs (a report ranks speakers by it)."""
+        rows = self.pairs.rows
+        if isinstance(rows, _PairRows):
+            for k in range(len(rows)):
+                yield *rows.speakers_of(k), (rows.agreeing[k] + rows.disagreeing[k]) / 2
+        else:
+            for pair in self.pairs:
+                yield pair.first, pair.second, pair.agreement + pair.disagreement
+
+    def pairs_among(self, speakers: Set[str]) -> list[AlignmentPair]:
+        """The pairs of two of ``speakers``, in ``pairs`` order; only those are built."""
+        rows = self.pairs.rows
+        if not isinstance(rows, _PairRows):
+            return [p for p in self.pairs if p.first in speakers and p.second in speakers]
+        return [
+            rows[k] for k in range(len(rows)) if all(s in speakers for s in rows.speakers_of(k))
+        ]
 
     def score_matrix(self) -> list[list[float]]:
         """Scores as a dense matrix in ``speakers`` order; 1 on the diagonal, 0 without evidence."""

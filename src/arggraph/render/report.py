@@ -647,16 +647,13 @@ def _alignment(debate: DebateAnalysis) -> dict[str, Any]:
         return {"error": debate.alignment_error}
     names = {s.id: s.name for s in alignment.speakers}
     evidence: dict[str, float] = defaultdict(float)
-    for item in alignment.pairs:
-        weight = item.agreement + item.disagreement
-        evidence[item.first] += weight
-        evidence[item.second] += weight
+    for first, second, weight in alignment.evidence_weights():  # no pair built
+        evidence[first] += weight
+        evidence[second] += weight
     chosen = sorted(alignment.speakers, key=lambda s: -evidence[s.id])[:HEAT_MAP_SPEAKERS]
     keep = {s.id for s in chosen}
     shown = [s for s in alignment.speakers if s.id in keep]
-    pairs = {
-        (p.first, p.second): p for p in alignment.pairs if p.first in keep and p.second in keep
-    }
+    pairs = {(p.first, p.second): p for p in alignment.pairs_among(keep)}
     rows = []
     for a in shown:
         cells = []
