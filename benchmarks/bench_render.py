@@ -59,6 +59,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -380,70 +381,100 @@ def overview_subject(n: int, tmp: Path) -> Subject:
 
 
 RENDER_CHILD = """
-import resource, sys
+import json, os, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))
 from arggraph.cli import main
-sys.exit(main(sys.argv[1:]))
+code = main(sys.argv[1:])
+peaks = {{k: resource.getrusage(getattr(resource, "RUSAGE_" + k.upper())).ru_maxrss
+          for k in ("self", "children")}}
+with open(os.environ["ARGGRAPH_BENCH_PEAKS"], "w") as handle:
+    json.dump(peaks, handle)
+sys.exit(code)
 """
 
 
 def render_stage(
-    n: int, tmp: Path, runs: int, baseline: Path | None = None
+    n: int, tmp: Path, runs: int, baseline: Path | None = None, jobs: list[int] | None = None
 ) -> list[dict[str, Any]]:
     """``arggraph render`` of a synthetic graph file of ``n`` claims, in a child process.
 
-    Per run: wall seconds, the child's CPU seconds and peak resident memory
-    (``ru_maxrss`` of the waited child), files and megabytes written. Load and quote
-    checks are included: it is the command a user runs. With ``baseline`` (the ``src``
-    folder of another checkout, put first on the child's path) that code's render
-    runs too, interleaved with ours (baseline first in odd runs, ours first in even).
+    Per run: wall seconds, the child's CPU seconds (with its worker processes') and peak
+    memory, files and megabytes written. Load and quote checks are included: it is the
+    command a user runs. Ours runs once per value of ``jobs`` (``--jobs J``; None: the
+    default). With ``baseline`` (the ``src`` folder of another checkout, put first on the
+    child's path) that code's render runs too. The codes alternate within each run, in
+    reverse order in even runs.
     """
     corpus = write_synthetic_corpus(tmp / f"corpus-{n}", n, fmt="json", seed=3)
-    stages: dict[str, dict[str, Any]] = {"ours": {"n": n, "runs": []}}
+    stages: dict[str, dict[str, Any]] = {}
     if baseline is not None:
         stages["baseline"] = {"n": n, "runs": [], "code": str(baseline)}
+    values: list[int | None] = list(jobs) if jobs else [None]
+    for j in values:
+        stages[f"ours-{j}"] = {"n": n, "runs": [], "jobs": j}
     for run in range(runs):
         order = list(stages) if run % 2 == 0 else list(reversed(stages))
         for which in order:
-            result = _render_once(
-                corpus, tmp / f"render-{n}-{run}-{which}", baseline if which == "baseline" else None
-            )
+            stage = stages[which]
+            out = tmp / f"render-{n}-{run}-{which}"
+            src = baseline if which == "baseline" else None
+            result = _render_once(corpus, out, src, stage.get("jobs"))
             if "error" in result:
-                stages[which]["error"] = result["error"]
+                stage["error"] = result["error"]
                 continue
-            stages[which]["runs"].append(result)
-            print(f"render {n:,} {which} run {run + 1}: {result['seconds']:.1f} s", flush=True)
+            stage["runs"].append(result)
+            print(
+                f"render {n:,} {which} run {run + 1}: {result['seconds']:.1f} s, "
+                f"{result['cpu']:.1f} CPU s, {result['pss_mb']:.0f} MB PSS",
+                flush=True,
+            )
     return list(stages.values())
 
 
-def _render_once(corpus: Path, out: Path, src: Path | None) -> dict[str, Any]:
-    """One ``arggraph render`` child (with ``src`` first on its path when given); its own
-    CPU time and peak memory come from ``wait4`` (``RUSAGE_CHILDREN`` would give the
-    largest peak of every child so far)."""
+def _render_once(corpus: Path, out: Path, src: Path | None, jobs: int | None) -> dict[str, Any]:
+    """One ``arggraph render`` child (with ``src`` first on its path when given).
+
+    CPU time comes from ``wait4`` (the child's and its reaped workers'). Memory: the
+    child's own peak (``RUSAGE_SELF``) and its workers' largest (``RUSAGE_CHILDREN``),
+    as it reports them, and the largest sum of the proportional set size (PSS: a page
+    shared by k processes counts 1/k in each) of the child and its workers, sampled
+    every 0.1 s: resident sizes count the pages a forked worker shares with its parent
+    in both.
+    """
     env = dict(os.environ)
     if src is not None:
         env["PYTHONPATH"] = str(src)
+    peaks_file = out.parent / f"{out.name}.peaks.json"
+    env["ARGGRAPH_BENCH_PEAKS"] = str(peaks_file)
     command = [
         sys.executable,
         "-c",
         RENDER_CHILD.format(cap=RENDER_MEMORY_CAP),
         *("render", str(corpus), "-o", str(out)),
+        *(("--jobs", str(jobs)) if jobs is not None else ()),
     ]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        sampler = PssSampler(child.pid)
+        sampler.start()
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
+        sampler.stop()
         child.returncode = os.waitstatus_to_exitcode(status)
         errors.seek(0)
         stderr = errors.read().decode("utf-8", "replace").strip()
     if child.returncode != 0:
         return {"error": stderr.splitlines()[-1][:200] if stderr else "?"}
+    peaks = json.loads(peaks_file.read_text(encoding="utf-8"))
     files = [p for p in out.rglob("*") if p.is_file()]
     result = {
         "seconds": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
         "peak_mb": usage.ru_maxrss / 1024,
+        "parent_peak_mb": peaks["self"] / 1024,
+        "workers_peak_mb": peaks["children"] / 1024,
+        "pss_mb": sampler.peak_kb / 1024,
         "files": len(files),
         "megabytes": sum(p.stat().st_size for p in files) / 1e6,
         "load_average": os.getloadavg()[0],
@@ -452,33 +483,87 @@ def _render_once(corpus: Path, out: Path, src: Path | None) -> dict[str, Any]:
     return result
 
 
+class PssSampler(threading.Thread):
+    """The largest total PSS of a process and its children, sampled every 0.1 s (Linux's
+    ``/proc``; 0 elsewhere)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.1):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _tree(self.pid)))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its children (one level: the render's workers)."""
+    pids = [pid]
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            pids += [int(c) for c in (task / "children").read_text().split()]
+    except OSError:
+        pass
+    return pids
+
+
+def _pss_kb(pid: int) -> int:
+    """A process's proportional set size in KB (0 if it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def render_lines(stages: list[dict[str, Any]]) -> list[str]:
+    """The render table: per code and ``--jobs``, wall and CPU seconds, and memory (the
+    parent's peak, its workers' largest, their sum, and the largest total PSS)."""
     rows = [
-        "| claims | code | `arggraph render` wall s | CPU s | CPU / baseline CPU | peak MB "
-        "(ru_maxrss) | files | MB written | target | met |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| claims | code | jobs | `arggraph render` wall s | CPU s | CPU / baseline CPU "
+        "| parent peak MB | largest worker peak MB | parent + jobs x worker MB "
+        "| total PSS peak MB | files | MB written | target | met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     base_cpu = {s["n"]: _m(s["runs"], "cpu") for s in stages if "code" in s and "error" not in s}
     for stage in stages:
         code = f"baseline ({stage['code']})" if "code" in stage else "this commit"
+        jobs = "-" if "code" in stage else str(stage.get("jobs") or "default")
         if "error" in stage or not stage["runs"]:
             rows.append(
-                f"| {stage.get('n', '?')} | {code} | {stage.get('error', '?')} |" + " |" * 7
+                f"| {stage.get('n', '?')} | {code} | {jobs} | {stage.get('error', '?')} |"
+                + " |" * 10
             )
             continue
         runs = stage["runs"]
         wall, cpu = _m(runs, "seconds"), _m(runs, "cpu")
-        peak = max(r["peak_mb"] for r in runs)
-        met = wall is not None and wall <= RENDER_TARGET[0] and peak <= RENDER_TARGET[1]
+        parent, worker = _peak(runs, "parent_peak_mb"), _peak(runs, "workers_peak_mb")
+        total = parent + (stage.get("jobs") or 1) * worker if worker else parent
+        pss = _peak(runs, "pss_mb")
+        met = wall is not None and wall <= RENDER_TARGET[0] and pss <= RENDER_TARGET[1]
         target = f"<= {RENDER_TARGET[0]:g} s, <= {RENDER_TARGET[1]:g} MB"
         base = base_cpu.get(stage["n"])
         ratio = f"{cpu / base:.2f}" if cpu and base and "code" not in stage else "-"
         rows.append(
-            f"| {stage['n']:,} | {code} | {_spread(runs, 'seconds')} | {_f(cpu)} | {ratio} "
-            f"| {peak:.0f} | {runs[0]['files']:,} | {runs[0]['megabytes']:.0f} "
+            f"| {stage['n']:,} | {code} | {jobs} | {_spread(runs, 'seconds')} | {_f(cpu)} "
+            f"| {ratio} | {parent:.0f} | {worker:.0f} | {total:.0f} | {pss:.0f} "
+            f"| {runs[0]['files']:,} | {runs[0]['megabytes']:.0f} "
             f"| {target} | {'yes' if met else '**no**'} |"
         )
     return rows
+
+
+def _peak(runs: list[dict[str, Any]], key: str) -> float:
+    """The largest of the runs' ``key`` (0 where not measured)."""
+    return max((r.get(key) or 0.0) for r in runs)
 
 
 def view_target(n: int) -> float | None:
@@ -1182,6 +1267,17 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="the src folder of another checkout: its `arggraph render` runs interleaved with ours",
     )
+    parser.add_argument(
+        "--render-jobs",
+        type=int,
+        nargs="*",
+        help="run our `arggraph render` with each --jobs value (default: its own default)",
+    )
+    parser.add_argument(
+        "--render-only",
+        action="store_true",
+        help="only the `arggraph render` runs: rewrite their part of the results, keep the pages'",
+    )
     parser.add_argument("--records", type=Path, default=RESULTS_JSON, help="machine-readable")
     parser.add_argument("--graph", type=Path, default=DEEPSEEK, help="the real graph")
     parser.add_argument("--runs", type=int, default=3, help="timed loads per page")
@@ -1191,6 +1287,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write every measurement here")
     parser.add_argument("--only", nargs="*", help="only pages whose name holds one of these")
     args = parser.parse_args(argv)
+    if args.render_only:
+        return render_only(args, argv)
 
     from playwright.sync_api import sync_playwright
 
@@ -1205,7 +1303,7 @@ def main(argv: list[str] | None = None) -> int:
         renders = [
             s
             for n in args.render_sizes
-            for s in render_stage(n, tmp, args.runs, args.render_baseline)
+            for s in render_stage(n, tmp, args.runs, args.render_baseline, args.render_jobs)
         ]
         subjects = deepseek_subjects(args.graph, tmp)
         for n in args.sizes:
@@ -1272,15 +1370,7 @@ def main(argv: list[str] | None = None) -> int:
         *timeline_table(subjects),
     ]
     if renders:
-        lines += [
-            "",
-            "`arggraph render GRAPH -o DIR` of synthetic graphs (seed 3, JSON file, quotes "
-            "checked), in a child process capped at "
-            f"{RENDER_MEMORY_CAP / 1024**3:.0f} GB of address space; medians of "
-            f"{args.runs} runs (fastest-slowest), CPU = the child's user + system time:",
-            "",
-            *render_lines(renders),
-        ]
+        lines += ["", *render_paragraph(renders, args.runs)]
     extra = profile_lines(subjects)
     if extra:
         lines += ["", "## Where the time goes (targets missed)", *extra]
@@ -1313,6 +1403,64 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+RENDER_HEAD = "`arggraph render GRAPH -o DIR` of synthetic graphs"
+
+
+def render_paragraph(renders: list[dict[str, Any]], runs: int) -> list[str]:
+    """The render table with the sentence that says how it was measured."""
+    return [
+        f"{RENDER_HEAD} (seed 3, JSON file, quotes checked), in a child process capped at "
+        f"{RENDER_MEMORY_CAP / 1024**3:.0f} GB of address space (its forked workers too); "
+        f"medians of {runs} runs (fastest-slowest), CPU = the child's and its workers' user "
+        "+ system time; peaks are `ru_maxrss` (a worker's counts the pages it shares with "
+        "the parent), PSS the largest sum over the child and its workers, sampled every 0.1 s:",
+        "",
+        *render_lines(renders),
+    ]
+
+
+def render_only(args: argparse.Namespace, argv: list[str] | None) -> int:
+    """``--render-only``: measure the ``arggraph render`` runs and replace their paragraph
+    of the results and their records, keeping the pages' measurements."""
+    load_start = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="arggraph-bench-render-") as tmp_name:
+        renders = [
+            s
+            for n in args.render_sizes
+            for s in render_stage(
+                n, Path(tmp_name), args.runs, args.render_baseline, args.render_jobs
+            )
+        ]
+    load_end = os.getloadavg()
+    command = ".venv/bin/python benchmarks/bench_render.py " + shlex.join(
+        sys.argv[1:] if argv is None else argv
+    )
+    paragraph = [
+        *render_paragraph(renders, args.runs),
+        "",
+        f"Render runs re-measured alone: `{command.strip()}` on {_code_state()}; load "
+        f"average at the start {_load(load_start)}, at the end {_load(load_end)}.",
+    ]
+    print("\n".join(paragraph))
+    old = args.output.read_text(encoding="utf-8") if args.output.exists() else MEASURED_END
+    measured, _, reading = old.partition(MEASURED_END)
+    head, found, tail = measured.partition(RENDER_HEAD)
+    rest = tail[tail.index("\n## ") :] if found and "\n## " in tail else "\n"
+    text = head.rstrip("\n") + "\n\n" + "\n".join(paragraph) + "\n" + rest.lstrip("\n")
+    args.output.write_text(text.rstrip("\n") + "\n\n" + MEASURED_END + reading, encoding="utf-8")
+    kept = []
+    if args.records.exists():
+        kept = [
+            r
+            for r in json.loads(args.records.read_text(encoding="utf-8"))
+            if not str(r.get("stage", "")).startswith("arggraph render")
+        ]
+    records = kept + render_records(renders, load_start)
+    args.records.write_text(json.dumps(records, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.output} and {args.records}")
+    return 0
+
+
 def records(
     subjects: list[Subject], renders: list[dict[str, Any]], load: tuple[float, float, float]
 ) -> list[dict[str, Any]]:
@@ -1340,18 +1488,36 @@ def records(
                 "load_average_at_start": load[0],
             }
         )
+    out += render_records(renders, load)
+    return out
+
+
+def render_records(
+    renders: list[dict[str, Any]], load: tuple[float, float, float]
+) -> list[dict[str, Any]]:
+    """One record per ``arggraph render`` code and ``--jobs``: median wall and CPU seconds,
+    memory peaks, and for ours the CPU ratio to the baseline code."""
+    out: list[dict[str, Any]] = []
     base_cpu = {s["n"]: _m(s["runs"], "cpu") for s in renders if "code" in s and s.get("runs")}
     for stage in renders:
         runs = stage.get("runs", [])
         if not runs:
             continue
         cpu = _m(runs, "cpu")
+        name = "arggraph render"
+        if "code" in stage:
+            name += " (baseline code)"
+        elif stage.get("jobs") is not None:
+            name += f" (--jobs {stage['jobs']})"
         record = {
             "size": stage["n"],
-            "stage": "arggraph render" + (" (baseline code)" if "code" in stage else ""),
+            "stage": name,
             "seconds": round(_m(runs, "seconds") or 0, 2),
             "cpu_seconds": round(cpu or 0, 2),
             "peak_mb": round(max(r["peak_mb"] for r in runs)),
+            "parent_peak_mb": round(_peak(runs, "parent_peak_mb")),
+            "workers_peak_mb": round(_peak(runs, "workers_peak_mb")),
+            "pss_peak_mb": round(_peak(runs, "pss_mb")),
             "files": runs[0]["files"],
             "megabytes_written": round(runs[0]["megabytes"]),
             "runs": [{k: round(v, 2) for k, v in r.items()} for r in runs],
@@ -1360,9 +1526,11 @@ def records(
         base = base_cpu.get(stage["n"])
         if "code" in stage:
             record["code"] = stage["code"]
-        elif base and cpu:
-            record["baseline_ratio"] = round(cpu / base, 3)
-            record["baseline"] = "baseline code, CPU"
+        else:
+            record["jobs"] = stage.get("jobs")
+            if base and cpu:
+                record["baseline_ratio"] = round(cpu / base, 3)
+                record["baseline"] = "baseline code, CPU"
         out.append(record)
     return out
 
