@@ -1,11 +1,12 @@
 """Shares of one job run in forked worker processes: how ``arggraph render`` uses several cores.
 
 The parent builds what every page shares (the graph, its statuses, the views'
-look-ups), then forks workers (start method ``fork``: they see all of it copy-on-write,
-nothing big is pickled); each runs one share of the pages and sends back a small
-result. Where ``fork`` is not offered (Windows) or not safe (macOS, whose system
-libraries may not survive it), and for small graphs, the shares run one after another
-in this process, giving the same bytes.
+look-ups), then forks ``jobs - 1`` workers (start method ``fork``: they see all of it
+copy-on-write, nothing big is pickled) and runs the first share itself; each worker
+runs one share of the pages and sends back a small result. Where ``fork`` is not
+offered (Windows) or not safe (macOS, whose system libraries may not survive it), and
+for small graphs, the shares run one after another in this process, giving the same
+bytes.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ def fork_available() -> bool:
 
 
 def run_shares(jobs: int, work: Callable[[int], T], *, folder: object) -> list[T]:
-    """``[work(0), ..., work(jobs - 1)]``, each in its own forked process when ``jobs``
-    is above 1 and forking is available, else one after another here.
+    """``[work(0), ..., work(jobs - 1)]``: share 0 here, each other share in its own
+    forked process, when ``jobs`` is above 1 and forking is available; else one after
+    another here.
 
     Every share runs to its end even if another fails (each writes its own files
     atomically); then the first error, in share order, is raised. A worker that dies
@@ -61,11 +63,17 @@ def run_shares(jobs: int, work: Callable[[int], T], *, folder: object) -> list[T
         return [work(share) for share in range(max(jobs, 1))]
     global _WORK
     _WORK = work
+    mine: list[T] = []
+    errors: list[BaseException | None] = [None]
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            futures = [pool.submit(_run_share, share) for share in range(jobs)]
-            errors = [future.exception() for future in futures]
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=context) as pool:
+            futures = [pool.submit(_run_share, share) for share in range(1, jobs)]
+            try:
+                mine.append(work(0))
+            except Exception as error:  # the workers still finish their shares
+                errors[0] = error
+            errors += [future.exception() for future in futures]
     finally:
         _WORK = None
     for error in errors:
@@ -77,7 +85,7 @@ def run_shares(jobs: int, work: Callable[[int], T], *, folder: object) -> list[T
             ) from None
         if error is not None:
             raise error
-    return [future.result() for future in futures]
+    return mine + [future.result() for future in futures]
 
 
 def _run_share(share: int) -> Any:
