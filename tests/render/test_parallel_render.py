@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,6 @@ from arggraph.errors import OutputError
 from arggraph.io import atomic
 from arggraph.model import ArgumentGraph
 from arggraph.render import page_workers, pages, render_views
-from arggraph.render.views import view_keys
 from arggraph.synthetic import synthetic_graph
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,57 +66,68 @@ def test_two_workers_write_the_same_bytes_as_one_process(
 
 @needs_fork
 @pytest.mark.usefixtures("any_size")
-def test_a_workers_disk_error_is_an_output_error_and_leaves_no_partial_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("where", ["workers", "everywhere"])
+def test_a_disk_error_is_an_output_error_and_leaves_no_partial_file(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     graph = synthetic_graph(200, seed=1)
     reference = tmp_path / "reference"
     render_views(graph, reference, jobs=1)
+    expected = _files(reference)
     out = tmp_path / "views"
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
-    # the second share's pages are written by the forked worker (the parent writes the first)
-    keys = view_keys(graph)[1:]
-    worker_pages = [pages.page_names(view_keys(graph))[k.key] for k in keys[1::2]]
-    old_page = worker_pages[-1]
+    old_page = next(n for n in expected if n.startswith("speaker-"))
     (out / old_page).write_text("old page", encoding="utf-8")
     parent = os.getpid()
     real_flush = atomic._flush_to_disk
 
-    def full_in_workers(paths: list[str]) -> None:
-        if os.getpid() != parent:
+    def full(paths: list[str]) -> None:
+        # the parent's first batch (the shared asset) is written either way
+        asset = any("arggraph-views.js" in p for p in paths)
+        if os.getpid() != parent or (where == "everywhere" and not asset):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_flush(paths)
 
-    monkeypatch.setattr(atomic, "_flush_to_disk", full_in_workers)
+    monkeypatch.setattr(atomic, "_flush_to_disk", full)
     with pytest.raises(OutputError, match="No space left on device"):
         render_views(graph, out, jobs=2)
     found = _files(out)
-    assert found["notes.txt"] == b"mine"
-    assert found[old_page] == b"old page"
+    assert found.pop("notes.txt") == b"mine"
     assert not [n for n in found if n.endswith(".tmp")]
-    assert not [n for n in worker_pages[:-1] if n in found]
-    # the parent's files were written; every other file is complete or absent
-    assert "graph.html" in found
+    assert "index.html" not in found
+    assert found["assets/arggraph-views.js"] == expected["assets/arggraph-views.js"]
+    if where == "everywhere":
+        assert sorted(found) == sorted([old_page, "assets/arggraph-views.js"])
+    # every file is complete (as one process writes it) or as it was
     for name, data in found.items():
-        if name not in ("notes.txt", old_page):
-            assert data == _files(reference)[name], name
+        assert data == expected[name] or (name == old_page and data == b"old page"), name
 
 
 @needs_fork
 def test_a_worker_that_dies_is_an_output_error() -> None:
-    def die_in_share_one(share: int) -> int:
-        if share == 1:
+    parent = os.getpid()
+
+    def die_in_the_worker(take: Callable[[], int]) -> int:
+        if os.getpid() != parent:
             os._exit(3)
-        return share
+        return take()
 
     with pytest.raises(OutputError, match="stopped without an answer"):
-        page_workers.run_shares(2, die_in_share_one, folder="views")
+        page_workers.run_shares(2, die_in_the_worker, folder="views")
 
 
 @needs_fork
-def test_shares_come_back_in_order() -> None:
-    assert page_workers.run_shares(3, lambda share: share * 10, folder="views") == [0, 10, 20]
+def test_every_item_is_taken_once_across_the_processes() -> None:
+    def take_until_20(take: Callable[[], int]) -> list[int]:
+        taken = []
+        while (n := take()) < 20:
+            taken.append(n)
+        return taken
+
+    results = page_workers.run_shares(3, take_until_20, folder="views")
+    assert len(results) == 3
+    assert sorted(n for taken in results for n in taken) == list(range(20))
 
 
 @pytest.mark.usefixtures("no_fork")

@@ -2,15 +2,17 @@
 
 The parent builds what every page shares (the graph, its statuses, the views'
 look-ups), then forks ``jobs - 1`` workers (start method ``fork``: they see all of it
-copy-on-write, nothing big is pickled) and runs the first share itself; each worker
-runs one share of the pages and sends back a small result. Where ``fork`` is not
+copy-on-write, nothing big is pickled) and works beside them: each process takes the
+next page not yet taken (a counter in shared memory), writes it, and at the end sends
+back a small result. Where ``fork`` is not
 offered (Windows) or not safe (macOS, whose system libraries may not survive it), and
-for small graphs, the shares run one after another in this process, giving the same
-bytes.
+for small graphs, everything runs in this process, giving the same bytes.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import multiprocessing
 import os
 import sys
@@ -32,7 +34,7 @@ PARALLEL_ABOVE = 2000
 """Graphs of fewer claims are rendered in one process: forking and starting the workers
 costs more than it saves there (benchmarks/results/render.md)."""
 
-_WORK: Callable[[int], Any] | None = None
+_WORK: Callable[[], Any] | None = None
 """The share function the forked workers call (set just before they are forked)."""
 
 
@@ -49,30 +51,38 @@ def fork_available() -> bool:
     return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
-def run_shares(jobs: int, work: Callable[[int], T], *, folder: object) -> list[T]:
-    """``[work(0), ..., work(jobs - 1)]``: share 0 here, each other share in its own
-    forked process, when ``jobs`` is above 1 and forking is available; else one after
-    another here.
+def run_shares(jobs: int, work: Callable[[Callable[[], int]], T], *, folder: object) -> list[T]:
+    """``work(take)`` in ``jobs`` processes: here, and in ``jobs - 1`` forked workers
+    when ``jobs`` is above 1 and forking is available (else once, here). ``take()``
+    hands out 0, 1, 2, ... across all of them, each number once, so whoever is free
+    takes the next item; the results come back in process order, this one's first.
 
-    Every share runs to its end even if another fails (each writes its own files
-    atomically); then the first error, in share order, is raised. A worker that dies
-    without an answer (killed, out of memory) is an :class:`OutputError` naming
-    ``folder``.
+    Every process runs to its end even if another fails (each writes its own files
+    atomically); then the first error is raised. A worker that dies without an answer
+    (killed, out of memory) is an :class:`OutputError` naming ``folder``.
     """
     if jobs <= 1 or not fork_available():
-        return [work(share) for share in range(max(jobs, 1))]
+        return [work(itertools.count().__next__)]
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("q", 0)  # shared memory, inherited by the forked workers
+
+    def take() -> int:
+        with counter.get_lock():
+            taken: int = counter.value
+            counter.value = taken + 1
+        return taken
+
     global _WORK
-    _WORK = work
+    _WORK = functools.partial(work, take)
     mine: list[T] = []
     errors: list[BaseException | None] = [None]
     try:
-        context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=context) as pool:
-            futures = [pool.submit(_run_share, share) for share in range(1, jobs)]
+            futures = [pool.submit(_run_share) for _ in range(1, jobs)]
             try:
-                mine.append(work(0))
-            except Exception as error:  # the workers still finish their shares
-                errors[0] = error
+                mine.append(work(take))
+            except Exception as exc:  # the workers still finish what they took
+                errors[0] = exc
             errors += [future.exception() for future in futures]
     finally:
         _WORK = None
@@ -88,7 +98,7 @@ def run_shares(jobs: int, work: Callable[[int], T], *, folder: object) -> list[T
     return mine + [future.result() for future in futures]
 
 
-def _run_share(share: int) -> Any:
-    """In a forked worker: the share function the parent set before forking."""
+def _run_share() -> Any:
+    """In a forked worker: the work the parent set before forking."""
     assert _WORK is not None, "run_shares sets the work before forking"
-    return _WORK(share)
+    return _WORK()

@@ -19,7 +19,7 @@ Example
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -274,11 +274,12 @@ def write_view_pages(
     a page loads when a claim is first clicked. Returns the pages' paths, sorted (the asset files,
     ``out_dir / SHARED_ASSET`` and the details, are not listed).
 
-    ``jobs`` worker processes (default :func:`~arggraph.render.page_workers.default_jobs`,
-    the usable cores up to 8) build and write the pages after the whole graph's page,
-    each a share of them; graphs under :data:`~arggraph.render.page_workers.PARALLEL_ABOVE`
-    claims, and systems without a safe ``fork`` (Windows, macOS), use one process. The
-    files are the same bytes whatever ``jobs`` is.
+    ``jobs`` processes (default :func:`~arggraph.render.page_workers.default_jobs`, the
+    usable cores up to 8: this one and forked workers) build and write the view pages,
+    each taking the next page not yet taken; graphs under
+    :data:`~arggraph.render.page_workers.PARALLEL_ABOVE` claims, and systems without a
+    safe ``fork`` (Windows, macOS), use one process. The files are the same bytes
+    whatever ``jobs`` is.
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -294,50 +295,37 @@ def write_view_pages(
     # the views' look-ups and shared text are millions of long-lived small objects:
     # with the collector running, its full passes over them were an eighth of the time
     with collector_paused():
-        pages, entries = _write_shared_pages(graph, checked, precompute_above)
-        rest = list(enumerate(pages.keys))[1:]  # the whole graph's page is written
+        pages = _PageSet(graph, SHARED_ASSET, precompute_above)
+        entries: list[tuple[int, str, dict[str, Any]]] = []
+        with AtomicBatch() as batch:
+            batch.write_text(checked[SHARED_ASSET], shared_asset_text())
+            if pages.with_overview:
+                name, text, entry = pages.overview()
+                batch.write_text(checked[name], text)
+                entries.append((-1, "graph", entry))
 
-        def write_share(share: int) -> list[tuple[int, str, dict[str, Any]]]:
-            """Build and write every ``jobs``-th of the other views' pages (interleaved,
-            so large and small views spread evenly); return their index entries."""
-            mine = rest[share::jobs]
+        def write_taken(take: Callable[[], int]) -> list[tuple[int, str, dict[str, Any]]]:
+            """Build and write the page of each view index ``take()`` gives (the whole
+            graph's, the largest, is index 0; with it the details files), until none is
+            left; return their index entries."""
             done = []
             with AtomicBatch() as batch:
-                for (index, _), view in zip(mine, pages.views([k for _, k in mine]), strict=True):
+                while (index := take()) < len(pages.keys):
+                    view = next(pages.views(pages.keys[index : index + 1]))
                     name, text = pages.page(view)
                     batch.write_text(checked[name], text)  # each name was checked already
                     done.append((index, *pages.entry(view)))
+                    if view.kind == "graph":
+                        for name, text in details_files(view):
+                            batch.write_text(checked[DETAILS_DIR + name], text)
             return done
 
-        for share in run_shares(jobs, write_share, folder=out_dir):
-            entries += share
+        for taken in run_shares(jobs, write_taken, folder=out_dir):
+            entries += taken
         entries.sort(key=lambda e: e[0])
         with AtomicBatch() as batch:
             batch.write_text(checked["index.html"], _index(graph, [e[1:] for e in entries]))
     return sorted(out_dir / name for name in {*pages.names.values(), "index.html", "graph.html"})
-
-
-def _write_shared_pages(
-    graph: ArgumentGraph, checked: dict[str, Path], precompute_above: int
-) -> tuple[_PageSet, list[tuple[int, str, dict[str, Any]]]]:
-    """Write the shared asset file, the overview, the whole graph's page and the claims'
-    details files (the whole view draws every claim, so every claim's details are made
-    here, once, before any worker starts); return the page set and their index entries."""
-    pages = _PageSet(graph, SHARED_ASSET, precompute_above)
-    entries: list[tuple[int, str, dict[str, Any]]] = []
-    with AtomicBatch() as batch:
-        batch.write_text(checked[SHARED_ASSET], shared_asset_text())
-        if pages.with_overview:
-            name, text, entry = pages.overview()
-            batch.write_text(checked[name], text)
-            entries.append((-1, "graph", entry))
-        whole = next(pages.views(pages.keys[:1]))
-        name, text = pages.page(whole)
-        batch.write_text(checked[name], text)
-        entries.append((0, *pages.entry(whole)))
-        for name, text in details_files(whole):
-            batch.write_text(checked[DETAILS_DIR + name], text)
-    return pages, entries
 
 
 def _refuse_inputs(out_dir: Path, names: list[str], inputs: Iterable[Path]) -> None:
