@@ -1517,8 +1517,10 @@ def render_records(
         name = "arggraph render"
         if "code" in stage:
             name += " (baseline code)"
-        elif stage.get("jobs") is not None:
-            name += f" (--jobs {stage['jobs']})"
+        elif stage.get("jobs") is not None:  # CPU of every process: the README shows CPU
+            name += (
+                f" (--jobs {stage['jobs']}" + (", all processes" if stage["jobs"] > 1 else "") + ")"
+            )
         record = {
             "size": stage["n"],
             "stage": name,
