@@ -304,6 +304,9 @@ def write_view_pages(
                 batch.write_text(checked[name], text)
                 entries.append((-1, "graph", entry))
 
+        if jobs > 1:
+            _make_shared_lookups(pages.context)
+
         def write_taken(take: Callable[[], int]) -> list[tuple[int, str, dict[str, Any]]]:
             """Build and write the page of each view index ``take()`` gives (the whole
             graph's, the largest, is index 0; with it the details files), until none is
@@ -326,6 +329,19 @@ def write_view_pages(
         with AtomicBatch() as batch:
             batch.write_text(checked["index.html"], _index(graph, [e[1:] for e in entries]))
     return sorted(out_dir / name for name in {*pages.names.values(), "index.html", "graph.html"})
+
+
+def _make_shared_lookups(ctx: ViewContext) -> None:
+    """Make every claim's details, look and network nodes and every relation's look
+    before the workers are forked, so they share them rather than each making its own
+    (0.7 s per process at 10k claims); they are the same whoever makes them."""
+    for claim_id in ctx.claims:
+        ctx.details(claim_id)
+        ctx.look(claim_id)
+        ctx.claim_node(claim_id, False)
+        ctx.claim_node(claim_id, True)
+    for key in ctx.relations:
+        ctx.relation_look(key)
 
 
 def _refuse_inputs(out_dir: Path, names: list[str], inputs: Iterable[Path]) -> None:
