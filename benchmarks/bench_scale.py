@@ -457,7 +457,8 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "source": measured_source(),
         "max_memory_gb": args.max_memory,
-        "command": ".venv/bin/python benchmarks/bench_scale.py "
+        "command": _pythonpath()
+        + ".venv/bin/python benchmarks/bench_scale.py "
         + shlex.join(sys.argv[1:] if argv is None else argv),
     }
     done: list[dict[str, Any]] = []
@@ -466,6 +467,13 @@ def main(argv: list[str] | None = None) -> int:
         done.extend(measure_size(n, path, args, partial(_save, args, run, done)))
     print(f"wrote {args.output} and {args.markdown}")
     return 0
+
+
+def _pythonpath() -> str:
+    """``PYTHONPATH=... `` when set: it says which checkout the children import (e.g. a
+    clean worktree of one commit, while others edit the main one)."""
+    path = os.environ.get("PYTHONPATH")
+    return f"PYTHONPATH={shlex.quote(path)} " if path else ""
 
 
 if __name__ == "__main__":
