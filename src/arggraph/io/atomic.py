@@ -13,7 +13,8 @@ import ctypes
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from types import TracebackType
@@ -61,28 +62,28 @@ def _write_temporary(target: Path, data: bytes, *, inputs: Iterable[Path] = (), 
         raise OutputError(
             f"{target}: cannot write here ({exc.strerror}); choose another path"
         ) from None
-    try:
+    with _discarded_on_failure(tmp_name, target):  # the disk is full, or the folder changed
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             if sync:
                 os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644)
-    except OSError as exc:  # the disk is full, or the folder changed under us
-        Path(tmp_name).unlink(missing_ok=True)
-        raise OutputError(
-            f"{target}: cannot write here ({exc.strerror}); the previous file is unchanged"
-        ) from None
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
     return tmp_name
 
 
 def _rename(tmp_name: str, target: Path) -> None:
     """Move a complete temporary file over ``target`` (removing it if that fails)."""
-    try:
+    with _discarded_on_failure(tmp_name, target):
         os.replace(tmp_name, target)
+
+
+@contextmanager
+def _discarded_on_failure(tmp_name: str, target: Path) -> Iterator[None]:
+    """Remove the temporary file if the block fails; a system error becomes a located
+    :class:`OutputError` (the previous ``target`` is still there)."""
+    try:
+        yield
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)
         raise OutputError(
