@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 import arggraph
-from arggraph.analysis.objections import claim_statuses_for_display, reader_statuses
+from arggraph.analysis.objections import (
+    ReaderStatusReport,
+    claim_statuses_for_display,
+    reader_statuses,
+)
 from arggraph.analysis.semantics import SemanticsBudgetExceeded
 from arggraph.analysis.statuses import ClaimStatusReport, claim_statuses, to_argumentation_framework
 from arggraph.model import Attribution, Claim, Document, Relation, Speaker, Topic
@@ -357,3 +361,10 @@ def test_display_statuses_are_reader_statuses_with_strengths() -> None:
     assert shown.strength("b") == 0.25
     assert shown.of("nope") is None
     assert shown.note is None
+
+
+def test_reader_statuses_built_unvalidated_are_what_validation_accepts() -> None:
+    """The results are built without validation: reading their JSON back gives them again."""
+    report = reader_statuses(arggraph.load(DEEPSEEK))
+    assert any(o.undercut_of for c in report.claims for o in c.objections)
+    assert ReaderStatusReport.model_validate_json(report.model_dump_json()) == report

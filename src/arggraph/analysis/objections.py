@@ -30,8 +30,9 @@ from pydantic import Field
 
 from arggraph.analysis.gradual import df_quad
 from arggraph.analysis.results import Result as _Result
-from arggraph.analysis.results import counted
+from arggraph.analysis.results import built, counted
 from arggraph.analysis.statuses import to_argumentation_framework
+from arggraph.collector import collector_paused
 from arggraph.model import ArgumentGraph, Claim, Relation, Speaker
 
 # ---------------------------------------------------------------- statuses for readers
@@ -134,6 +135,16 @@ def reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
     a: objection unanswered. Rebutted by Heim's "Compute still matters" (unanswered).
     b: unchallenged. No rebuttal or undercut targets it.
     """
+    with collector_paused():  # 100k results and their lists, no reference cycles
+        return _reader_statuses(graph)
+
+
+def _reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
+    """:func:`reader_statuses`, its objects built without re-validation.
+
+    What an objection says depends only on its objecting claim (holders, quoted
+    statement, answers), so that is worked out once per claim, not once per objection.
+    """
     claims = {c.id: c for c in graph.claims}
     relations = {r.key: r for r in graph.relations}
     speakers = {s.id: s for s in graph.speakers}
@@ -143,21 +154,12 @@ def reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
             objections[relations[rel.target].source].append(rel)
         elif rel.kind == "rebuts":
             objections[rel.target].append(rel)
+    words = _Words(claims, relations, speakers, objections)
 
     results = []
     for claim in graph.claims:
-        found = [
-            Objection(
-                relation=rel.key,
-                claim=rel.source,
-                statement=claims[rel.source].statement,
-                holders=[speakers[s].name for s in claims[rel.source].speakers],
-                undercut_of=rel.target if rel.target in relations else None,
-                answered_by=sorted({r.source for r in objections[rel.source]}),
-            )
-            for rel in objections[claim.id]
-        ]
-        found.sort(key=lambda o: bool(o.answered_by))  # stable: file order within each
+        found = [words.objection(rel) for rel in objections[claim.id]]
+        found.sort(key=_is_answered)  # stable: file order within each
         status: ReaderStatusName = (
             "unchallenged"
             if not found
@@ -166,17 +168,19 @@ def reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
             else "objection answered"
         )
         results.append(
-            ReaderStatus(
+            built(
+                ReaderStatus,
                 claim=claim.id,
                 statement=claim.statement,
                 status=status,
-                reason=_reason(found, claims, relations, speakers),
+                reason=words.reason(found),
                 objections=found,
             )
         )
     order = {name: i for i, name in enumerate(READER_STATUSES)}
     results.sort(key=lambda c: (order[c.status], c.statement, c.claim))
-    return ReaderStatusReport(
+    return built(
+        ReaderStatusReport,
         unchallenged=sum(c.status == "unchallenged" for c in results),
         objection_answered=sum(c.status == "objection answered" for c in results),
         objection_unanswered=sum(c.status == "objection unanswered" for c in results),
@@ -184,46 +188,94 @@ def reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
     )
 
 
-def _reason(
-    objections: list[Objection],
-    claims: Mapping[str, Claim],
-    relations: Mapping[str, Relation],
-    speakers: Mapping[str, Speaker],
-) -> str:
-    """The objections in a sentence: who objects, with which claim, and whether answered."""
-    if not objections:
-        return "No rebuttal or undercut targets it."
-    parts = []
-    for objection in objections[:_REASON_OBJECTIONS]:
-        if objection.undercut_of is None:
-            verb = "rebutted by"
-        else:
-            link = relations[objection.undercut_of]
-            to = (
-                f" {_quoted(claims[link.target].statement)}"
-                if link.target in claims
-                else " an inference"
-            )
-            verb = f"its link to{to} undercut by"
-        if objection.answered_by:
-            answers = [_phrase(claims[c], speakers) for c in objection.answered_by[:2]]
-            more = len(objection.answered_by) - len(answers)
-            answered = (
-                "answered by " + " and ".join(answers) + (f" and {more} more" if more else "")
-            )
-        else:
-            answered = "unanswered"
-        holders = _possessive(objection.holders)
-        parts.append(f"{verb} {holders}{_quoted(objection.statement)} ({answered})")
-    rest = len(objections) - len(parts)
-    if rest:
-        parts.append(f"and {rest} more {'objection' if rest == 1 else 'objections'}")
-    sentence = "; ".join(parts)
-    return sentence[0].upper() + sentence[1:] + "."
+def _is_answered(objection: Objection) -> bool:
+    return bool(objection.answered_by)
 
 
-def _phrase(claim: Claim, speakers: Mapping[str, Speaker]) -> str:
-    return _possessive([speakers[s].name for s in claim.speakers]) + _quoted(claim.statement)
+class _Words:
+    """Per objecting claim, computed on first use: its holders, answers and phrases."""
+
+    def __init__(
+        self,
+        claims: Mapping[str, Claim],
+        relations: Mapping[str, Relation],
+        speakers: Mapping[str, Speaker],
+        objections: Mapping[str, list[Relation]],
+    ) -> None:
+        self.claims, self.relations, self.speakers = claims, relations, speakers
+        self.objections = objections
+        self._holders: dict[str, list[str]] = {}
+        self._answers: dict[str, list[str]] = {}
+
+    def holders(self, claim_id: str) -> list[str]:
+        """Names of the speakers who hold the claim (one list, shared by its objections)."""
+        found = self._holders.get(claim_id)
+        if found is None:
+            speakers = self.speakers
+            found = self._holders[claim_id] = [
+                speakers[s].name for s in self.claims[claim_id].speakers
+            ]
+        return found
+
+    def answers(self, claim_id: str) -> list[str]:
+        """Ids of the claims that rebut or undercut the claim, sorted (shared)."""
+        found = self._answers.get(claim_id)
+        if found is None:
+            found = self._answers[claim_id] = sorted({r.source for r in self.objections[claim_id]})
+        return found
+
+    def quoted(self, claim_id: str) -> str:
+        """The claim's statement in quotes, cut to a line (not kept: 100k strings)."""
+        return _quoted(self.claims[claim_id].statement)
+
+    def phrase(self, claim_id: str) -> str:
+        """``Heim's "statement"``, the claim with its holders."""
+        return _possessive(self.holders(claim_id)) + self.quoted(claim_id)
+
+    def objection(self, rel: Relation) -> Objection:
+        """The objection ``rel`` makes; objections by one claim share its frozen lists."""
+        source = rel.source
+        return built(
+            Objection,
+            relation=rel.key,
+            claim=source,
+            statement=self.claims[source].statement,
+            holders=self.holders(source),
+            undercut_of=rel.target if rel.target in self.relations else None,
+            answered_by=self.answers(source),
+        )
+
+    def reason(self, objections: list[Objection]) -> str:
+        """The objections in a sentence: who objects, with which claim, whether answered."""
+        if not objections:
+            return "No rebuttal or undercut targets it."
+        parts = []
+        for objection in objections[:_REASON_OBJECTIONS]:
+            if objection.undercut_of is None:
+                verb = "rebutted by"
+            else:
+                link = self.relations[objection.undercut_of]
+                to = (
+                    f" {self.quoted(link.target)}"
+                    if link.target in self.claims
+                    else " an inference"
+                )
+                verb = f"its link to{to} undercut by"
+            if objection.answered_by:
+                answers = [self.phrase(c) for c in objection.answered_by[:2]]
+                more = len(objection.answered_by) - len(answers)
+                answered = (
+                    "answered by " + " and ".join(answers) + (f" and {more} more" if more else "")
+                )
+            else:
+                answered = "unanswered"
+            holders = _possessive(objection.holders)
+            parts.append(f"{verb} {holders}{self.quoted(objection.claim)} ({answered})")
+        rest = len(objections) - len(parts)
+        if rest:
+            parts.append(f"and {rest} more {'objection' if rest == 1 else 'objections'}")
+        sentence = "; ".join(parts)
+        return sentence[0].upper() + sentence[1:] + "."
 
 
 def _possessive(names: list[str], limit: int = 3) -> str:
@@ -279,7 +331,8 @@ def claim_statuses_for_display(graph: ArgumentGraph) -> Statuses:
     rejected labels are not shown to readers: :func:`claim_statuses` has them.
     """
     report = reader_statuses(graph)
-    strengths = df_quad(to_argumentation_framework(graph))
+    with collector_paused():  # the framework and the sweeps' lists: no reference cycles
+        strengths = df_quad(to_argumentation_framework(graph))
     note = None
     if not strengths.converged:
         note = (
