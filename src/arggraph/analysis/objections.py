@@ -142,8 +142,8 @@ def reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
 def _reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
     """:func:`reader_statuses`, its objects built without re-validation.
 
-    What an objection says depends only on its objecting claim (holders, quoted
-    statement, answers), so that is worked out once per claim, not once per objection.
+    An objection's holders and answers depend only on its objecting claim, so they are
+    worked out once per claim, not once per objection (its objections share the lists).
     """
     claims = {c.id: c for c in graph.claims}
     relations = {r.key: r for r in graph.relations}
@@ -193,7 +193,7 @@ def _is_answered(objection: Objection) -> bool:
 
 
 class _Words:
-    """Per objecting claim, computed on first use: its holders, answers and phrases."""
+    """Per objecting claim, computed on first use: its holders and answers; the phrases."""
 
     def __init__(
         self,
