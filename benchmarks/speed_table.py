@@ -104,7 +104,10 @@ def _times(value: float) -> str:
 def _ratio(record: dict[str, Any]) -> str | None:
     """The record's ratio to its baseline (under whichever key its benchmark gives it),
     with the baseline's name when the record names it."""
-    for key in ("ratio", "baseline_ratio", "ratio_to_networkx", "ratio_to_floor"):
+    keys = ("ratio", "baseline_ratio", "ratio_to_networkx", "ratio_to_floor")
+    if isinstance(record.get("cpu_seconds"), int | float):
+        keys = ("cpu_ratio", *keys)  # the cell shows CPU seconds: divide CPU by CPU
+    for key in keys:
         if isinstance(record.get(key), int | float):
             baseline = record.get("baseline") or ("floor" if "floor_seconds" in record else None)
             named = f" {baseline}" if isinstance(baseline, str) and baseline else ""
@@ -130,7 +133,18 @@ def _cell(record: dict[str, Any] | None, *, ratio: str | None = None) -> str:
         return str(record["skipped"]).split(":")[0]  # "not run", "not finished"
     if "skipped" in record or seconds is None:
         return "skipped"
-    return f"{_seconds(seconds)} ({ratio})" if ratio else _seconds(seconds)
+    cell = f"{_seconds(seconds)} ({ratio})" if ratio else _seconds(seconds)
+    return cell + _run_cost(record)
+
+
+def _run_cost(record: dict[str, Any]) -> str:
+    """For a whole ``arggraph render`` run: its wall-clock time and the memory of all its
+    processes, which its target is about (its CPU seconds are those of every process)."""
+    wall, pss = record.get("seconds"), record.get("pss_peak_mb")
+    if "files" not in record or not isinstance(wall, int | float):
+        return ""
+    memory = f", {pss:,.0f} MB" if isinstance(pss, int | float) else ""
+    return f"; {_seconds(float(wall))} wall{memory}"
 
 
 def _unfinished(record: dict[str, Any]) -> bool:
@@ -238,7 +252,9 @@ def speed_section(results: Path) -> str:
         "file for loading; for the analyses, the end-to-end table divides by",
         "`arggraph.to_networkx` (a MultiDiGraph carrying every field) and the analyses",
         "table by a bare `networkx.DiGraph` of the claims and relations, a baseline about",
-        "three times faster; the render rows by a bare vis-network page of the same map.",
+        "three times faster; the page rows by a bare vis-network page of the same map. The",
+        "`arggraph render` rows add the run's wall-clock time and the peak memory of all its",
+        "processes together (PSS), which its target (10 s, 1 GB at 10,000 claims) is about.",
     ]
     scale = results / "scale.json"
     if scale.exists():
