@@ -93,6 +93,7 @@ class ReaderStatusReport(_Result):
         )
 
 
+@collector_paused()
 def reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
     """Whether each claim is challenged and whether the challenge is answered, in words.
 
@@ -135,16 +136,9 @@ def reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
     a: objection unanswered. Rebutted by Heim's "Compute still matters" (unanswered).
     b: unchallenged. No rebuttal or undercut targets it.
     """
-    with collector_paused():  # 100k results and their lists, no reference cycles
-        return _reader_statuses(graph)
-
-
-def _reader_statuses(graph: ArgumentGraph) -> ReaderStatusReport:
-    """:func:`reader_statuses`, its objects built without re-validation.
-
-    An objection's holders and answers depend only on its objecting claim, so they are
-    worked out once per claim, not once per objection (its objections share the lists).
-    """
+    # results built without re-validation, the collector paused (no reference cycles);
+    # an objection's holders and answers depend only on its objecting claim, so they are
+    # worked out once per claim, not once per objection (its objections share the lists)
     claims = {c.id: c for c in graph.claims}
     relations = {r.key: r for r in graph.relations}
     speakers = {s.id: s for s in graph.speakers}

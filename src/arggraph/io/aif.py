@@ -149,10 +149,6 @@ class _Aif:
     def __post_init__(self) -> None:
         self.lines = _NodeLines(self.source, self.raw_text)
 
-    def line(self, node_id: str) -> int | None:
-        """The line of the node's first ``nodeID`` in the file, for messages."""
-        return self.lines.line(node_id)
-
     def origin(self, node_id: str) -> _NodeOrigin:
         """Where the item made from node ``node_id`` came from."""
         return _NodeOrigin(self.lines, node_id)

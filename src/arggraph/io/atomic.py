@@ -24,12 +24,25 @@ from arggraph.errors import OutputError
 
 def ensure_not_input(target: Path, inputs: Iterable[Path]) -> None:
     """Raise :class:`OutputError` if ``target`` is (a link to) one of ``inputs``."""
-    resolved = target.resolve()
+    refuse_inputs([target], inputs)
+
+
+def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
+    """Raise :class:`OutputError` if any of ``targets`` is (a link to) one of ``inputs``.
+
+    Each input is resolved once, so a folder of outputs is checked before anything is
+    written (a corpus lists each text; resolving them again for each of 750 files was
+    1.5 s of a 10k-claim ``render``).
+    """
+    resolved: dict[Path, Path] = {}
     for source in inputs:
-        if resolved == Path(source).resolve():
+        resolved.setdefault(Path(source).resolve(), source)
+    for target in targets:
+        read_as = resolved.get(Path(target).resolve())
+        if read_as is not None:
             raise OutputError(
                 f"{target}: refusing to write over an input file "
-                f"(it was read as {source}); choose another output path"
+                f"(it was read as {read_as}); choose another output path"
             )
 
 

@@ -29,7 +29,7 @@ from markupsafe import Markup
 from arggraph.analysis.objections import Statuses, claim_statuses_for_display
 from arggraph.collector import collector_paused
 from arggraph.errors import OutputError
-from arggraph.io.atomic import AtomicBatch, ensure_not_input
+from arggraph.io.atomic import AtomicBatch, refuse_inputs
 from arggraph.model import ArgumentGraph
 from arggraph.render.html import SHARED_ASSET, environment, render_template, shared_asset_text
 from arggraph.render.overview import OVERVIEW_ABOVE, OverviewView, overview_view
@@ -199,16 +199,10 @@ class _PageSet:
         return view.kind, _entry(view, self.names, self.with_overview)
 
 
-def _pages(
-    graph: ArgumentGraph, *, precompute_above: int, shared_assets: str | None
-) -> Iterator[tuple[str, str]]:
-    """Every page as (file name, HTML), built one at a time; ``index.html`` last.
-
-    With ``shared_assets`` the claims' details go once into files under
-    :data:`~arggraph.render.views.DETAILS_DIR` (yielded after the whole graph's page),
-    and each page carries a short summary per claim.
-    """
-    pages = _PageSet(graph, shared_assets, precompute_above)
+def _pages(graph: ArgumentGraph, *, precompute_above: int) -> Iterator[tuple[str, str]]:
+    """Every page as (file name, HTML), each standalone (its claims' details inside),
+    built one at a time; ``index.html`` last."""
+    pages = _PageSet(graph, None, precompute_above)
     entries: list[tuple[str, dict[str, Any]]] = []
     if pages.with_overview:
         name, text, entry = pages.overview()
@@ -217,9 +211,6 @@ def _pages(
     for view in pages.views(pages.keys):
         yield pages.page(view)
         entries.append(pages.entry(view))
-        if shared_assets is not None and view.kind == "graph":
-            for name, text in details_files(view):
-                yield DETAILS_DIR + name, text
     yield "index.html", _index(graph, entries)
 
 
@@ -243,7 +234,7 @@ def build_view_pages(
     graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABOVE
 ) -> dict[str, str]:
     """Every view page and ``index.html``, as ``{file name: HTML}``, each page standalone."""
-    return dict(_pages(graph, precompute_above=precompute_above, shared_assets=None))
+    return dict(_pages(graph, precompute_above=precompute_above))
 
 
 def _entry(view: GraphView, names: dict[str, str], with_overview: bool) -> dict[str, Any]:
@@ -287,7 +278,7 @@ def write_view_pages(
     names = [*page_names(view_keys(graph)).values(), "index.html", WHOLE_ALL, SHARED_ASSET]
     files = -(-len(graph.claims) // DETAILS_PER_FILE)
     names += [DETAILS_DIR + details_file(i) for i in range(files)]
-    _refuse_inputs(out_dir, names, graph.input_paths)
+    refuse_inputs((out_dir / name for name in names), graph.input_paths)
     checked = {name: out_dir / name for name in names}
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if len(graph.claims) < PARALLEL_ABOVE:
@@ -305,7 +296,7 @@ def write_view_pages(
                 entries.append((-1, "graph", entry))
 
         if jobs > 1:
-            _make_shared_lookups(pages.context)
+            pages.context.warm()
 
         def write_taken(take: Callable[[], int]) -> list[tuple[int, str, dict[str, Any]]]:
             """Build and write the page of each view index ``take()`` gives (the whole
@@ -329,32 +320,6 @@ def write_view_pages(
         with AtomicBatch() as batch:
             batch.write_text(checked["index.html"], _index(graph, [e[1:] for e in entries]))
     return sorted(out_dir / name for name in {*pages.names.values(), "index.html", "graph.html"})
-
-
-def _make_shared_lookups(ctx: ViewContext) -> None:
-    """Make every claim's details, look and network nodes and every relation's look
-    before the workers are forked, so they share them rather than each making its own
-    (0.7 s per process at 10k claims); they are the same whoever makes them."""
-    for claim_id in ctx.claims:
-        ctx.details(claim_id)
-        ctx.look(claim_id)
-        ctx.claim_node(claim_id, False)
-        ctx.claim_node(claim_id, True)
-    for key in ctx.relations:
-        ctx.relation_look(key)
-
-
-def _refuse_inputs(out_dir: Path, names: list[str], inputs: Iterable[Path]) -> None:
-    """Refuse before writing anything (not after half the pages) if an output is an input.
-
-    The inputs are resolved once (a corpus lists each text; resolving them again for
-    each of 750 files was 1.5 s of a 10k-claim ``render``).
-    """
-    inputs = list(inputs)
-    resolved = {Path(source).resolve() for source in inputs}
-    for name in names:
-        if (out_dir / name).resolve() in resolved:
-            ensure_not_input(out_dir / name, inputs)  # raises, naming the input
 
 
 def graph_html(graph: ArgumentGraph, *, precompute_above: int = PRECOMPUTE_ABOVE) -> str:

@@ -101,6 +101,18 @@ class ViewContext:
             for claim_id in ends:
                 self.by_end[claim_id].append(rel.key)
 
+    def warm(self) -> None:
+        """Make every claim's details, look and network nodes and every relation's look
+        now, before page workers are forked, so they share them rather than each making
+        its own (0.7 s per process at 10k claims); they are the same whoever makes them."""
+        for claim_id in self.claims:
+            self.details(claim_id)
+            self.look(claim_id)
+            self.claim_node(claim_id, False)
+            self.claim_node(claim_id, True)
+        for key in self.relations:
+            self.relation_look(key)
+
     def in_facet_order(self, kind: str, item_ids: Iterable[str]) -> list[str]:
         """Topics, speakers or documents (``kind``) sorted as the filter menus list them:
         by label, case-folded, then id (the whole order is worked out once per kind)."""
