@@ -10,11 +10,13 @@ import pytest
 from tests.conftest import REPO
 
 MODULES = [
+    "arggraph.analysis.alignment_evidence",
     "arggraph.analysis.balance",
     "arggraph.analysis.contested",
     "arggraph.analysis.debate",
     "arggraph.analysis.contestedness",
     "arggraph.analysis.positions",
+    "arggraph.analysis.rebuttals",
     "arggraph.analysis.results",
     "arggraph.analysis.signed",
     "arggraph.analysis.objections",

@@ -114,6 +114,17 @@ def test_local_search_ends_where_no_single_flip_helps() -> None:
             assert frustration_of(flipped, edges) >= split.frustration, (edges, fixed, node)
 
 
+def test_edges_given_as_an_iterator_are_read_once_and_split_as_a_list() -> None:
+    """A caller may make the edges as they are read (camps do): a one-shot iterator
+    gives the same split, frustrated edges numbered by their place in it."""
+    rng = random.Random(3)
+    nodes = [f"n{i}" for i in range(12)]
+    edges = [(rng.choice(nodes), rng.choice(nodes), rng.choice([-2, -1, 1, 2])) for _ in range(40)]
+    from_list = balanced_split(nodes, edges)
+    assert from_list.frustrated_edges
+    assert balanced_split(nodes, iter(edges)) == from_list
+
+
 def test_balanced_split_refuses_unknown_nodes_and_zero_weights() -> None:
     with pytest.raises(ValueError, match="not in nodes"):
         balanced_split(["a"], [("a", "b", 1)])

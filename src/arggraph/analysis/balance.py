@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from array import array
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from pydantic import Field
@@ -43,7 +43,7 @@ class BalancedSplit(Result):
 
 def balanced_split(
     nodes: Sequence[str],
-    signed_edges: Sequence[tuple[str, str, int]],
+    signed_edges: Iterable[tuple[str, str, int]],
     *,
     fixed: Mapping[str, int] | None = None,
     exact_limit: int = DEFAULT_EXACT_LIMIT,
@@ -68,8 +68,9 @@ def balanced_split(
     ----------
     nodes : sequence of str
         Every node, in the order that breaks ties.
-    signed_edges : sequence of (str, str, int)
-        Signed, weighted edges between nodes; weights must not be 0.
+    signed_edges : iterable of (str, str, int)
+        Signed, weighted edges between nodes; weights must not be 0. Read once, in
+        order: an edge's position in it is its number in ``frustrated_edges``.
     fixed : mapping of str to 0 or 1, optional
         Nodes whose side is given (hard constraints).
     exact_limit : int

@@ -33,8 +33,7 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from datetime import date
+from collections.abc import Container, Iterable, Sequence
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
 from arggraph.analysis.position_models import (
@@ -49,6 +48,13 @@ from arggraph.analysis.position_models import (
     PositionsReport,
     QuestionPositions,
     ReportedView,
+)
+from arggraph.analysis.rebuttals import (
+    OTHER_ANSWER,
+    attacked_answer,
+    attacks_by_answering_claim,
+    is_clash,
+    rebuttal_in_time,
 )
 from arggraph.analysis.results import ClaimRef, QuoteRef, SpeakerRef, built
 from arggraph.analysis.signed import Signed, signed_links
@@ -67,11 +73,14 @@ __all__ = [
     "PositionsReport",
     "QuestionPositions",
     "ReportedView",
+    "attacked_answer",
+    "attacks_by_answering_claim",
+    "is_clash",
     "positions",
+    "rebuttal_in_time",
 ]
 
 _LEAN_ORDER = {"yes": 0, "mixed": 1, "no": 2}
-_OTHER: dict[str, Answer] = {"yes": "no", "no": "yes"}
 
 
 @collector_paused()
@@ -146,14 +155,12 @@ class _Index:
         self._claim_refs: dict[str, ClaimRef] = {}
         self._named_refs: dict[str, list[SpeakerRef]] = {}
         self._speaker_refs: dict[str, SpeakerRef] = {}
-        self._ends: dict[str, date | None] = {}
-        self._starts: dict[str, date | None] = {}
         self.into: dict[str, list[Signed]] = defaultdict(list)
         self.rebutted: dict[str, list[str]] = defaultdict(list)
-        dated = self.dates.dated  # undated, every rebuttal is in time
+        held = self.held.get
         for rel in links:
             self.into[rel.target].append(rel)
-            if rel.sign < 0 and (not dated or self.in_time(rel)):
+            if rel.sign < 0 and rebuttal_in_time(rel, self.by_key, self.dates, held):
                 self.rebutted[rel.target].append(rel.relation)
         for answered_by in self.rebutted.values():
             answered_by.sort()
@@ -200,33 +207,6 @@ class _Index:
         if found is None:
             found = self._named_refs[claim_id] = [self.speaker_ref(s) for s in self.named(claim_id)]
         return list(found)
-
-    def in_time(self, rel: Signed) -> bool:
-        """A rebuttal answers a claim only from a document not older than the claim's.
-
-        The rebuttal's document is its attribution's, or else any of its source claim's
-        (each claim's span read once: :func:`rebuttal_in_time`, cached).
-        """
-        if not self.dates.dated:
-            return True
-        drawn = self.drawn_by.get(rel.relation)
-        end = (
-            self.dates.latest_end([drawn.document])
-            if drawn is not None
-            else self._latest_end(rel.source)
-        )
-        start = self._earliest_start(rel.target)
-        return end is None or start is None or end >= start
-
-    def _latest_end(self, claim_id: str) -> date | None:
-        if claim_id not in self._ends:
-            self._ends[claim_id] = self.dates.latest_end(self.held[claim_id].documents)
-        return self._ends[claim_id]
-
-    def _earliest_start(self, claim_id: str) -> date | None:
-        if claim_id not in self._starts:
-            self._starts[claim_id] = self.dates.earliest_start(self.held[claim_id].documents)
-        return self._starts[claim_id]
 
     def speaker_ref(self, speaker_id: str) -> SpeakerRef:
         ref = self._speaker_refs.get(speaker_id)
@@ -331,7 +311,7 @@ class _Index:
                             target=target,
                             target_statement=self.claims[target].statement,
                             target_answer=target_answer,
-                            implies=target_answer if rel.sign > 0 else _OTHER[target_answer],
+                            implies=target_answer if rel.sign > 0 else OTHER_ANSWER[target_answer],
                             quotes=list(quotes),
                         )
                     )
@@ -441,84 +421,6 @@ def _relations_read_by_key(graph: ArgumentGraph, links: Iterable[Signed]) -> dic
     whose attribution names who draws them (the others it reads as signed links)."""
     attacked = {r.undercut_of for r in links if r.undercut_of is not None}
     return {r.key: r for r in graph.relations if r.attribution is not None or r.id in attacked}
-
-
-def attacks_by_answering_claim(
-    relations: Iterable[Signed],
-    by_key: Mapping[str, Relation],
-    claims: Container[str],
-) -> dict[str, list[Signed]]:
-    """Every rebuttal under the claim whose answer it attacks.
-
-    A rebuttal is listed under its target; an undercut of "x -> y" under y, when y is
-    one of ``claims`` (so each question looks only at its own claims).
-    """
-    found: dict[str, list[Signed]] = defaultdict(list)
-    for rel in relations:
-        if rel.sign > 0:
-            continue
-        if rel.undercut_of is None:
-            found[rel.target].append(rel)
-            continue
-        attacked = by_key.get(rel.undercut_of)
-        if attacked is not None and attacked.target in claims:
-            found[attacked.target].append(rel)
-    return found
-
-
-def attacked_answer(
-    rel: Signed, answers: Mapping[str, Answer], by_key: Mapping[str, Relation]
-) -> tuple[str, Answer] | None:
-    """The claim a rebuttal attacks and the answer it attacks, on this question.
-
-    A rebuttal attacks its target's answer. An undercut of "x supports (or rebuts)
-    y" attacks the answer x argues for: y's answer (or its opposite), and only on
-    y's question, not on every question x answers.
-    """
-    if rel.undercut_of is None:
-        answer = answers.get(rel.target)
-        return None if answer is None else (rel.target, answer)
-    attacked = by_key.get(rel.undercut_of)
-    if attacked is None or attacked.target not in answers:
-        return None  # an undercut of an undercut, or a step to another question
-    end = answers[attacked.target]
-    return rel.target, end if attacked.kind == "supports" else _OTHER[end]
-
-
-def is_clash(
-    source_answer: Answer | None, target_answer: Answer, source: Holding, target: Holding
-) -> bool:
-    """Whether a rebuttal is a crux: the ends do not give the same answer, named
-    speakers hold each, and nobody holds both."""
-    return (
-        source_answer != target_answer
-        and bool(source.named)
-        and bool(target.named)
-        and set(source.holders).isdisjoint(target.holders)
-    )
-
-
-def rebuttal_in_time(
-    rel: Signed,
-    by_key: Mapping[str, Relation],
-    dates: DocumentDates,
-    held: Callable[[str], Holding | None],
-) -> bool:
-    """Whether a rebuttal comes from a document not older than its target claim's.
-
-    The rebuttal's document is its attribution's, or else any of its source claim's
-    (as ``held`` reads them, a left-out document excepted; a claim left out has none).
-    """
-    if not dates.dated:
-        return True  # no document has a date: nothing is older than anything
-
-    def documents(claim_id: str) -> list[str]:
-        found = held(claim_id)
-        return [] if found is None else found.documents
-
-    drawn = by_key[rel.relation].attribution if rel.relation in by_key else None
-    answer = [drawn.document] if drawn is not None else documents(rel.source)
-    return dates.not_older(answer, documents(rel.target))
 
 
 def _kind(rel: Signed) -> LinkKind:
