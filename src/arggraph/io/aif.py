@@ -37,14 +37,11 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import eq
 from pathlib import Path
 from typing import Any
 
 from arggraph.collector import collector_paused
-from arggraph.errors import FormatError, InvalidGraphError, Problem
+from arggraph.io.aif_structure import Aif, Node, read_structure
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     ImportedData,
@@ -59,102 +56,16 @@ from arggraph.io.formats import (
     safe_id,
     slug,
 )
-from arggraph.io.parsing import parse_json
 from arggraph.model import ArgumentGraph
-
-NODE_TYPES = ("I", "L", "RA", "CA", "MA", "PA", "TA", "YA")
-"""AIF node types arggraph reads; ``PA`` (preference) and ``TA`` are read but not kept."""
-_NODE_TYPE_SET = frozenset(NODE_TYPES)
 
 _SCHEMES = ("RA", "CA", "MA")
 _QUESTIONING = re.compile(r"question", re.IGNORECASE)
 """YA illocutions that ask (Pure, Assertive, Rhetorical Questioning): the speaker holds nothing."""
 UNATTRIBUTED = "aif-unattributed"
-_NODE_ID = re.compile(r'"nodeID"\s*:\s*"?(?P<id>[^",}\s]+)')
 _SPEAKER_PREFIX = re.compile(r"^\s*(?P<name>[^\n]{1,100}?)\s+:\s+(?P<words>.+)$", re.DOTALL)
 
 
-@dataclass(slots=True)
-class _Node:
-    """One AIF node, with the ids of its neighbours."""
-
-    id: str
-    type: str
-    text: str
-    raw: dict[str, Any]
-    into: list[str] = field(default_factory=list)
-    out: list[str] = field(default_factory=list)
-
-
-class _NodeLines:
-    """Where each node of an AIF file is: its line, found on the first question.
-
-    Lines are only needed to place a problem; scanning every file for them took a
-    tenth of an import. The file's text is kept until the import ends instead.
-    """
-
-    __slots__ = ("_lines", "raw_text", "source")
-
-    def __init__(self, source: str, raw_text: str) -> None:
-        self.source, self.raw_text = source, raw_text
-        self._lines: dict[str, int] | None = None
-
-    def line(self, node_id: str) -> int | None:
-        """The line of the node's first ``nodeID`` in the file, for messages."""
-        if self._lines is None:
-            self._lines = {}
-            line, last = 1, 0
-            for match in _NODE_ID.finditer(self.raw_text):
-                line += self.raw_text.count("\n", last, match.start())
-                last = match.start()
-                self._lines.setdefault(match["id"], line)
-        return self._lines.get(node_id)
-
-
-class _NodeOrigin:
-    """Where an item made from a node came from (a :class:`Located`); line found when asked."""
-
-    __slots__ = ("lines", "node_id")
-
-    def __init__(self, lines: _NodeLines, node_id: str) -> None:
-        self.lines, self.node_id = lines, node_id
-
-    @property
-    def file(self) -> str:
-        """The file's name, as messages give it."""
-        return self.lines.source
-
-    @property
-    def line(self) -> int | None:
-        """The line of the node in the file."""
-        return self.lines.line(self.node_id)
-
-    @property
-    def element(self) -> str:
-        """``node <nodeID>``."""
-        return f"node {self.node_id}"
-
-
-@dataclass
-class _Aif:
-    """A parsed AIF file: nodes by id (file order), persons, and where to find lines."""
-
-    nodes: dict[str, _Node]
-    person_of: dict[str, str]
-    names: dict[str, str]
-    source: str
-    raw_text: str
-    lines: _NodeLines = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.lines = _NodeLines(self.source, self.raw_text)
-
-    def origin(self, node_id: str) -> _NodeOrigin:
-        """Where the item made from node ``node_id`` came from."""
-        return _NodeOrigin(self.lines, node_id)
-
-
-# --- parsing ----------------------------------------------------------------------------
+# --- parsing ---------------------------------------------------------------------------
 
 
 def parse_aif(text: str, *, source: str, prefix: str = "", name: str | None = None) -> ImportedData:
@@ -176,206 +87,8 @@ def parse_aif(text: str, *, source: str, prefix: str = "", name: str | None = No
     FormatError
         With every problem in the file at once.
     """
-    try:
-        data = parse_json(text, source=source)
-    except InvalidGraphError as exc:
-        raise FormatError(exc.problems) from None
-    aif = _read_structure(data, source, text)
+    aif = read_structure(text, source)
     return _Builder(aif, prefix, safe_id(name or Path(source).stem, fallback="aif")).build()
-
-
-def _read_structure(data: Any, source: str, raw_text: str) -> _Aif:
-    """Nodes, edges and persons of AIF (``nodes``/``edges``) or xAIF (``{"AIF": ...}``)."""
-    problems: list[Problem] = []
-    body = data.get("AIF", data) if isinstance(data, dict) else data
-    if not isinstance(body, dict) or not isinstance(body.get("nodes"), list):
-        raise FormatError(
-            [
-                Problem(
-                    "not AIF: expected an object with a 'nodes' list",
-                    code="malformed-input",
-                    file=source,
-                    line=1,
-                    hint="AIF JSON has 'nodes', 'edges' and optionally 'locutions'",
-                )
-            ]
-        )
-    aif = _Aif({}, {}, {}, source, raw_text)
-    nodes = _sound_nodes(body["nodes"])
-    if nodes is not None:
-        aif.nodes = nodes
-    else:
-        for index, raw in enumerate(body["nodes"]):
-            node = _node(raw, index, aif, problems)
-            if node is not None:
-                aif.nodes[node.id] = node
-    edges = body.get("edges", [])
-    if problems or not _link_sound_edges(edges, aif.nodes):
-        _read_edges(edges, aif, problems)
-    _read_persons(body, aif, problems)
-    if problems:
-        raise FormatError(problems)
-    return aif
-
-
-def _sound_nodes(raws: list[Any]) -> dict[str, _Node] | None:
-    """Every node by id when none has a problem (the common case), read with bulk
-    operations; ``None`` otherwise, and :func:`_node` reads them one by one to say why."""
-    if not raws:
-        return {}
-    if set(map(type, raws)) != {dict}:
-        return None
-    ids: list[Any] = list(map(dict.get, raws, repeat("nodeID")))
-    types: list[Any] = list(map(dict.get, raws, repeat("type")))
-    texts: list[Any] = list(map(dict.get, raws, repeat("text"), repeat("")))
-    names = list(map(str, ids))
-    sound = (
-        set(map(type, ids)) <= {str, int}
-        and set(map(type, types)) == {str}
-        and set(types) <= _NODE_TYPE_SET
-        and set(map(type, texts)) == {str}
-        and all(map(str.strip, compress(texts, map(eq, types, repeat("I")))))
-        and len(set(names)) == len(names)
-    )
-    if not sound:
-        return None
-    return dict(zip(names, map(_Node, names, types, texts, raws), strict=True))
-
-
-def _link_sound_edges(edges: Any, nodes: dict[str, _Node]) -> bool:
-    """Link every edge's nodes when no edge has a problem (each an object with its own
-    ``edgeID``, between nodes that exist); else link nothing and return False."""
-    if not isinstance(edges, list):
-        return False
-    if not edges:
-        return True
-    if set(map(type, edges)) != {dict} or not all(map(dict.__contains__, edges, repeat("edgeID"))):
-        return False
-    edge_ids = list(map(str, map(dict.get, edges, repeat("edgeID"))))
-    starts = list(map(str, map(dict.get, edges, repeat("fromID"))))
-    ends = list(map(str, map(dict.get, edges, repeat("toID"))))
-    if len(set(edge_ids)) != len(edge_ids) or not nodes.keys() >= {*starts, *ends}:
-        return False
-    for start, end in zip(starts, ends, strict=True):
-        nodes[start].out.append(end)
-        nodes[end].into.append(start)
-    return True
-
-
-def _node(raw: Any, index: int, aif: _Aif, problems: list[Problem]) -> _Node | None:
-    where = Origin(aif.source, None, f"nodes[{index}]")
-    if not isinstance(raw, dict) or not isinstance(raw.get("nodeID"), str | int):
-        problems.append(_located("node without a 'nodeID'", where, hint="give every node an id"))
-        return None
-    node_id = str(raw["nodeID"])
-    node_type = raw.get("type")
-    text = raw.get("text", "")
-    sound = node_type in NODE_TYPES and isinstance(text, str) and node_id not in aif.nodes
-    if sound and (node_type != "I" or text.strip()):
-        return _Node(node_id, str(node_type), text, raw)  # the common case, checked at once
-    origin = aif.origin(node_id)
-    if node_type not in NODE_TYPES:
-        problems.append(
-            _located(
-                f"unknown node type {json.dumps(node_type)}",
-                origin,
-                hint=f"AIF node types are {', '.join(NODE_TYPES)}",
-            )
-        )
-        return None
-    if not isinstance(text, str):
-        problems.append(_located("'text' must be a string", origin))
-        return None
-    if node_type == "I" and not text.strip():
-        problems.append(
-            _located(
-                "I node has no text: a proposition must say something",
-                origin,
-                code="empty-statement",
-                hint="give the node its proposition, or remove it and its edges",
-            )
-        )
-        return None
-    if node_id in aif.nodes:
-        problems.append(
-            _located(
-                f"node id '{node_id}' is used twice",
-                origin,
-                code="duplicate-id",
-                hint="every nodeID must be unique in a file",
-            )
-        )
-        return None
-    return _Node(node_id, node_type, text, raw)
-
-
-def _read_edges(edges: Any, aif: _Aif, problems: list[Problem]) -> None:
-    if not isinstance(edges, list):
-        problems.append(_located("'edges' must be a list", Origin(aif.source, 1)))
-        return
-    seen: set[str] = set()
-
-    def origin(edge_id: str) -> Origin:
-        # Only for a problem: finding the line scans the file, once per edge would be quadratic.
-        return Origin(aif.source, _edge_line(aif.raw_text, edge_id), f"edge {edge_id}")
-
-    nodes = aif.nodes
-    for index, edge in enumerate(edges):
-        if not isinstance(edge, dict):
-            problems.append(_located("an edge must be an object", origin(str(index))))
-            continue
-        edge_id = str(edge.get("edgeID", index))
-        if edge_id in seen and "edgeID" in edge:
-            problems.append(
-                _located(f"edge id '{edge_id}' is used twice", origin(edge_id), code="duplicate-id")
-            )
-            continue
-        seen.add(edge_id)
-        start, end = str(edge.get("fromID")), str(edge.get("toID"))
-        first, second = nodes.get(start), nodes.get(end)
-        if first is not None and second is not None:
-            first.out.append(end)
-            second.into.append(start)
-            continue
-        missing = [e for e in (start, end) if e not in nodes]
-        problems.append(
-            _located(
-                f"edge from '{start}' to '{end}' names node "
-                f"{' and '.join(repr(m) for m in missing)}, which does not exist",
-                origin(edge_id),
-                code="unknown-id",
-                hint="add the node or remove the edge; a dangling edge is never skipped",
-            )
-        )
-
-
-def _edge_line(raw_text: str, edge_id: str) -> int | None:
-    match = re.search(r'"edgeID"\s*:\s*"?' + re.escape(edge_id) + r'"?\s*[,}]', raw_text)
-    return raw_text.count("\n", 0, match.start()) + 1 if match else None
-
-
-def _read_persons(body: dict[str, Any], aif: _Aif, problems: list[Problem]) -> None:
-    for entry in body.get("locutions") or []:
-        if isinstance(entry, dict) and None not in (entry.get("nodeID"), entry.get("personID")):
-            aif.person_of[str(entry["nodeID"])] = str(entry["personID"])
-    for entry in body.get("participants") or []:
-        if isinstance(entry, dict) and entry.get("participantID") is not None:
-            full = f"{entry.get('firstname') or ''} {entry.get('surname') or ''}".strip()
-            if full:
-                aif.names[str(entry["participantID"])] = full
-
-
-def _located(
-    message: str, origin: Located, *, code: str = "malformed-input", hint: str | None = None
-) -> Problem:
-    return Problem(
-        f"{origin.element}: {message}" if origin.element else message,
-        code=code,
-        file=origin.file,
-        line=origin.line,
-        id=origin.element,
-        hint=hint,
-    )
 
 
 # --- building ---------------------------------------------------------------------------
@@ -384,7 +97,7 @@ def _located(
 class _Builder:
     """Turns a parsed AIF graph into arggraph data, one section at a time."""
 
-    def __init__(self, aif: _Aif, prefix: str, doc_id: str) -> None:
+    def __init__(self, aif: Aif, prefix: str, doc_id: str) -> None:
         self.aif = aif
         self.prefix = prefix
         self.doc_id = doc_id
@@ -434,7 +147,7 @@ class _Builder:
             self.data.add("relations", relation, self.relation_origin[key])
         return self.data
 
-    def _speaker(self, node: _Node) -> tuple[str, str | None]:
+    def _speaker(self, node: Node) -> tuple[str, str | None]:
         """The speaker id for a locution (added once) and the words it says."""
         match = _SPEAKER_PREFIX.match(node.text)
         name = match["name"].strip() if match else None
@@ -452,7 +165,7 @@ class _Builder:
             self.data.add("speakers", {"id": speaker_id, "name": display}, self.aif.origin(node.id))
         return speaker_id, words or None
 
-    def _anchors(self, node: _Node) -> Iterable[tuple[_Node, _Node]]:
+    def _anchors(self, node: Node) -> Iterable[tuple[Node, Node]]:
         """The L nodes anchored to ``node`` through a YA node, with that YA, in file order."""
         nodes = self.aif.nodes
         for ya in node.into:
@@ -461,7 +174,7 @@ class _Builder:
                     if nodes[source].type == "L":
                         yield nodes[source], nodes[ya]
 
-    def _attributions(self, node: _Node) -> list[dict[str, Any]]:
+    def _attributions(self, node: Node) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
         for locution, illocution in self._anchors(node):
             if not locution.text.strip():
@@ -478,7 +191,7 @@ class _Builder:
                 found.append(attribution)
         return found
 
-    def _unanchored(self, node: _Node) -> dict[str, Any]:
+    def _unanchored(self, node: Node) -> dict[str, Any]:
         """An I node no locution asserts: its text joins the document, held by its person."""
         person = self.aif.person_of.get(node.id)
         if person is not None:
@@ -495,7 +208,7 @@ class _Builder:
             self.lines.append(node.text)
         return {"speaker": speaker, "document": self.doc_id, "quote": quote}
 
-    def _add_claim(self, node: _Node, attributions: list[dict[str, Any]]) -> None:
+    def _add_claim(self, node: Node, attributions: list[dict[str, Any]]) -> None:
         claim: dict[str, Any] = {
             "id": self.claim_id(node.id),
             "statement": node.text.strip(),
@@ -505,7 +218,7 @@ class _Builder:
             claim["note"] = "; ".join(self.claim_notes[node.id])
         self.data.add("claims", claim, self.aif.origin(node.id))
 
-    def _relations_from(self, node: _Node, stack: tuple[str, ...]) -> list[str]:
+    def _relations_from(self, node: Node, stack: tuple[str, ...]) -> list[str]:
         """Relation ids made from scheme ``node`` (memoised; undercut chains recursed)."""
         if node.id in self.relations_of:
             return self.relations_of[node.id]
@@ -553,7 +266,7 @@ class _Builder:
         self.relations_of[node.id] = made
         return made
 
-    def _one_relation(self, node: _Node, premise: _Node, target: str) -> list[str]:
+    def _one_relation(self, node: Node, premise: Node, target: str) -> list[str]:
         """What the general loop makes of a node with one I premise and one I conclusion."""
         kind = "rebuts" if node.type == "CA" else "supports"
         note = _relation_note(node, [premise], False)
@@ -562,7 +275,7 @@ class _Builder:
         )
         return [] if made_id is None else [made_id]
 
-    def _note_incomplete(self, node: _Node, premises: list[_Node]) -> None:
+    def _note_incomplete(self, node: Node, premises: list[Node]) -> None:
         missing = "premise" if not premises else "conclusion"
         message = f"AIF {node.type} node {node.id} has no {missing}; not kept as a relation"
         for end in premises or [
@@ -572,9 +285,9 @@ class _Builder:
 
     def _add_relation(
         self,
-        node: _Node,
+        node: Node,
         key: str,
-        premise: _Node,
+        premise: Node,
         target: str,
         kind: str,
         extra: dict[str, Any],
@@ -609,7 +322,7 @@ class _Builder:
         self.pairs[(source, target)] = key_id
         return str(key_id)
 
-    def _relation_attribution(self, node: _Node) -> dict[str, Any] | None:
+    def _relation_attribution(self, node: Node) -> dict[str, Any] | None:
         for locution, _ in self._anchors(node):
             speaker, words = self._speaker(locution)
             return {"speaker": speaker, "document": self.doc_id, "quote": words or locution.text}
@@ -631,7 +344,7 @@ def _safe_id(raw: str) -> str:
     return safe_id(raw)
 
 
-def _relation_note(node: _Node, premises: list[_Node], undercut: bool) -> str | None:
+def _relation_note(node: Node, premises: list[Node], undercut: bool) -> str | None:
     notes = []
     if node.type == "MA":
         notes.append(f"AIF MA (rephrase) node {node.id}: the source restates the target")
