@@ -10,15 +10,25 @@ import pytest
 import arggraph
 from arggraph.analysis.contestedness import contested_topics
 from arggraph.analysis.positions import positions
-from arggraph.analysis.robustness import KeptMoves, Score, kept_moves, rank_moves
+from arggraph.analysis.robustness import (
+    KeptMoves,
+    Score,
+    _Base,
+    _Counts,
+    _Reading,
+    kept_moves,
+    rank_moves,
+)
+from arggraph.analysis.signed import signed_links
 from arggraph.model import ArgumentGraph
 from arggraph.synthetic import synthetic_graph_data
 
 
-def rough_graph(seed: int) -> ArgumentGraph:
+def rough_graph(seed: int, quoted_again: float = 0.3) -> ArgumentGraph:
     """A synthetic graph with what robustness must get right: dated documents (some
-    undated), claims quoted in two documents, group speakers, askers, relations drawn
-    by a speaker in a document, and undercuts (some of undercuts)."""
+    undated), claims quoted again (``quoted_again`` of them, in the same or another
+    document), group speakers, askers, relations drawn by a speaker in a document, and
+    undercuts (some of undercuts)."""
     rng = random.Random(seed)
     data, texts = synthetic_graph_data(
         240, n_documents=9, n_speakers=30, stance_share=0.6, sub_question_share=0.5, seed=seed
@@ -31,7 +41,7 @@ def rough_graph(seed: int) -> ArgumentGraph:
     ids = [d["id"] for d in data["documents"]]
     for claim in data["claims"]:
         first = claim["attributions"][0]
-        if rng.random() < 0.3:
+        if rng.random() < quoted_again:
             other = rng.choice(ids)
             texts[other] += first["quote"] + "\n"
             speaker = f"s{rng.randrange(30)}"
@@ -87,9 +97,11 @@ def found_moves(graph: ArgumentGraph) -> dict[str, tuple[int, list[tuple[str, in
     }
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_recounting_touched_questions_equals_rerunning_every_document(seed: int) -> None:
-    graph = rough_graph(seed)
+@pytest.mark.parametrize(("seed", "quoted_again"), [(1, 0.3), (2, 0.3), (3, 0.3), (4, 0.03)])
+def test_recounting_touched_questions_equals_rerunning_every_document(
+    seed: int, quoted_again: float
+) -> None:
+    graph = rough_graph(seed, quoted_again)
     expected = rerun_moves(graph)
     assert sum(moved for moved, _ in expected.values()) > 0  # something moves: the check has teeth
     assert found_moves(graph) == expected
@@ -194,3 +206,41 @@ def test_rank_moves(
 ) -> None:
     moves = rank_moves(base, iter([("doc", changed)]))
     assert {q: found for q, k in moves.items() for ((_, found),) in [k.kept()]} == moved
+
+
+def dropped_and_reread(graph: ArgumentGraph) -> tuple[int, int]:
+    """Check every (question, document) the dropping shortcut takes against reading the
+    document's claims again; return (shortcuts checked, recounts it cannot take)."""
+    base = _Base.of(graph, signed_links(graph))
+    whole = _Reading(base, None)
+    checked = reread = 0
+    for question in sorted(base.answers):
+        counts = _Counts.of(whole, question)
+        for document, changed in counts.quoted_by_document(base).items():
+            reading = _Reading(base, document)
+            if all(base.only_in.get(c) == document for c in changed):
+                dropped = counts.without_dropped(whole, document, changed)
+                assert dropped == counts.without(reading, changed), (question, document)
+                checked += 1
+            else:
+                reread += 1
+    return checked, reread
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_dropping_claims_quoted_in_one_document_equals_reading_them_again(seed: int) -> None:
+    checked, reread = dropped_and_reread(rough_graph(seed, quoted_again=0.03))
+    assert (checked > 30, reread > 10) == (True, True)  # both ways are taken
+
+
+def test_a_graph_of_claims_quoted_once_only_drops() -> None:
+    data, texts = synthetic_graph_data(
+        400, n_documents=6, n_speakers=25, stance_share=0.6, sub_question_share=0.5, seed=4
+    )
+    for document in data["documents"]:
+        document.pop("path")
+        document["text"] = texts[document["id"]]
+    graph = ArgumentGraph.model_validate(data)
+    checked, reread = dropped_and_reread(graph)
+    assert (checked > 100, reread) == (True, 0)
+    assert found_moves(graph) == rerun_moves(graph)

@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
 from arggraph.analysis.positions import (
@@ -52,9 +53,9 @@ from arggraph.analysis.signed import Signed
 from arggraph.model import Answer, ArgumentGraph, Claim, Relation
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """What a question's contestedness score is made of, in counts."""
+class Tally(NamedTuple):
+    """What a question's contestedness score is made of, in counts (a tuple: equal
+    tallies score alike, so their scores are computed once)."""
 
     yes: int
     """Named speakers whose own claims answer yes only."""
@@ -79,6 +80,7 @@ class _Reading:
         # only the claims the left-out document quotes read differently
         self._changed = {c: holding(base.claims[c], without, base.groups) for c in quoted}
         self._answered: dict[str, bool] = {}
+        self._answering: dict[str, list[str]] = {}
 
     def held(self, claim_id: str) -> Holding | None:
         """The claim without the left-out document's quotes, None if it drops out."""
@@ -97,6 +99,19 @@ class _Reading:
                 self.kept(r) and rebuttal_in_time(r, base.by_key, base.dates, self.held)
                 for r in base.rebuttals_into.get(claim_id, ())
             )
+        return found
+
+    def answering_sources(self, claim_id: str) -> list[str]:
+        """The sources of the kept rebuttals of the claim that are in time: it is
+        answered while one of them is (what dropping claims can take away)."""
+        found = self._answering.get(claim_id)
+        if found is None:
+            base = self.base
+            found = self._answering[claim_id] = [
+                r.source
+                for r in base.rebuttals_into.get(claim_id, ())
+                if self.kept(r) and rebuttal_in_time(r, base.by_key, base.dates, self.held)
+            ]
         return found
 
     def crux_status(
@@ -194,6 +209,62 @@ class _Counts:
             if a.speaker in named:
                 documents[a.document] += sign
 
+    def quoted_by_document(self, base: _Base) -> dict[str, list[str]]:
+        """Document -> the claims of this question's footprint it quotes."""
+        found: dict[str, list[str]] = defaultdict(list)
+        documents_of = base.documents_of
+        for claim_id in self.answers.keys() | self.depends.keys():
+            for document in documents_of.get(claim_id, ()):
+                found[document].append(claim_id)
+        return found
+
+    def without_dropped(self, reading: _Reading, document: str, gone: list[str]) -> Tally:
+        """The tally with ``document`` left out when each of its claims here drops out
+        (it is quoted in that document alone): the common case, read without holdings.
+
+        Dropping claims makes no crux and answers none: only the cruxes that read a
+        dropped claim are looked at again, and only by which claims drop.
+        """
+        answers, given, held = self.answers, self.given, reading.base.held
+        touched: dict[str, list[int]] = {}
+        voices = 0
+        for claim_id in gone:
+            answer = answers.get(claim_id)
+            if answer is None:
+                continue
+            holding = held[claim_id]
+            if holding is None:
+                continue
+            which = _YES if answer == "yes" else _NO
+            for speaker in holding.named:
+                now = touched.get(speaker)
+                if now is None:
+                    now = touched[speaker] = list(given[speaker])
+                now[which] -= 1
+            voices += _voices(holding)
+        sides = self.sides
+        if touched:
+            sides = list(sides)
+            for speaker, now in touched.items():
+                sides[_side(given[speaker])] -= 1
+                sides[_side(now)] += 1
+        voiced = len(self.documents)
+        if voices and self.documents.get(document) == voices:
+            voiced -= 1
+        cruxes, answered = self.cruxes, self.answered
+        dropped = set(gone)
+        for k in {k for c in gone for k in self.depends.get(c, ())}:
+            crux, done = self.status[k]
+            if not crux:
+                continue
+            claim_id, rel = self.rels[k]
+            if claim_id in dropped or rel.source in dropped or rel.target in dropped:
+                cruxes -= 1
+                answered -= done
+            elif done and dropped.issuperset(reading.answering_sources(rel.source)):
+                answered -= 1
+        return Tally(sides[1], sides[2], sides[3], cruxes, answered, voiced)
+
     def without(self, reading: _Reading, changed: list[str]) -> Tally:
         """The tally with ``reading``'s document left out, whose claims here are ``changed``."""
         base = reading.base
@@ -231,6 +302,14 @@ class _Counts:
         return Tally(sides[1], sides[2], sides[3], cruxes, answered, voiced)
 
 
+def _voices(held: Holding) -> int:
+    """The claim's quotes by its named holders: what it adds to its documents' voices."""
+    if len(held.attributions) == 1:
+        return 1 if held.named else 0
+    named = set(held.named)
+    return sum(1 for a in held.attributions if a.speaker in named)
+
+
 @dataclass
 class _Base:
     """The whole graph, read once: what every leave-one-out run looks up."""
@@ -245,6 +324,11 @@ class _Base:
     rebuttals_into: dict[str, list[Signed]]
     quoted_in: dict[str, set[str]]
     """Document id -> the claims it quotes."""
+    documents_of: dict[str, tuple[str, ...]]
+    """Claim id -> the documents that quote it (each once)."""
+    only_in: dict[str, str]
+    """Claim id -> the one document that quotes it, for claims quoted in one only:
+    leaving that document out drops the claim."""
 
     @classmethod
     def of(cls, graph: ArgumentGraph, signed: Sequence[Signed]) -> _Base:
@@ -253,11 +337,25 @@ class _Base:
         by_key = {r.key: r for r in graph.relations}
         answers: dict[str, dict[str, Answer]] = defaultdict(dict)
         quoted_in: dict[str, set[str]] = defaultdict(set)
+        documents_of: dict[str, tuple[str, ...]] = {}
+        only_in: dict[str, str] = {}
         for claim in graph.claims:
             for question, answer in claim.stances.items():
                 answers[question][claim.id] = answer
-            for a in claim.attributions:
-                quoted_in[a.document].add(claim.id)
+            attributions = claim.attributions
+            if len(attributions) == 1:
+                document = attributions[0].document
+                quoted_in[document].add(claim.id)
+                documents_of[claim.id] = (document,)
+                only_in[claim.id] = document
+            elif attributions:
+                quoting = documents_of[claim.id] = tuple(
+                    dict.fromkeys(a.document for a in attributions)
+                )
+                for document in quoting:
+                    quoted_in[document].add(claim.id)
+                if len(quoting) == 1:
+                    only_in[claim.id] = quoting[0]
         rebuttals_into: dict[str, list[Signed]] = defaultdict(list)
         for rel in signed:
             if rel.sign < 0:
@@ -272,20 +370,9 @@ class _Base:
             attacks_at=attacks_by_answering_claim(signed, by_key, claims),
             rebuttals_into=rebuttals_into,
             quoted_in=quoted_in,
+            documents_of=documents_of,
+            only_in=only_in,
         )
-
-    def footprints(self) -> dict[str, set[str]]:
-        """Claim id -> the questions whose count reads it (see the module's docs)."""
-        readers: dict[str, set[str]] = defaultdict(set)
-        for question, answers in self.answers.items():
-            for claim_id in answers:
-                readers[claim_id].add(question)
-                for rel in self.attacks_at.get(claim_id, ()):
-                    readers[rel.source].add(question)
-                    readers[rel.target].add(question)
-                    for answer in self.rebuttals_into.get(rel.source, ()):
-                        readers[answer.source].add(question)
-        return readers
 
 
 def leave_one_out_tallies(
@@ -293,24 +380,30 @@ def leave_one_out_tallies(
 ) -> Iterator[tuple[str, dict[str, Tally]]]:
     """For each document in file order: the tallies of the questions it touches, without it.
 
-    Questions it does not touch keep their tallies from the whole graph.
+    Questions it does not touch keep their tallies from the whole graph. Each question
+    is counted once on the whole graph, then once per document that quotes a claim of
+    its footprint; a document whose claims there are quoted in it alone only drops them
+    (:meth:`_Counts.without_dropped`), other documents are read again
+    (:meth:`_Counts.without`).
     """
     base = _Base.of(graph, signed)
-    readers = base.footprints()
     whole = _Reading(base, None)
-    counts: dict[str, _Counts] = {}
-    for document in graph.documents:
-        changed: dict[str, list[str]] = defaultdict(list)
-        for claim_id in base.quoted_in.get(document.id, ()):
-            for question in readers.get(claim_id, ()):
-                changed[question].append(claim_id)
-        reading = _Reading(base, document.id)
-        tallies = {}
-        for question in sorted(changed):
-            if question not in counts:
-                counts[question] = _Counts.of(whole, question)
-            tallies[question] = counts[question].without(reading, changed[question])
-        yield document.id, tallies
+    readings: dict[str, _Reading] = {}
+    found: dict[str, dict[str, Tally]] = {d.id: {} for d in graph.documents}
+    only_in = base.only_in
+    for question in sorted(base.answers):
+        counts = _Counts.of(whole, question)
+        for document, changed in counts.quoted_by_document(base).items():
+            if all(only_in.get(c) == document for c in changed):
+                tally = counts.without_dropped(whole, document, changed)
+            else:
+                reading = readings.get(document)
+                if reading is None:
+                    reading = readings[document] = _Reading(base, document)
+                tally = counts.without(reading, changed)
+            found[document][question] = tally
+    for left_out in graph.documents:
+        yield left_out.id, found[left_out.id]
 
 
 KEPT_MOVES = 3
@@ -386,31 +479,65 @@ def rank_moves(
     left out.
     """
     order = sorted(base, key=lambda q: _key(q, base[q]))
-    keys = [_key(q, base[q]) for q in order]
+    ranking = _Ranking(order, [-base[q][1] for q in order])
     position = {q: p for p, q in enumerate(order)}
     contested = sum(1 for q in order if base[q][0])
-    moves: dict[str, KeptMoves] = defaultdict(KeptMoves)
+    base_rank = {q: (p + 1 if p < contested else 0) for p, q in enumerate(order)}
+    recounted: dict[str, list[tuple[int, int]]] = defaultdict(list)
     shifts = _Shifts(contested)
     for run, (_, changed) in enumerate(runs):
-        removed = sorted(position[q] for q in changed)
-        inserted = {q: bisect_left(keys, _key(q, s)) for q, s in changed.items()}
-        new_keys = sorted(_key(q, s) for q, s in changed.items())
-        for q, score in changed.items():
-            rank = 0
-            if score[0]:
-                at = inserted[q]
-                ahead_unchanged = at - bisect_left(removed, at)
-                rank = 1 + ahead_unchanged + bisect_left(new_keys, _key(q, score))
-            if rank != (position[q] + 1 if base[q][0] else 0):
-                moves[q].add(run, rank)
-        for start, end, shift in _shifted(removed, inserted.values(), contested):
+        removed = sorted([position[q] for q in changed])
+        inserted = []
+        for ahead, (negative, q) in enumerate(sorted([(-s[1], q) for q, s in changed.items()])):
+            at = ranking.insertion(negative, q)
+            inserted.append(at)
+            rank = 1 + at - bisect_left(removed, at) + ahead if changed[q][0] else 0
+            if rank != base_rank[q]:
+                recounted[q].append((run, rank))
+        for start, end, shift in _shifted(removed, sorted(inserted), contested):
             shifts.add(start, end, shift, run)
+    moves = {q: _kept_of(0, found, []) for q, found in recounted.items()}
     for p, moved, extremes in shifts.swept():
-        found = moves[order[p]]
-        found.moved += moved
-        for shift, run in extremes:
-            found.offer(run, p + 1 + shift)
-    return dict(moves)
+        q = order[p]
+        shifted = [(run, p + 1 + shift) for shift, run in extremes]
+        moves[q] = _kept_of(moved, recounted.get(q, []), shifted)
+    return moves
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranking:
+    """The whole graph's questions from first to last, to place a new score among them."""
+
+    order: list[str]
+    negative: list[float]
+    """Minus each one's score (ascending)."""
+
+    def insertion(self, negative: float, question: str) -> int:
+        """How many questions rank ahead of ``question`` scored ``-negative`` (ties: ids)."""
+        scores = self.negative
+        low = bisect_left(scores, negative)
+        if low == len(scores) or scores[low] != negative:
+            return low
+        return bisect_left(self.order, question, low, bisect_right(scores, negative, low))
+
+
+def _kept_of(
+    shifted_runs: int, recounted: list[tuple[int, int]], shifted: list[tuple[int, int]]
+) -> KeptMoves:
+    """The moves of a question: its recounted runs' (run, rank) moves, in run order, and
+    the runs that only shift it (counted, and the (run, rank) of their extremes)."""
+    summary = KeptMoves(moved=shifted_runs + len(recounted))
+    summary.dropped = [run for run, rank in recounted if rank == 0]
+    ranked = [(rank, run) for run, rank in recounted if rank] + [
+        (rank, run) for run, rank in shifted
+    ]
+    if ranked:
+        summary.best = [(-rank, -run) for rank, run in heapq.nsmallest(KEPT_MOVES, ranked)]
+        worst = heapq.nsmallest(KEPT_MOVES, [(-rank, run) for rank, run in ranked])
+        summary.worst = [(-negative, -run) for negative, run in worst]
+        heapq.heapify(summary.best)
+        heapq.heapify(summary.worst)
+    return summary
 
 
 def _key(question: str, score: Score) -> tuple[float, str]:
@@ -418,30 +545,33 @@ def _key(question: str, score: Score) -> tuple[float, str]:
 
 
 def _shifted(
-    removed: Sequence[int], inserted: Iterable[int], limit: int
+    removed: Sequence[int], inserted: Sequence[int], limit: int
 ) -> Iterator[tuple[int, int, int]]:
     """(start, end, shift): base positions in [start, end) below ``limit``, none of them
-    recounted (``removed``), whose rank shifts by ``shift`` in this run.
+    recounted (``removed``, sorted), whose rank shifts by ``shift`` in this run.
 
     A question taken out at position r moves everything after it up one; a question
-    put back before position j moves j and everything after it down one.
+    put back before position j (``inserted``, sorted) moves j and everything after it
+    down one.
     """
-    events = sorted([(j, 1) for j in inserted] + [(r + 1, -1) for r in removed])
-    cuts = iter(removed)
-    cut = next(cuts, limit)
-    shift = 0
-    for k, (at, delta) in enumerate(events):
-        shift += delta
-        end = min(events[k + 1][0] if k + 1 < len(events) else limit, limit)
-        if not shift:
-            continue
-        while at < end:  # the recounted positions are ranked by their own scores
-            while cut < at:
-                cut = next(cuts, limit)
-            stop = min(cut, end)
-            if at < stop:
-                yield at, stop, shift
-            at = stop + 1 if stop == cut else stop
+    at = shift = i = k = 0
+    n_inserted, n_removed = len(inserted), len(removed)
+    while at < limit:
+        next_in = inserted[i] if i < n_inserted else limit
+        next_out = removed[k] if k < n_removed else limit
+        cut = min(next_in, next_out, limit)
+        if shift and at < cut:
+            yield at, cut, shift
+        if cut == limit:
+            return
+        while i < n_inserted and inserted[i] == cut:
+            shift += 1
+            i += 1
+        at = cut
+        if next_out == cut:  # the recounted position is ranked by its own score
+            shift -= 1
+            k += 1
+            at = cut + 1
 
 
 class _Shifts:
