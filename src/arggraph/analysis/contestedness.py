@@ -46,6 +46,7 @@ from arggraph.analysis.positions import (
 from arggraph.analysis.results import (
     Result,
     SpeakerRef,
+    built,
     counted,
     join_names,
     round_score,
@@ -170,25 +171,33 @@ def contested_topics(
     ContestedReport
     """
     report = stands if stands is not None else positions(graph)
-    scored = _ranked([_score(q) for q in report.questions])
+    refs: dict[str, SpeakerRef] = {}
+    ordered = sorted(
+        (_scored(q, refs) for q in report.questions),
+        key=lambda s: (-s.counted.score, s.question.id),
+    )
+    ranks = [i if s.counted.contested else 0 for i, s in enumerate(ordered, start=1)]
     if robustness and len(graph.documents) > 1:
-        moves = _leave_one_out_moves(graph, scored)
+        base = {s.question.id: (s.counted.contested, s.counted.score) for s in ordered}
+        moves = _leave_one_out_moves(graph, base)
         documents = [d.id for d in graph.documents]
         scored = [
-            q.model_copy(update={"robustness": _robustness(q, moves.get(q.id), documents)})
-            for q in scored
+            _contest(s, rank, _robustness(rank, moves.get(s.question.id), documents))
+            for s, rank in zip(ordered, ranks, strict=True)
         ]
-    return ContestedReport(topics=_topics(graph, scored), questions=scored)
+    else:
+        scored = [_contest(s, rank, None) for s, rank in zip(ordered, ranks, strict=True)]
+    return built(ContestedReport, topics=_topics(graph, scored), questions=scored)
 
 
 def _leave_one_out_moves(
-    graph: ArgumentGraph, scored: Sequence[QuestionContest]
+    graph: ArgumentGraph, base: dict[str, tuple[bool, float]]
 ) -> dict[str, KeptMoves]:
     """Question id -> the runs (one per document, in file order) that move its rank.
 
-    Only the questions a document touches are recounted (:mod:`~arggraph.analysis.robustness`).
+    ``base`` gives each question's (contested, score) on the whole graph. Only the
+    questions a document touches are recounted (:mod:`~arggraph.analysis.robustness`).
     """
-    base = {q.id: (q.contested, q.score) for q in scored}
     scores = _TallyScores()
     runs = (
         (document, {q: scores[t] for q, t in tallies.items() if q in base})
@@ -252,15 +261,28 @@ def question_score(balance: float, engagement: int, documents: int) -> float:
     return round_score(balance * (1 + log2(1 + engagement)) * (1 + (documents - 1) / 4))
 
 
-def _score(q: QuestionPositions) -> QuestionContest:
-    def refs(lean: str) -> list[SpeakerRef]:
-        return [
-            SpeakerRef(id=p.speaker, name=p.name, role=p.role)
-            for p in q.positions
-            if p.lean == lean and p.basis == "own claims"
-        ]
+class _Scored(NamedTuple):
+    """A question's voices, documents and score, before it is ranked."""
 
-    yes, no, mixed = refs("yes"), refs("no"), refs("mixed")
+    question: QuestionPositions
+    yes: list[SpeakerRef]
+    no: list[SpeakerRef]
+    mixed: list[SpeakerRef]
+    answered: int
+    documents: list[str]
+    counted: CountedScore
+
+
+def _scored(q: QuestionPositions, refs: dict[str, SpeakerRef]) -> _Scored:
+    """Score a question from its positions; ``refs`` shares one reference per speaker."""
+    by_lean: dict[str, list[SpeakerRef]] = {"yes": [], "no": [], "mixed": []}
+    for p in q.positions:
+        if p.basis == "own claims":
+            ref = refs.get(p.speaker)
+            if ref is None:
+                ref = refs[p.speaker] = built(SpeakerRef, id=p.speaker, name=p.name, role=p.role)
+            by_lean[p.lean].append(ref)
+    yes, no, mixed = by_lean["yes"], by_lean["no"], by_lean["mixed"]
     answered = sum(c.answered for c in q.cruxes)
     voices = {r.id for r in (*yes, *no, *mixed)}
     documents = sorted(
@@ -272,50 +294,47 @@ def _score(q: QuestionPositions) -> QuestionContest:
             for quote in c.quotes
         }
     )
-    contested, balance, engagement, score = score_counts(
-        len(yes), len(no), len(mixed), len(q.cruxes), answered, len(documents)
-    )
-    return QuestionContest(
-        rank=0,
+    counted = score_counts(len(yes), len(no), len(mixed), len(q.cruxes), answered, len(documents))
+    return _Scored(q, yes, no, mixed, answered, documents, counted)
+
+
+def _contest(s: _Scored, rank: int, robustness: Robustness | None) -> QuestionContest:
+    """The ranked question as a result (built, not validated again: fields made here)."""
+    q, counted = s.question, s.counted
+    return built(
+        QuestionContest,
+        rank=rank,
         id=q.id,
         topic=q.topic,
         label=q.label,
         question=q.question,
-        contested=contested,
-        score=score,
-        yes=yes,
-        no=no,
-        mixed=mixed,
-        balance=balance,
+        contested=counted.contested,
+        score=counted.score,
+        yes=s.yes,
+        no=s.no,
+        mixed=s.mixed,
+        balance=counted.balance,
         cruxes=len(q.cruxes),
-        answered=answered,
-        engagement=engagement,
-        documents=documents,
-        robustness=None,
-        reason=_reason(q, yes, no, mixed, q.cruxes, contested),
+        answered=s.answered,
+        engagement=counted.engagement,
+        documents=s.documents,
+        robustness=robustness,
+        reason=_reason(q, s.yes, s.no, s.mixed, q.cruxes, counted.contested),
     )
 
 
-def _ranked(questions: Sequence[QuestionContest]) -> list[QuestionContest]:
-    ordered = sorted(questions, key=lambda q: (-q.score, q.id))
-    return [
-        q.model_copy(update={"rank": i if q.contested else 0})
-        for i, q in enumerate(ordered, start=1)
-    ]
-
-
-def _robustness(q: QuestionContest, runs: KeptMoves | None, documents: list[str]) -> Robustness:
-    """How a question's rank holds up, from the runs that move it (None: no run does).
-
-    The kept runs hold its best and worst ranks and every drop out of the ranking, so
-    ``lowest`` and ``highest`` are those of all runs.
+def _robustness(rank: int, runs: KeptMoves | None, documents: list[str]) -> Robustness:
+    """How a question ranked ``rank`` holds up, from the runs that move it (None: no run
+    does). The kept runs hold its best and worst ranks and every drop out of the
+    ranking, so ``lowest`` and ``highest`` are those of all runs.
     """
     kept = runs.kept() if runs is not None else []
-    moves = [RankMove(without=documents[run], rank=rank) for run, rank in kept]
-    ranks = [q.rank, *(m.rank for m in moves)]
+    moves = [built(RankMove, without=documents[run], rank=moved) for run, moved in kept]
+    ranks = [rank, *(moved for _, moved in kept)]
     moved = runs.moved if runs is not None else 0
-    return Robustness(
-        lowest=min(ranks) if q.rank else min((r for r in ranks if r), default=0),
+    return built(
+        Robustness,
+        lowest=min(ranks) if rank else min((r for r in ranks if r), default=0),
         highest=0 if 0 in ranks else max(ranks),
         moves=moves,
         moved=moved,
@@ -338,19 +357,21 @@ def _topics(graph: ArgumentGraph, scored: list[QuestionContest]) -> list[TopicCo
             if contested
             else "No question of this topic has named voices on both sides."
         )
-        topics.append(
-            TopicContest(
-                rank=0,
-                topic=topic.id,
-                label=topic.label,
-                question=topic.question,
-                score=score,
-                questions=questions,
-                reason=reason,
-            )
+        topics.append((score, topic, questions, reason))
+    topics.sort(key=lambda t: (-t[0], t[1].label, t[1].id))
+    return [
+        built(
+            TopicContest,
+            rank=rank,
+            topic=topic.id,
+            label=topic.label,
+            question=topic.question,
+            score=score,
+            questions=questions,
+            reason=reason,
         )
-    topics.sort(key=lambda t: (-t.score, t.label, t.topic))
-    return [t.model_copy(update={"rank": i}) for i, t in enumerate(topics, start=1)]
+        for rank, (score, topic, questions, reason) in enumerate(topics, start=1)
+    ]
 
 
 def _reason(
