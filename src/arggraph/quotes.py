@@ -25,7 +25,7 @@ import difflib
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress
@@ -158,7 +158,7 @@ def _rewrite_special_words(text: str) -> tuple[str, ShiftMap]:
     A word that normalises to nothing becomes as many spaces: it joins the whitespace
     around it, since the words on either side of it are then neighbours.
     """
-    first = _SPECIAL.search(text) if _may_have_special(text) else None
+    first = _first_special(text)
     if first is None:
         return text, ShiftMap([0], [0], len(text))
     backwards = text[::-1]
@@ -187,10 +187,15 @@ def _rewrite_special_words(text: str) -> tuple[str, ShiftMap]:
     return rewritten, offsets.build(len(rewritten))
 
 
-def _may_have_special(text: str) -> bool:
-    """False when ``text`` surely has no special character: ASCII (a flag Python keeps on
-    every string) without a backslash, since every other special is beyond ASCII."""
-    return not text.isascii() or "\\" in text
+def _first_special(text: str) -> re.Match[str] | None:
+    """The first special character of ``text`` (one that normalising rewrites), if any.
+
+    ASCII text (a flag Python keeps on every string) without a backslash has none, since
+    every other special is beyond ASCII: most texts are answered without the regex.
+    """
+    if text.isascii() and "\\" not in text:
+        return None
+    return _SPECIAL.search(text)
 
 
 _ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "  ")
@@ -204,6 +209,20 @@ def _spaced_normally(text: str) -> bool:
     return " ".join(text.split()) == text
 
 
+def _ascii_single_spaced(text: str) -> str | None:
+    """``" ".join(text.split())`` of ASCII text without runs of whitespace, else ``None``.
+
+    A few replaces at memchr speed instead of splitting a document into a million words.
+    """
+    if not text.isascii():
+        return None
+    stripped = text.strip()  # strips what split() splits on
+    for space in _ASCII_SPACES[:-1]:
+        if space in stripped:
+            stripped = stripped.replace(space, " ")
+    return None if "  " in stripped else stripped
+
+
 def _word_end(text: str, position: int) -> int:
     """Where the run of non-whitespace characters from ``position`` ends."""
     match = _NON_SPACE.match(text, position)
@@ -212,7 +231,9 @@ def _word_end(text: str, position: int) -> int:
 
 def _collapse_whitespace(text: str) -> tuple[str, ShiftMap]:
     """``text`` without leading and trailing whitespace, and every run of it one space."""
-    normal = " ".join(text.split())
+    normal = _ascii_single_spaced(text)
+    if normal is None:
+        normal = " ".join(text.split())
     leading = len(text) - len(text.lstrip())
     if len(normal) == len(text.strip()):
         # No run of two or more inside (strip, split and the regex's \s agree on what
@@ -251,7 +272,7 @@ def _normalise_word(word: str, begin: int) -> tuple[str, list[int]]:
 
 def normalise(text: str) -> str:
     """The normal form of ``text``; ``normalise("a\\u2014 b\\n c") == "a- b c"``."""
-    if not _may_have_special(text) or _SPECIAL.search(text) is None:
+    if _first_special(text) is None:
         return " ".join(text.split())
     return " ".join(_rewrite_special_words(text)[0].split())
 
@@ -382,34 +403,51 @@ def find_quotes(text: str, quotes: Sequence[str]) -> list[QuoteMatch | None]:
 
 
 def quote_spans(text: str, quotes: Sequence[str]) -> list[tuple[int, int, int] | None]:
-    """:func:`find_quotes` as plain ``(start, end, occurrences)`` tuples, for bulk loading."""
+    """:func:`find_quotes` as plain ``(start, end, occurrences)`` tuples, for bulk loading.
+
+    Most quotes stand at the one word start their first ``_KEY`` characters follow: those
+    are found in two list comprehensions; the others one by one, as :func:`find_quote` does.
+    """
     index = _document_index(text)
-    norm = index.norm
-    normal = norm.text
     needles = _normal_forms(quotes)
-    by_key = _starts_of_first_words(normal, needles)
+    firsts = _FirstWordStarts(index.norm.text, needles)
+    found = firsts.standing_once(needles)
+    for k in [k for k, hit in enumerate(found) if hit is None]:
+        found[k] = _first_hit(index, firsts, needles[k])
+    return _original_spans(index.norm, needles, found)
+
+
+def _first_hit(
+    index: _DocumentIndex, firsts: _FirstWordStarts, needle: str
+) -> tuple[int, int] | None:
+    """Normal-form position of ``needle``'s first occurrence and how many there are, as
+    :func:`find_quote` counts them (word starts, else anywhere); ``None`` if it is absent."""
+    if not needle:
+        return None
+    normal = index.norm.text
+    if _indexed(needle):
+        candidates = firsts.candidates(needle[:_KEY])
+        hits = [p for p in candidates if normal.startswith(needle, p)]
+    else:
+        hits = _word_start_hits(index, needle)
+    hits = hits or _all_hits(normal, needle)
+    return (hits[0], len(hits)) if hits else None
+
+
+def _original_spans(
+    norm: NormalisedText, needles: Sequence[str], found: Sequence[tuple[int, int] | None]
+) -> list[tuple[int, int, int] | None]:
+    """``(start, end, occurrences)`` in the original text of each needle found."""
     shift = norm.constant_shift()
-    spans: list[tuple[int, int, int] | None] = []
-    for needle in needles:
-        if len(needle) >= _KEY and " " in needle:  # _indexed, inline: once per quote
-            candidates = by_key.get(needle[:_KEY], ())
-            if len(candidates) == 1:  # most: a quote's first 16 characters stand once
-                hits = candidates if normal.startswith(needle, candidates[0]) else []
-            else:
-                hits = [p for p in candidates if normal.startswith(needle, p)]
-        elif needle:
-            hits = _word_start_hits(index, needle)
-        else:
-            spans.append(None)
-            continue
-        hits = hits or _all_hits(normal, needle)
-        if not hits:
-            spans.append(None)
-        elif shift is not None:
-            spans.append((hits[0] + shift, hits[0] + len(needle) + shift, len(hits)))
-        else:
-            spans.append((*norm.span(hits[0], hits[0] + len(needle)), len(hits)))
-    return spans
+    if shift is not None:  # a plain text: every position moved alike
+        return [
+            None if hit is None else (hit[0] + shift, hit[0] + len(needle) + shift, hit[1])
+            for needle, hit in zip(needles, found, strict=True)
+        ]
+    return [
+        None if hit is None else (*norm.span(hit[0], hit[0] + len(needle)), hit[1])
+        for needle, hit in zip(needles, found, strict=True)
+    ]
 
 
 def _normal_forms(quotes: Sequence[str]) -> list[str]:
@@ -421,7 +459,7 @@ def _normal_forms(quotes: Sequence[str]) -> list[str]:
     joined = "\0".join(quotes)
     if (
         joined.count("\0") == len(quotes) - 1
-        and not (_may_have_special(joined) and _SPECIAL.search(joined))
+        and _first_special(joined) is None
         and _spaced_normally(joined)
         and all(map(str.__eq__, quotes, map(str.strip, quotes)))
     ):
@@ -434,31 +472,68 @@ def _indexed(needle: str) -> bool:
     return len(needle) >= _KEY and " " in needle
 
 
-def _starts_of_first_words(normal: str, needles: Sequence[str]) -> dict[str, list[int]]:
-    """Word starts of ``normal`` where a needle's first word stands, by the ``_KEY``
-    characters that follow them."""
+class _FirstWordStarts:
+    """Word starts of a normal-form text where some needle's first word stands, by the
+    ``_KEY`` characters that follow them.
+
+    ``single`` holds the keys that follow one start only (most); keys that follow
+    several keep all their starts in ``several``.
+    """
+
+    def __init__(self, normal: str, needles: Sequence[str]) -> None:
+        self.normal = normal
+        starts = _starts_of_first_words(normal, needles)
+        keys = [normal[start : start + _KEY] for start in starts]
+        self.single = dict(zip(keys, starts, strict=True))
+        self.several: dict[str, list[int]] = {}
+        if len(self.single) < len(keys):
+            counts = Counter(keys)
+            for key, start in zip(keys, starts, strict=True):
+                if counts[key] > 1:
+                    self.several.setdefault(key, []).append(start)
+            for key in self.several:
+                del self.single[key]
+
+    def candidates(self, key: str) -> list[int]:
+        """Every word start that ``key`` follows, in text order."""
+        return [self.single[key]] if key in self.single else self.several.get(key, [])
+
+    def standing_once(self, needles: Sequence[str]) -> list[tuple[int, int] | None]:
+        """``(position, 1)`` for each indexed needle that stands at the one start its key
+        follows (then it occurs at no other word start); ``None`` for the others."""
+        normal, single = self.normal, self.single
+        at = [
+            single.get(needle[:_KEY], -1) if len(needle) >= _KEY and " " in needle else -1
+            for needle in needles
+        ]
+        return [
+            (p, 1) if p >= 0 and normal.startswith(needle, p) else None
+            for needle, p in zip(needles, at, strict=True)
+        ]
+
+
+def _starts_of_first_words(normal: str, needles: Sequence[str]) -> list[int]:
+    """Word starts of ``normal`` where a needle's first word stands, in text order."""
     first_words = {needle.partition(" ")[0] for needle in filter(_indexed, needles)}
     if len(first_words) <= _FEW_FIRST_WORDS:
-        starts: Iterable[int] = sorted(
-            chain.from_iterable(_starts_of_word(normal, word) for word in first_words)
-        )
-    else:
-        wanted = map(first_words.__contains__, normal.split(" "))
-        starts = compress(_word_starts(normal), wanted)
-    by_key: dict[str, list[int]] = {}
-    for start in starts:
-        by_key.setdefault(normal[start : start + _KEY], []).append(start)
-    return by_key
+        return sorted(chain.from_iterable(_starts_of_word(normal, word) for word in first_words))
+    wanted = map(first_words.__contains__, normal.split(" "))
+    return list(compress(_word_starts(normal), wanted))
 
 
-def _starts_of_word(normal: str, word: str) -> Iterator[int]:
-    """Where ``word`` stands as a whole word followed by a space (found with ``str.find``)."""
+def _starts_of_word(normal: str, word: str) -> list[int]:
+    """Where ``word`` stands as a whole word followed by a space.
+
+    Found by splitting at ``word + " "`` (which cannot overlap itself, as the word has no
+    space): the pieces' lengths give the places in C, not a ``str.find`` per place.
+    """
     probe = word + " "
-    position = normal.find(probe)
-    while position >= 0:
-        if position == 0 or normal[position - 1] == " ":
-            yield position
-        position = normal.find(probe, position + 1)
+    pieces = normal.split(probe)
+    steps = map(len(probe).__add__, map(len, pieces[1:-1]))
+    places = accumulate(steps, initial=len(pieces[0])) if len(pieces) > 1 else ()
+    # A word start: the text's start, or after a space (a piece ending in one, or an
+    # empty piece after the previous probe, which ends in a space).
+    return [p for p, before in zip(places, pieces, strict=False) if not before or before[-1] == " "]
 
 
 def nearest_passage(text: str, quote: str) -> NearMiss | None:
