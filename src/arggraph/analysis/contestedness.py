@@ -59,7 +59,7 @@ from arggraph.analysis.robustness import (
     leave_one_out_tallies,
     rank_moves,
 )
-from arggraph.analysis.signed import signed_links
+from arggraph.analysis.signed import SignedLink, signed_links
 from arggraph.collector import collector_paused
 from arggraph.model import ArgumentGraph
 
@@ -170,16 +170,18 @@ def contested_topics(
     -------
     ContestedReport
     """
-    report = stands if stands is not None else positions(graph)
+    robust = robustness and len(graph.documents) > 1
+    links = signed_links(graph) if robust else None  # read once for positions and robustness
+    report = stands if stands is not None else positions(graph, signed=links)
     refs: dict[str, SpeakerRef] = {}
     ordered = sorted(
         (_scored(q, refs) for q in report.questions),
         key=lambda s: (-s.counted.score, s.question.id),
     )
     ranks = [i if s.counted.contested else 0 for i, s in enumerate(ordered, start=1)]
-    if robustness and len(graph.documents) > 1:
+    if links is not None:
         base = {s.question.id: (s.counted.contested, s.counted.score) for s in ordered}
-        moves = _leave_one_out_moves(graph, base)
+        moves = _leave_one_out_moves(graph, base, links)
         documents = [d.id for d in graph.documents]
         scored = [
             _contest(s, rank, _robustness(rank, moves.get(s.question.id), documents))
@@ -191,7 +193,7 @@ def contested_topics(
 
 
 def _leave_one_out_moves(
-    graph: ArgumentGraph, base: dict[str, tuple[bool, float]]
+    graph: ArgumentGraph, base: dict[str, tuple[bool, float]], links: Sequence[SignedLink]
 ) -> dict[str, KeptMoves]:
     """Question id -> the runs (one per document, in file order) that move its rank.
 
@@ -201,7 +203,7 @@ def _leave_one_out_moves(
     scores = _TallyScores()
     runs = (
         (document, {q: scores[t] for q, t in tallies.items() if q in base})
-        for document, tallies in leave_one_out_tallies(graph, signed_links(graph))
+        for document, tallies in leave_one_out_tallies(graph, links)
     )
     return rank_moves(base, runs)
 

@@ -38,7 +38,7 @@ import heapq
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -79,11 +79,13 @@ class _Reading:
         quoted = base.quoted_in.get(without, set()) if without is not None else set()
         # only the claims the left-out document quotes read differently
         self._changed = {c: holding(base.claims[c], without, base.groups) for c in quoted}
-        self._answered: dict[str, bool] = {}
         self._answering: dict[str, list[str]] = {}
-
-    def held(self, claim_id: str) -> Holding | None:
+        self.held: Callable[[str], Holding | None] = (
+            self._held_without if self._changed else base.held.__getitem__
+        )
         """The claim without the left-out document's quotes, None if it drops out."""
+
+    def _held_without(self, claim_id: str) -> Holding | None:
         changed = self._changed
         return changed[claim_id] if claim_id in changed else self.base.held[claim_id]
 
@@ -92,14 +94,7 @@ class _Reading:
 
     def answered(self, claim_id: str) -> bool:
         """Whether a kept rebuttal from a document not older than the claim's rebuts it."""
-        found = self._answered.get(claim_id)
-        if found is None:
-            base = self.base
-            found = self._answered[claim_id] = any(
-                self.kept(r) and rebuttal_in_time(r, base.by_key, base.dates, self.held)
-                for r in base.rebuttals_into.get(claim_id, ())
-            )
-        return found
+        return bool(self.answering_sources(claim_id))
 
     def answering_sources(self, claim_id: str) -> list[str]:
         """The sources of the kept rebuttals of the claim that are in time: it is
@@ -172,8 +167,9 @@ class _Counts:
         base = reading.base
         answers = dict(base.answers.get(question, {}))
         counts = cls(answers, defaultdict(lambda: [0, 0]), defaultdict(int), [0] * 4, [], [], {})
+        held = reading.held
         for claim_id, answer in answers.items():
-            counts._add(reading.held(claim_id), answer, 1, counts.given, counts.documents)
+            counts._add(held(claim_id), answer, 1, counts.given, counts.documents)
         for given in counts.given.values():
             counts.sides[_side(given)] += 1
         depends: dict[str, list[int]] = defaultdict(list)
@@ -334,28 +330,31 @@ class _Base:
     def of(cls, graph: ArgumentGraph, signed: Sequence[Signed]) -> _Base:
         claims = {c.id: c for c in graph.claims}
         groups = {s.id: s.kind == "group" for s in graph.speakers}
-        by_key = {r.key: r for r in graph.relations}
+        by_key = _relations_read_by_key(graph, signed)
         answers: dict[str, dict[str, Answer]] = defaultdict(dict)
         quoted_in: dict[str, set[str]] = defaultdict(set)
         documents_of: dict[str, tuple[str, ...]] = {}
         only_in: dict[str, str] = {}
+        held: dict[str, Holding | None] = {}
         for claim in graph.claims:
+            claim_id = claim.id
+            held[claim_id] = holding(claim, None, groups)
             for question, answer in claim.stances.items():
-                answers[question][claim.id] = answer
+                answers[question][claim_id] = answer
             attributions = claim.attributions
             if len(attributions) == 1:
                 document = attributions[0].document
-                quoted_in[document].add(claim.id)
-                documents_of[claim.id] = (document,)
-                only_in[claim.id] = document
+                quoted_in[document].add(claim_id)
+                documents_of[claim_id] = (document,)
+                only_in[claim_id] = document
             elif attributions:
-                quoting = documents_of[claim.id] = tuple(
+                quoting = documents_of[claim_id] = tuple(
                     dict.fromkeys(a.document for a in attributions)
                 )
                 for document in quoting:
-                    quoted_in[document].add(claim.id)
+                    quoted_in[document].add(claim_id)
                 if len(quoting) == 1:
-                    only_in[claim.id] = quoting[0]
+                    only_in[claim_id] = quoting[0]
         rebuttals_into: dict[str, list[Signed]] = defaultdict(list)
         for rel in signed:
             if rel.sign < 0:
@@ -363,7 +362,7 @@ class _Base:
         return cls(
             claims=claims,
             groups=groups,
-            held={c.id: holding(c, None, groups) for c in graph.claims},
+            held=held,
             by_key=by_key,
             dates=DocumentDates({d.id: d.date for d in graph.documents}),
             answers=answers,
@@ -373,6 +372,14 @@ class _Base:
             documents_of=documents_of,
             only_in=only_in,
         )
+
+
+def _relations_read_by_key(graph: ArgumentGraph, signed: Sequence[Signed]) -> dict[str, Relation]:
+    """The relations looked up by key: those an undercut attacks (what it attacks) and
+    those drawn in a document (when the rebuttal was made); the others are read as
+    signed links."""
+    attacked = {r.undercut_of for r in signed if r.undercut_of is not None}
+    return {r.key: r for r in graph.relations if r.attribution is not None or r.id in attacked}
 
 
 def leave_one_out_tallies(
