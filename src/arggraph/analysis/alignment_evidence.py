@@ -22,7 +22,7 @@ Example
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, MutableSequence, Set
+from collections.abc import Iterable, Iterator, MutableSequence, Set
 
 from pydantic import Field
 
@@ -82,8 +82,9 @@ class SpeakerAlignment(Result):
         read without building the pairs (a report ranks speakers by it)."""
         rows = self.pairs.rows
         if isinstance(rows, PairRows):
-            for k in range(len(rows)):
-                yield *rows.speakers_of(k), (rows.agreeing[k] + rows.disagreeing[k]) / 2
+            ids, agreeing, disagreeing = rows.speakers, rows.agreeing, rows.disagreeing
+            for k, (first, second) in enumerate(rows.numbers(range(len(rows)))):
+                yield ids[first], ids[second], (agreeing[k] + disagreeing[k]) / 2
         else:
             for pair in self.pairs:
                 yield pair.first, pair.second, pair.agreement + pair.disagreement
@@ -93,8 +94,11 @@ class SpeakerAlignment(Result):
         rows = self.pairs.rows
         if not isinstance(rows, PairRows):
             return [p for p in self.pairs if p.first in speakers and p.second in speakers]
+        ids = rows.speakers
         return [
-            rows[k] for k in range(len(rows)) if all(s in speakers for s in rows.speakers_of(k))
+            rows[k]
+            for k, (first, second) in enumerate(rows.numbers(range(len(rows))))
+            if ids[first] in speakers and ids[second] in speakers
         ]
 
     def score_matrix(self) -> list[list[float]]:
@@ -208,14 +212,19 @@ class PairRows:
     def __len__(self) -> int:
         return len(self.starts) - 1
 
-    def numbers_of(self, index: int) -> tuple[int, int]:
-        """The pair's (first, second) speakers by their number in ``speakers``."""
-        first, second = divmod(self.codes[self.starts[index]] // self.per_pair, self.size)
-        return first, second
+    def numbers(self, pairs: Iterable[int]) -> Iterator[tuple[int, int]]:
+        """Each of ``pairs``' (first, second) speakers, by their number in ``speakers``.
+
+        The one place a pair's code is read back as its speakers; a generator, so that
+        reading every pair costs no call per pair.
+        """
+        codes, starts, per_pair, size = self.codes, self.starts, self.per_pair, self.size
+        for index in pairs:
+            yield divmod(codes[starts[index]] // per_pair, size)
 
     def speakers_of(self, index: int) -> tuple[str, str]:
         """The pair's (first, second) speaker ids."""
-        first, second = self.numbers_of(index)
+        ((first, second),) = self.numbers((index,))
         return self.speakers[first], self.speakers[second]
 
     def evidence_of(self, index: int) -> tuple[list[str], ...]:

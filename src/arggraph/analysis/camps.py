@@ -143,10 +143,11 @@ class _LinkRows:
         """The two speakers of each link, by their number in ``speakers``, one after the other."""
         rows = pairs.rows
         if isinstance(rows, PairRows):
-            for k in range(len(rows)):
-                net = rows.agreeing[k] - rows.disagreeing[k]
+            agreeing, disagreeing = rows.agreeing, rows.disagreeing
+            for k, (first, second) in enumerate(rows.numbers(range(len(rows)))):
+                net = agreeing[k] - disagreeing[k]
                 if net:
-                    self._add(k, *rows.numbers_of(k), net)
+                    self._add(k, first, second, net)
         else:
             number = {s: i for i, s in enumerate(self.speakers)}
             for k, pair in enumerate(pairs):

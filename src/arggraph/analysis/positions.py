@@ -155,15 +155,10 @@ class _Index:
         self._claim_refs: dict[str, ClaimRef] = {}
         self._named_refs: dict[str, list[SpeakerRef]] = {}
         self._speaker_refs: dict[str, SpeakerRef] = {}
+        self._answered_by: dict[str, list[str]] = {}
         self.into: dict[str, list[Signed]] = defaultdict(list)
-        self.rebutted: dict[str, list[str]] = defaultdict(list)
-        held = self.held.get
         for rel in links:
             self.into[rel.target].append(rel)
-            if rel.sign < 0 and rebuttal_in_time(rel, self.by_key, self.dates, held):
-                self.rebutted[rel.target].append(rel.relation)
-        for answered_by in self.rebutted.values():
-            answered_by.sort()
         self.answers: dict[str, dict[str, Answer]] = defaultdict(dict)
         for claim in self.claims.values():
             for question, answer in claim.stances.items():
@@ -207,6 +202,19 @@ class _Index:
         if found is None:
             found = self._named_refs[claim_id] = [self.speaker_ref(s) for s in self.named(claim_id)]
         return list(found)
+
+    def answered_by(self, claim_id: str) -> list[str]:
+        """The rebuttals of the claim that come in time (sorted keys), read the first
+        time a crux asks whether its source is answered."""
+        found = self._answered_by.get(claim_id)
+        if found is None:
+            by_key, dates, held = self.by_key, self.dates, self.held.get
+            found = self._answered_by[claim_id] = sorted(
+                rel.relation
+                for rel in self.into.get(claim_id, ())
+                if rel.sign < 0 and rebuttal_in_time(rel, by_key, dates, held)
+            )
+        return found
 
     def speaker_ref(self, speaker_id: str) -> SpeakerRef:
         ref = self._speaker_refs.get(speaker_id)
@@ -355,7 +363,7 @@ class _Index:
                 source_held, target_held = held[source], held[target]
                 if not is_clash(source_answer, target_answer, source_held, target_held):
                     continue
-                answered_by = self.rebutted.get(source, [])
+                answered_by = self.answered_by(source)
                 found.append(
                     built(
                         Crux,

@@ -97,14 +97,15 @@ def rebuttal_in_time(
     """
     if not dates.dated:
         return True  # no document has a date: nothing is older than anything
+    keyed = by_key.get(rel.relation)
+    drawn = keyed.attribution if keyed is not None else None
+    answer = [drawn.document] if drawn is not None else _documents(held(rel.source))
+    return dates.not_older(answer, _documents(held(rel.target)))
 
-    def documents(claim_id: str) -> list[str]:
-        found = held(claim_id)
-        return [] if found is None else found.documents
 
-    drawn = by_key[rel.relation].attribution if rel.relation in by_key else None
-    answer = [drawn.document] if drawn is not None else documents(rel.source)
-    return dates.not_older(answer, documents(rel.target))
+def _documents(held: Holding | None) -> list[str]:
+    """A claim's documents, none when it is left out."""
+    return [] if held is None else held.documents
 
 
 __all__ = [
