@@ -144,7 +144,6 @@ class _Index:
         links = signed if signed is not None else signed_links(graph)
         if len(self.claims) < len(graph.claims):  # claims quoted only in ``without`` drop out
             links = [r for r in links if r.source in self.claims and r.target in self.claims]
-        self.relations = links
         self.by_key = _relations_read_by_key(graph, links)
         self.drawn_by = {
             key: r.attribution for key, r in self.by_key.items() if r.attribution is not None
@@ -163,9 +162,6 @@ class _Index:
         for claim in self.claims.values():
             for question, answer in claim.stances.items():
                 self.answers[question][claim.id] = answer
-
-    def holders(self, claim_id: str) -> list[str]:
-        return self.held[claim_id].holders
 
     def named(self, claim_id: str) -> list[str]:
         return self.held[claim_id].named

@@ -98,14 +98,14 @@ VIEWS: tuple[tuple[str, str], ...] = (
              FROM placements GROUP BY question_id, speaker
            ) p""",
     ),
-    # positions._Index.in_time: the dated span of the documents a claim is quoted from
+    # rebuttals.rebuttal_in_time: the dated span of the documents a claim is quoted from
     (
         "claim_dates",
         """SELECT a.claim_id, MIN(d.date_first) AS first_day, MAX(d.date_last) AS last_day
            FROM attributions a JOIN documents d ON d.id = a.document
            GROUP BY a.claim_id""",
     ),
-    # positions._Index.rebutted: claims rebutted from a document not older than theirs
+    # positions._Index.answered_by: claims rebutted from a document not older than theirs
     (
         "answered_claims",
         """SELECT DISTINCT s.target AS claim_id
@@ -120,7 +120,7 @@ VIEWS: tuple[tuple[str, str], ...] = (
              OR CASE WHEN s.drawn_in IS NOT NULL THEN drawn.date_last
                      ELSE by_source.last_day END >= by_target.first_day)""",
     ),
-    # positions._Index.attacks_at and _attacked_answer: the answer each rebuttal attacks
+    # positions._Index.attacks_at and rebuttals.attacked_answer: the answer each rebuttal attacks
     (
         "attacks",
         """SELECT st.question_id, s.relation, s.source, s.target, st.answer AS target_answer
