@@ -306,3 +306,22 @@ def test_evidence_weights_and_pairs_among_read_as_the_pairs_say() -> None:
     given_list = type(alignment)(speakers=alignment.speakers, pairs=pairs)
     assert given_list.pairs_among(some) == among
     assert list(given_list.evidence_weights()) == list(alignment.evidence_weights())
+
+
+def test_every_alignment_and_camps_name_is_imported_from_alignment() -> None:
+    """The results live in alignment_evidence and camps; callers import them from here."""
+    from arggraph.analysis import alignment, alignment_evidence, camps
+
+    assert {
+        "AlignmentPair",
+        "SpeakerAlignment",
+        "Camp",
+        "CampAnswer",
+        "CampLink",
+        "SpeakerCamps",
+        "speaker_alignment",
+        "speaker_camps",
+    } <= set(alignment.__all__)
+    assert alignment.AlignmentPair is alignment_evidence.AlignmentPair
+    assert alignment.SpeakerAlignment is alignment_evidence.SpeakerAlignment
+    assert (alignment.Camp, alignment.CampLink) == (camps.Camp, camps.CampLink)

@@ -163,6 +163,33 @@ def test_a_crux_has_both_quotes_and_says_whether_it_is_answered() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("essay_date", "answered_by"),
+    [
+        ("2025-03", ["reply->still"]),  # the reply comes after the claim it rebuts
+        ("2024", []),  # the reply is older than the claim: no answer to it
+        ("2025-01", ["reply->still"]),  # a month not certainly older than a day in it
+        (None, ["reply->still"]),  # an undated reply is never certainly older
+    ],
+)
+def test_a_crux_is_answered_only_by_a_rebuttal_not_older_than_its_source(
+    essay_date: str | None, answered_by: list[str]
+) -> None:
+    graph = graph_of(
+        [
+            claim("less", "chilson", stance="yes", doc="essay"),
+            claim("still", "heim", stance="no", doc="talk"),
+            claim("reply", "chilson", doc="essay"),
+        ],
+        ["still rebuts less", "reply rebuts still"],
+    )
+    dates = {"essay": essay_date, "talk": "2025-01-20"}
+    documents = [d.model_copy(update={"date": dates[d.id]}) for d in graph.documents]
+    q = positions(graph.model_copy(update={"documents": documents})).question("compute")
+    crux = next(c for c in q.cruxes if c.relation == "still->less")
+    assert (crux.answered, crux.answered_by) == (bool(answered_by), answered_by)
+
+
 def test_a_rebuttal_between_same_answers_is_no_crux_but_contradicts_the_camps() -> None:
     graph = graph_of(
         [claim("a", "heim", stance="yes"), claim("b", "mcbride", stance="yes")], ["a rebuts b"]
