@@ -216,13 +216,16 @@ def dropped_and_reread(graph: ArgumentGraph) -> tuple[int, int]:
     checked = reread = 0
     for question in sorted(base.answers):
         counts = _Counts.of(whole, question)
-        for document, changed in counts.quoted_by_document(base).items():
+        quoting, shared = counts.quoted_by_document(base)
+        for document, changed in quoting.items():
             reading = _Reading(base, document)
             if all(base.only_in.get(c) == document for c in changed):
+                assert document not in shared
                 dropped = counts.without_dropped(whole, document, changed)
                 assert dropped == counts.without(reading, changed), (question, document)
                 checked += 1
             else:
+                assert document in shared
                 reread += 1
     return checked, reread
 

@@ -205,14 +205,21 @@ class _Counts:
             if a.speaker in named:
                 documents[a.document] += sign
 
-    def quoted_by_document(self, base: _Base) -> dict[str, list[str]]:
-        """Document -> the claims of this question's footprint it quotes."""
+    def quoted_by_document(self, base: _Base) -> tuple[dict[str, list[str]], set[str]]:
+        """Document -> the claims of this question's footprint it quotes, and the
+        documents among them that quote one of these claims beside another document."""
         found: dict[str, list[str]] = defaultdict(list)
-        documents_of = base.documents_of
+        shared: set[str] = set()
+        only_in, documents_of = base.only_in, base.documents_of
         for claim_id in self.answers.keys() | self.depends.keys():
+            document = only_in.get(claim_id)
+            if document is not None:
+                found[document].append(claim_id)
+                continue
             for document in documents_of.get(claim_id, ()):
                 found[document].append(claim_id)
-        return found
+                shared.add(document)
+        return found, shared
 
     def without_dropped(self, reading: _Reading, document: str, gone: list[str]) -> Tally:
         """The tally with ``document`` left out when each of its claims here drops out
@@ -397,11 +404,11 @@ def leave_one_out_tallies(
     whole = _Reading(base, None)
     readings: dict[str, _Reading] = {}
     found: dict[str, dict[str, Tally]] = {d.id: {} for d in graph.documents}
-    only_in = base.only_in
     for question in sorted(base.answers):
         counts = _Counts.of(whole, question)
-        for document, changed in counts.quoted_by_document(base).items():
-            if all(only_in.get(c) == document for c in changed):
+        quoting, shared = counts.quoted_by_document(base)
+        for document, changed in quoting.items():
+            if document not in shared:
                 tally = counts.without_dropped(whole, document, changed)
             else:
                 reading = readings.get(document)
@@ -539,8 +546,8 @@ def _kept_of(
         (rank, run) for run, rank in shifted
     ]
     if ranked:
-        summary.best = [(-rank, -run) for rank, run in heapq.nsmallest(KEPT_MOVES, ranked)]
-        worst = heapq.nsmallest(KEPT_MOVES, [(-rank, run) for rank, run in ranked])
+        summary.best = [(-rank, -run) for rank, run in sorted(ranked)[:KEPT_MOVES]]
+        worst = sorted([(-rank, run) for rank, run in ranked])[:KEPT_MOVES]
         summary.worst = [(-negative, -run) for negative, run in worst]
         heapq.heapify(summary.best)
         heapq.heapify(summary.worst)
