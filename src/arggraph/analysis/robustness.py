@@ -35,11 +35,11 @@ with documents x questions.
 from __future__ import annotations
 
 import heapq
-from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from math import inf
 from typing import NamedTuple
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
@@ -510,12 +510,15 @@ def rank_moves(
                 recounted[q].append((run, rank))
         for start, end, shift in _shifted(removed, sorted(inserted), contested):
             shifts.add(start, end, shift, run)
-    moves = {q: _kept_of(0, found, []) for q, found in recounted.items()}
-    for p, moved, extremes in shifts.swept():
-        q = order[p]
-        shifted = [(run, p + 1 + shift) for shift, run in extremes]
-        moves[q] = _kept_of(moved, recounted.get(q, []), shifted)
-    return moves
+    swept = {
+        order[p]: (moved, [(run, p + 1 + shift) for shift, run in extremes])
+        for p, moved, extremes in shifts.swept()
+    }
+    return {
+        q: _kept_of(*swept.get(q, (0, [])), recounted.get(q, []))
+        for q in order
+        if q in recounted or q in swept
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,7 +539,7 @@ class _Ranking:
 
 
 def _kept_of(
-    shifted_runs: int, recounted: list[tuple[int, int]], shifted: list[tuple[int, int]]
+    shifted_runs: int, shifted: list[tuple[int, int]], recounted: list[tuple[int, int]]
 ) -> KeptMoves:
     """The moves of a question: its recounted runs' (run, rank) moves, in run order, and
     the runs that only shift it (counted, and the (run, rank) of their extremes)."""
@@ -589,54 +592,56 @@ def _shifted(
 
 
 class _Shifts:
-    """Ranges of base positions shifted by a run, by where they start (compact arrays).
+    """Per base position: how many runs shift its rank, and the shifts behind its best
+    and worst ranks.
 
-    :meth:`swept` reads them once, position by position, keeping the ranges that cover
-    it in two heaps, so no position's every shift is ever listed.
+    A run shifts a few ranges of positions by a constant each (:func:`_shifted`). Runs
+    come in order, so a later run ties no kept shift (earlier documents first): a shift
+    is kept only if it beats the :data:`KEPT_MOVES` kept ones, and the bars to beat are
+    read for a whole range at once (``max``/``min`` of a slice), so a range of
+    positions none of which it beats costs no Python loop.
     """
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self.opening: dict[int, array[int]] = {}
-        """Start -> (end, shift, run) of each range, flattened."""
         self.covering = [0] * (limit + 1)
         """Ranges starting here minus ranges ending here."""
+        self.low: list[list[tuple[int, int]]] = [[] for _ in range(limit)]
+        """(shift, run) of the smallest shifts, sorted."""
+        self.high: list[list[tuple[int, int]]] = [[] for _ in range(limit)]
+        """(-shift, run) of the largest shifts, sorted."""
+        self.below: list[float] = [inf] * limit
+        """A shift kept in ``low`` must be below this."""
+        self.above: list[float] = [-inf] * limit
+        """A shift kept in ``high`` must be above this."""
 
     def add(self, start: int, end: int, shift: int, run: int) -> None:
-        found = self.opening.get(start)
-        if found is None:
-            found = self.opening[start] = array("q")
-        found.extend((end, shift, run))
         self.covering[start] += 1
         self.covering[end] -= 1
+        below, above = self.below, self.above
+        if shift < max(below[start:end]):
+            for p in range(start, end):
+                if shift < below[p]:
+                    below[p] = _kept_bar(self.low[p], (shift, run))
+        if shift > min(above[start:end]):
+            for p in range(start, end):
+                if shift > above[p]:
+                    above[p] = -_kept_bar(self.high[p], (-shift, run))
 
     def swept(self) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
         """(position, runs that shift it, the (shift, run) of its best and worst shifts)."""
-        low: list[tuple[int, int, int]] = []  # (shift, run, end): smallest shift first
-        high: list[tuple[int, int, int]] = []  # (-shift, run, end): largest shift first
         active = 0
         for p in range(self.limit):
             active += self.covering[p]
-            ranges = self.opening.pop(p, None)
-            if ranges is not None:
-                for k in range(0, len(ranges), 3):
-                    end, shift, run = ranges[k], ranges[k + 1], ranges[k + 2]
-                    heapq.heappush(low, (shift, run, end))
-                    heapq.heappush(high, (-shift, run, end))
             if active:
-                best = _first_covering(low, p)
-                worst = [(-shift, run) for shift, run in _first_covering(high, p)]
+                best = self.low[p]
+                worst = [(-shift, run) for shift, run in self.high[p]]
                 yield p, active, list(dict.fromkeys(best + worst))  # a run can be both
 
 
-def _first_covering(heap: list[tuple[int, int, int]], position: int) -> list[tuple[int, int]]:
-    """The :data:`KEPT_MOVES` smallest (key, run) of the ranges still covering ``position``;
-    ranges that ended are dropped from the heap as they surface."""
-    found: list[tuple[int, int, int]] = []
-    while heap and len(found) < KEPT_MOVES:
-        item = heapq.heappop(heap)
-        if item[2] > position:
-            found.append(item)
-    for item in found:
-        heapq.heappush(heap, item)
-    return [(key, run) for key, run, _ in found]
+def _kept_bar(kept: list[tuple[int, int]], key: tuple[int, int]) -> float:
+    """Keep ``key`` among the :data:`KEPT_MOVES` smallest in ``kept``; return the value a
+    later key must be below to be kept."""
+    insort(kept, key)
+    del kept[KEPT_MOVES:]
+    return kept[-1][0] if len(kept) == KEPT_MOVES else inf
