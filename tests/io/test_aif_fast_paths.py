@@ -111,7 +111,9 @@ def test_a_node_with_a_problem_is_told_and_left_out(defect: Any, told: str) -> N
     ],
 )
 def test_an_edge_with_a_problem_is_told_and_not_linked(edges: list[Any], told: str) -> None:
-    assert not all_hold(EDGE_RULES, edge_columns(edges, {n: Node(n, "I", "x") for n in "1234"}))
+    assert not all_hold(
+        EDGE_RULES, edge_columns(edges, {n: Node(n, "I", "x", [], []) for n in "1234"})
+    )
     nodes, problems = _at_once(SOUND_NODES, edges)
     assert len(problems) == 1
     assert problems[0].startswith(told)
@@ -164,7 +166,7 @@ _EDGE = st.one_of(
 @given(st.lists(_EDGE, max_size=6))
 def test_edge_rules_hold_for_a_column_only_when_for_each_edge(edges: list[Any]) -> None:
     """The converse may fail: edges without ids are told apart one by one."""
-    columns = edge_columns(edges, {n: Node(n, "I", "x") for n in ("1", "2", "None")})
+    columns = edge_columns(edges, {n: Node(n, "I", "x", [], []) for n in ("1", "2", "None")})
     for rule in EDGE_RULES:
         each = [rule.holds(_one_edge(columns, i), set(columns.ids[:i])) for i in range(len(edges))]
         assert not rule.holds(columns, ()) or all(each)

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from arggraph.collector import collector_paused
+from arggraph.io.aif_graph import graph_of
 from arggraph.io.aif_structure import Aif, Node, read_structure
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
@@ -49,7 +50,6 @@ from arggraph.io.formats import (
     Located,
     Origin,
     Progress,
-    build_imported,
     expand_paths,
     read_each,
     read_import_text,
@@ -95,7 +95,11 @@ def parse_aif(text: str, *, source: str, prefix: str = "", name: str | None = No
 
 
 class _Builder:
-    """Turns a parsed AIF graph into arggraph data, one section at a time."""
+    """Turns a parsed AIF graph into arggraph data, one section at a time.
+
+    Items are made with every field of their model, in the model's order, so that
+    :func:`arggraph.io.aif_graph.graph_of` can wrap them without validating again.
+    """
 
     def __init__(self, aif: Aif, prefix: str, doc_id: str) -> None:
         self.aif = aif
@@ -103,19 +107,16 @@ class _Builder:
         self.doc_id = doc_id
         self.data = ImportedData()
         self.lines: list[str] = []
-        self.offsets: dict[str, int] = {}
         self.claim_notes: dict[str, list[str]] = defaultdict(list)
         self.relations: dict[str, dict[str, Any]] = {}
         self.relation_origin: dict[str, Located] = {}
         self.relations_of: dict[str, list[str]] = {}
         self.pairs: dict[tuple[str, str], str] = {}
-        self._claim_ids: dict[str, str] = {}
-
-    def claim_id(self, node_id: str) -> str:
-        known = self._claim_ids.get(node_id)
-        if known is None:
-            known = self._claim_ids[node_id] = self.prefix + _safe_id(node_id)
-        return known
+        statements = [n.id for n in aif.nodes.values() if n.type == "I"]
+        self.claim_ids = dict(
+            zip(statements, [prefix + _safe_id(i) for i in statements], strict=True)
+        )
+        """The claim id of each I node."""
 
     def build(self) -> ImportedData:
         nodes = self.aif.nodes
@@ -132,8 +133,12 @@ class _Builder:
             {
                 "id": self.doc_id,
                 "title": Path(self.aif.source).name,
+                "authors": [],
+                "date": None,
                 "kind": "transcript" if locutions else "other",
+                "path": None,
                 "text": text,
+                "url": None,
             },
             Origin(self.aif.source, 1, "document"),
         )
@@ -162,7 +167,7 @@ class _Builder:
             speaker_id = UNATTRIBUTED
         if not self.data.has("speakers", speaker_id):  # most locutions: a speaker seen before
             display = name or (f"Person {person}" if person else "Unattributed")
-            self.data.add("speakers", {"id": speaker_id, "name": display}, self.aif.origin(node.id))
+            self.data.add("speakers", _speaker(speaker_id, display), self.aif.origin(node.id))
         return speaker_id, words or None
 
     def _anchors(self, node: Node) -> Iterable[tuple[Node, Node]]:
@@ -180,13 +185,9 @@ class _Builder:
             if not locution.text.strip():
                 continue  # an empty locution quotes nothing; the I node's text stands in
             speaker, words = self._speaker(locution)
-            attribution: dict[str, Any] = {
-                "speaker": speaker,
-                "document": self.doc_id,
-                "quote": words or locution.text,
-            }
-            if _QUESTIONING.search(illocution.text):
-                attribution["asked"] = True  # a question put, not a view held
+            # A question put is not a view held: asked.
+            asked = _QUESTIONING.search(illocution.text) is not None
+            attribution = _attribution(speaker, self.doc_id, words or locution.text, asked)
             if attribution not in found:
                 found.append(attribution)
         return found
@@ -199,43 +200,69 @@ class _Builder:
             name = self.aif.names.get(person, f"Person {person}")
         else:
             speaker, name = UNATTRIBUTED, "Unattributed"
-        entry = {"id": speaker, "name": name}
-        if speaker == UNATTRIBUTED:
-            entry["kind"] = "group"  # whoever put the proposition forward, unrecorded
+        # Whoever put an unattributed proposition forward is unrecorded: a group.
+        entry = _speaker(speaker, name, "group" if speaker == UNATTRIBUTED else "person")
         self.data.add_once("speakers", entry, self.aif.origin(node.id))
         quote = node.text.strip() or node.text
         if quote.strip():
             self.lines.append(node.text)
-        return {"speaker": speaker, "document": self.doc_id, "quote": quote}
+        return _attribution(speaker, self.doc_id, quote)
 
     def _add_claim(self, node: Node, attributions: list[dict[str, Any]]) -> None:
+        notes = self.claim_notes.get(node.id)
         claim: dict[str, Any] = {
-            "id": self.claim_id(node.id),
+            "id": self.claim_ids[node.id],
             "statement": node.text.strip(),
+            "topics": [],
+            "stances": {},
             "attributions": attributions,
+            "note": "; ".join(notes) if notes else None,
         }
-        if self.claim_notes.get(node.id):
-            claim["note"] = "; ".join(self.claim_notes[node.id])
         self.data.add("claims", claim, self.aif.origin(node.id))
 
     def _relations_from(self, node: Node, stack: tuple[str, ...]) -> list[str]:
-        """Relation ids made from scheme ``node`` (memoised; undercut chains recursed)."""
-        if node.id in self.relations_of:
-            return self.relations_of[node.id]
-        self.relations_of[node.id] = []
+        """Relation ids made from scheme ``node``: one per premise and target (memoised;
+        undercut chains recursed)."""
+        made = self.relations_of.get(node.id)
+        if made is not None:
+            return made
+        made = self.relations_of[node.id] = []
         nodes = self.aif.nodes
-        if len(node.into) == 1 and len(node.out) == 1:  # most: one premise, one conclusion
-            premise, end = nodes[node.into[0]], nodes[node.out[0]]
-            if premise.type == "I" and end.type == "I":
-                made = self._one_relation(node, premise, self.claim_id(end.id))
-                self.relations_of[node.id] = made
-                return made
-        premises = [nodes[i] for i in node.into if nodes[i].type == "I"]
+        premises = [p for p in map(nodes.__getitem__, node.into) if p.type == "I"]
+        targets = self._targets(node, premises, stack)
+        if not premises or not targets:
+            self._note_incomplete(node, premises)
+            return made
+        kind = "rebuts" if node.type == "CA" else "supports"
+        # Anchored only through a YA node, which is never a premise: most have none.
+        attribution = self._relation_attribution(node) if len(premises) < len(node.into) else None
+        numbered = len(premises) * len(targets) > 1
+        pairs = ((p, t) for p in premises for t in targets)
+        for index, (premise, (target, undercut)) in enumerate(pairs, start=1):
+            made_id = self._add_relation(
+                node,
+                f"{node.id}.{index}" if numbered else node.id,
+                premise,
+                target,
+                kind,
+                None if attribution is None else dict(attribution),
+                _relation_note(node, premises, undercut),
+            )
+            if made_id is not None:
+                made.append(made_id)
+        return made
+
+    def _targets(
+        self, node: Node, premises: list[Node], stack: tuple[str, ...]
+    ) -> list[tuple[str, bool]]:
+        """What scheme ``node`` concludes: claims, and for a CA the relations it undercuts
+        (``True``); a conclusion arggraph cannot relate to is noted on the premises."""
+        nodes = self.aif.nodes
         targets: list[tuple[str, bool]] = []
         for out in node.out:
             end = nodes[out]
             if end.type == "I":
-                targets.append((self.claim_id(end.id), False))
+                targets.append((self.claim_ids[end.id], False))
             elif end.type in _SCHEMES and node.type == "CA" and out not in stack:
                 targets.extend((r, True) for r in self._relations_from(end, (*stack, node.id)))
             else:
@@ -244,36 +271,7 @@ class _Builder:
                         f"AIF {node.type} node {node.id} points at a {end.type} node "
                         f"({end.id}), which arggraph cannot relate to; not kept"
                     )
-        if not premises or not targets:
-            self._note_incomplete(node, premises)
-            return []
-        kind = "rebuts" if node.type == "CA" else "supports"
-        pairs = [(p, t) for p in premises for t in targets]
-        # Anchored only through a YA node, which is never a premise: most have none.
-        attribution = self._relation_attribution(node) if len(premises) < len(node.into) else None
-        notes = {u: _relation_note(node, premises, u) for u in {u for _, u in targets}}
-        made = []
-        for index, (premise, (target, undercut)) in enumerate(pairs, start=1):
-            key = node.id if len(pairs) == 1 else f"{node.id}.{index}"
-            extra: dict[str, Any] = {}
-            if attribution is not None:
-                extra["attribution"] = dict(attribution)
-            if notes[undercut]:
-                extra["note"] = notes[undercut]
-            made_id = self._add_relation(node, key, premise, target, kind, extra)
-            if made_id is not None:
-                made.append(made_id)
-        self.relations_of[node.id] = made
-        return made
-
-    def _one_relation(self, node: Node, premise: Node, target: str) -> list[str]:
-        """What the general loop makes of a node with one I premise and one I conclusion."""
-        kind = "rebuts" if node.type == "CA" else "supports"
-        note = _relation_note(node, [premise], False)
-        made_id = self._add_relation(
-            node, node.id, premise, target, kind, {"note": note} if note else {}
-        )
-        return [] if made_id is None else [made_id]
+        return targets
 
     def _note_incomplete(self, node: Node, premises: list[Node]) -> None:
         missing = "premise" if not premises else "conclusion"
@@ -290,11 +288,12 @@ class _Builder:
         premise: Node,
         target: str,
         kind: str,
-        extra: dict[str, Any],
+        attribution: dict[str, Any] | None,
+        note: str | None,
     ) -> str | None:
-        """Add the relation ``premise`` -> ``target`` (with ``extra`` fields: attribution,
-        note) made from ``node``; its id, or ``None`` when it cannot be kept."""
-        source = self.claim_id(premise.id)
+        """Add the relation ``premise`` -> ``target`` made from ``node``; its id, or
+        ``None`` when it cannot be kept (a claim related to itself)."""
+        source = self.claim_ids[premise.id]
         if source == target:
             self.claim_notes[premise.id].append(
                 f"AIF {node.type} node {node.id} relates this claim to itself; not kept"
@@ -304,29 +303,49 @@ class _Builder:
         if existing is not None:
             kept = self.relations[existing]
             same = "also" if kept["kind"] == kind else f"also {kind} (conflicting, not kept):"
-            kept["note"] = _join(kept.get("note"), f"{same} AIF {node.type} node {node.id}")
+            kept["note"] = _join(kept["note"], f"{same} AIF {node.type} node {node.id}")
             return existing
-        implicit = len(node.out) == 1 and node.id == f"{premise.id}->{node.out[0]}"
-        relation: dict[str, Any] = {
-            "id": None if implicit and not self.prefix else self.prefix + _safe_id(key),
+        # An id arggraph's export made of "source->target" (checked as a string only then).
+        implicit = "->" in node.id and len(node.out) == 1
+        implicit = implicit and node.id == f"{premise.id}->{node.out[0]}"
+        relation_id = None if implicit and not self.prefix else self.prefix + _safe_id(key)
+        key_id = relation_id or f"{source}->{target}"
+        self.relations[key_id] = {
+            "id": relation_id,
             "source": source,
             "target": target,
             "kind": kind,
-            **extra,
+            "attribution": attribution,
+            "note": note,
         }
-        if relation["id"] is None:
-            del relation["id"]
-        key_id = relation.get("id", f"{source}->{target}")
-        self.relations[key_id] = relation
         self.relation_origin[key_id] = self.aif.origin(node.id)
         self.pairs[(source, target)] = key_id
-        return str(key_id)
+        return key_id
 
     def _relation_attribution(self, node: Node) -> dict[str, Any] | None:
         for locution, _ in self._anchors(node):
             speaker, words = self._speaker(locution)
-            return {"speaker": speaker, "document": self.doc_id, "quote": words or locution.text}
+            return _attribution(speaker, self.doc_id, words or locution.text)
         return None
+
+
+def _attribution(speaker: str, document: str, quote: str, asked: bool = False) -> dict[str, Any]:
+    """An attribution's fields, every one, in the model's order."""
+    return {
+        "speaker": speaker,
+        "document": document,
+        "quote": quote,
+        "start": None,
+        "end": None,
+        "segments": [],
+        "implicit": False,
+        "asked": asked,
+    }
+
+
+def _speaker(speaker_id: str, name: str, kind: str = "person") -> dict[str, Any]:
+    """A speaker's fields, every one, in the model's order."""
+    return {"id": speaker_id, "name": name, "role": None, "kind": kind}
 
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.:\-]{0,198}[A-Za-z0-9_.:])?")
@@ -387,7 +406,7 @@ def read_aif(
         for note in merge_speakers_by_name(imported):
             if log is not None:
                 log.notes.append(note)
-        return build_imported(imported)
+        return graph_of(imported)
 
 
 def _name_key(name: str) -> str:

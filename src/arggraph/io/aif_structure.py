@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import eq
+from operator import attrgetter, eq
 from typing import Any, NamedTuple
 
 from arggraph.errors import FormatError, InvalidGraphError, Problem
@@ -28,18 +29,29 @@ _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?(?P<id>[^",}\s]+)')
 _ID_TYPES = frozenset({str, int, bool})
 """JSON values a ``nodeID`` may be (``isinstance(value, str | int)``; a bool is an int)."""
 _STRINGS = frozenset({str})
+_NODE_TYPES = frozenset(NODE_TYPES)
 _OBJECTS = frozenset({dict})
+_OUT = attrgetter("out")
+_INTO = attrgetter("into")
 
 
-@dataclass(slots=True)
-class Node:
-    """One AIF node, with the ids of its neighbours."""
+class Node(NamedTuple):
+    """One AIF node, with the ids of its neighbours (lists filled as edges are read)."""
 
     id: str
     type: str
     text: str
-    into: list[str] = field(default_factory=list)
-    out: list[str] = field(default_factory=list)
+    into: list[str]
+    out: list[str]
+
+
+def _nodes(names: Sequence[str], types: Sequence[Any], texts: Sequence[Any]) -> list[Node]:
+    """Nodes made in bulk (``tuple.__new__`` through ``map``: no Python call per node)."""
+    size = len(names)
+    into: Iterator[list[str]] = map(list, repeat((), size))
+    out: Iterator[list[str]] = map(list, repeat((), size))
+    fields = zip(names, types, texts, into, out, strict=False)  # the maps run as long as names
+    return list(map(tuple.__new__, repeat(Node), fields))
 
 
 class NodeLines:
@@ -181,14 +193,22 @@ def _node_id_twice(nodes: NodeColumns, aif: Aif) -> Problem:
     )
 
 
+def _only(allowed: frozenset[Any], values: Iterable[Any]) -> bool:
+    """True when every value is one of ``allowed`` (the values hashable)."""
+    return set(values) <= allowed
+
+
 def _ids_unique(names: Sequence[str], seen: Collection[str]) -> bool:
     return len(set(names)) == len(names) and (not seen or not any(map(seen.__contains__, names)))
 
 
 NODE_RULES: tuple[Rule, ...] = (
-    Rule(lambda n, _: set(map(type, n.ids)) <= _ID_TYPES, _no_id),
-    Rule(lambda n, _: all(map(NODE_TYPES.__contains__, n.types)), _unknown_type),
-    Rule(lambda n, _: set(map(type, n.texts)) <= _STRINGS, _text_not_string),
+    Rule(lambda n, _: _only(_ID_TYPES, map(type, n.ids)), _no_id),
+    Rule(
+        lambda n, _: _only(_STRINGS, map(type, n.types)) and _only(_NODE_TYPES, n.types),
+        _unknown_type,
+    ),
+    Rule(lambda n, _: _only(_STRINGS, map(type, n.texts)), _text_not_string),
     Rule(
         lambda n, _: all(map(str.strip, compress(n.texts, map(eq, n.types, repeat("I"))))),
         _empty_statement,
@@ -203,7 +223,7 @@ def read_nodes(raws: list[Any], aif: Aif, problems: list[Problem]) -> None:
     columns = node_columns(raws)
     if all_hold(NODE_RULES, columns):
         names, types, texts = columns.names, columns.types, columns.texts
-        aif.nodes = dict(zip(names, map(Node, names, types, texts), strict=True))
+        aif.nodes = dict(zip(names, _nodes(names, types, texts), strict=True))
     else:
         nodes_one_by_one(columns, aif, problems)
 
@@ -235,7 +255,7 @@ def nodes_one_by_one(columns: NodeColumns, aif: Aif, problems: list[Problem]) ->
         if broken is not None:
             problems.append(broken.problem(one, aif))
         else:
-            aif.nodes[name] = Node(name, node_type, text)
+            aif.nodes[name] = Node(name, node_type, text, [], [])
 
 
 def _object(raw: Any) -> dict[str, Any]:
@@ -296,7 +316,7 @@ def _edge_ids_unique(edges: EdgeColumns, seen: Collection[str]) -> bool:
 
 
 EDGE_RULES: tuple[Rule, ...] = (
-    Rule(lambda e, _: set(map(type, e.raws)) <= _OBJECTS, _edge_not_object),
+    Rule(lambda e, _: _only(_OBJECTS, map(type, e.raws)), _edge_not_object),
     Rule(_edge_ids_unique, _edge_id_twice),
     Rule(lambda e, _: e.nodes >= {*e.starts, *e.ends}, _dangling),
 )
@@ -345,9 +365,11 @@ def edges_one_by_one(columns: EdgeColumns, aif: Aif, problems: list[Problem]) ->
 
 
 def _link(nodes: dict[str, Node], starts: Sequence[str], ends: Sequence[str]) -> None:
-    for start, end in zip(starts, ends, strict=True):
-        nodes[start].out.append(end)
-        nodes[end].into.append(start)
+    """Each edge's end into its start's ``out`` and its start into its end's ``into``
+    (with ``map``: a file has thousands of edges)."""
+    node = nodes.__getitem__
+    deque(map(list.append, map(_OUT, map(node, starts)), ends), maxlen=0)
+    deque(map(list.append, map(_INTO, map(node, ends)), starts), maxlen=0)
 
 
 # --- persons ------------------------------------------------------------------------------
