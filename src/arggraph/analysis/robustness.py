@@ -118,13 +118,15 @@ class _Reading:
         return crux, crux and self.answered(rel.source)
 
     def _is_crux(self, rel: Signed, answers: Mapping[str, Answer]) -> bool:
-        if not self.kept(rel):
+        held = self.held
+        source = held(rel.source)
+        if source is None or held(rel.target) is None:  # not kept
             return False
         at = attacked_answer(rel, answers, self.base.by_key)
         if at is None:
             return False
-        source, target = self.held(rel.source), self.held(at[0])
-        if source is None or target is None:
+        target = held(at[0])
+        if target is None:
             return False
         return is_clash(answers.get(rel.source), at[1], source, target)
 
@@ -166,26 +168,34 @@ class _Counts:
     def of(cls, reading: _Reading, question: str) -> _Counts:
         base = reading.base
         answers = dict(base.answers.get(question, {}))
-        counts = cls(answers, defaultdict(lambda: [0, 0]), defaultdict(int), [0] * 4, [], [], {})
+        given: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        documents: dict[str, int] = defaultdict(int)
         held = reading.held
         for claim_id, answer in answers.items():
-            counts._add(held(claim_id), answer, 1, counts.given, counts.documents)
-        for given in counts.given.values():
-            counts.sides[_side(given)] += 1
+            cls._add(held(claim_id), answer, 1, given, documents)
+        sides = [0] * 4
+        for counted in given.values():
+            sides[_side(counted)] += 1
+        rels: list[tuple[str, Signed]] = []
+        status: list[tuple[bool, bool]] = []
         depends: dict[str, list[int]] = defaultdict(list)
+        attacks_at, rebuttals_into = base.attacks_at, base.rebuttals_into
         for claim_id in answers:
-            for rel in base.attacks_at.get(claim_id, ()):
-                k = len(counts.rels)
-                counts.rels.append((claim_id, rel))
-                counts.status.append(reading.crux_status(claim_id, rel, answers))
-                for c in {claim_id, rel.source, rel.target}:
-                    depends[c].append(k)
-                for answer_rel in base.rebuttals_into.get(rel.source, ()):
+            for rel in attacks_at.get(claim_id, ()):
+                k = len(rels)
+                rels.append((claim_id, rel))
+                status.append(reading.crux_status(claim_id, rel, answers))
+                source, target = rel.source, rel.target
+                depends[claim_id].append(k)
+                if source != claim_id:
+                    depends[source].append(k)
+                if target != claim_id and target != source:
+                    depends[target].append(k)
+                for answer_rel in rebuttals_into.get(source, ()):
                     depends[answer_rel.source].append(k)
-        counts.depends = depends
-        counts.cruxes = sum(crux for crux, _ in counts.status)
-        counts.answered = sum(done for _, done in counts.status)
-        return counts
+        cruxes = sum(crux for crux, _ in status)
+        answered = sum(done for _, done in status)
+        return cls(answers, given, documents, sides, rels, status, depends, cruxes, answered)
 
     @staticmethod
     def _add(
