@@ -37,7 +37,9 @@ from arggraph.model import (
 from arggraph.validation import check_graph
 
 _M = TypeVar("_M", bound=BaseModel)
-_ID = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$"))
+_ID = ID_PATTERN.removeprefix("^").removesuffix("$")
+_IDS_LINES = re.compile(f"(?:{_ID}\n)*{_ID}")
+"""Valid ids, one a line: all of a graph's tested in one scan."""
 _MAX_ID = 200
 _IDS = itemgetter("id")
 _ATTRIBUTIONS = itemgetter("attributions")
@@ -109,10 +111,16 @@ def _fields_valid(sections: dict[str, list[dict[str, Any]]]) -> bool:
         map(itemgetter("title"), sections["documents"]),
     )
     return (
-        all(map(_ID.fullmatch, defined))
+        _ids_valid(defined)
         and max(map(len, defined), default=0) <= _MAX_ID
         and all(map(str.strip, said))
     )
+
+
+def _ids_valid(ids: list[str]) -> bool:
+    """True when every id matches the model's id pattern (one scan of the ids joined)."""
+    lines = "\n".join(ids)
+    return not ids or (lines.count("\n") == len(ids) - 1 and bool(_IDS_LINES.fullmatch(lines)))
 
 
 def _split_like(items: list[_M], lists: list[list[Any]]) -> list[list[_M]]:
