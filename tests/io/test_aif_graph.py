@@ -72,9 +72,7 @@ def _validated_problems(text: str) -> list[str]:
     "text",
     [
         _aif("Compute matters.", "Chips matter.", node_ids=("a b", "a-b")),  # one claim id twice
-        _aif(
-            "Compute matters.", "Chips matter.", node_ids=("x" * 201, "2")
-        ),  # too long, prefixed
+        _aif("Compute matters.", "Chips matter.", node_ids=("x" * 201, "2")),  # too long, prefixed
     ],
 )
 def test_a_problem_is_placed_as_validation_places_it(text: str) -> None:
