@@ -42,7 +42,7 @@ from typing import Any
 
 from arggraph.collector import collector_paused
 from arggraph.io.aif_graph import graph_of
-from arggraph.io.aif_structure import Aif, Node, read_structure
+from arggraph.io.aif_structure import Aif, Node, NodeOrigin, read_structure
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     ImportedData,
@@ -218,7 +218,7 @@ class _Builder:
             "attributions": attributions,
             "note": "; ".join(notes) if notes else None,
         }
-        self.data.add("claims", claim, self.aif.origin(node.id))
+        self.data.add("claims", claim, NodeOrigin(self.aif.lines, node.id))
 
     def _relations_from(self, node: Node, stack: tuple[str, ...]) -> list[str]:
         """Relation ids made from scheme ``node``: one per premise and target (memoised;
@@ -237,19 +237,21 @@ class _Builder:
         # Anchored only through a YA node, which is never a premise: most have none.
         attribution = self._relation_attribution(node) if len(premises) < len(node.into) else None
         numbered = len(premises) * len(targets) > 1
-        pairs = ((p, t) for p in premises for t in targets)
-        for index, (premise, (target, undercut)) in enumerate(pairs, start=1):
-            made_id = self._add_relation(
-                node,
-                f"{node.id}.{index}" if numbered else node.id,
-                premise,
-                target,
-                kind,
-                None if attribution is None else dict(attribution),
-                _relation_note(node, premises, undercut),
-            )
-            if made_id is not None:
-                made.append(made_id)
+        index = 0
+        for premise in premises:
+            for target, undercut in targets:
+                index += 1
+                made_id = self._add_relation(
+                    node,
+                    f"{node.id}.{index}" if numbered else node.id,
+                    premise,
+                    target,
+                    kind,
+                    None if attribution is None else dict(attribution),
+                    _relation_note(node, premises, undercut),
+                )
+                if made_id is not None:
+                    made.append(made_id)
         return made
 
     def _targets(
@@ -318,7 +320,7 @@ class _Builder:
             "attribution": attribution,
             "note": note,
         }
-        self.relation_origin[key_id] = self.aif.origin(node.id)
+        self.relation_origin[key_id] = NodeOrigin(self.aif.lines, node.id)
         self.pairs[(source, target)] = key_id
         return key_id
 
