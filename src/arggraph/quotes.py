@@ -25,10 +25,11 @@ import difflib
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, repeat
+from operator import and_, contains, getitem, itemgetter, le
 
 _QUOTE_MARKS = dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035", "'") | dict.fromkeys(
     "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'
@@ -43,6 +44,7 @@ _LONG_SPACE = re.compile(r"\s{2,}")
 _SPECIAL = re.compile("[" + re.escape("".join(_SIMPLE) + "".join(_IGNORED)) + "\\\\]")
 _NEAR_WORDS = 64  # a miss is aligned on the quote's first words only, to stay fast
 _KEY = 16  # characters of a word start used to index long texts
+_KEY_SLICE = slice(0, _KEY)
 _FEW_FIRST_WORDS = 16  # up to this many distinct first words, find each with str.find
 
 
@@ -482,7 +484,11 @@ class _FirstWordStarts:
 
     def __init__(self, normal: str, needles: Sequence[str]) -> None:
         self.normal = normal
-        starts = _starts_of_first_words(normal, needles)
+        # Which needles _indexed says are covered, with map keeping the calls in C.
+        long_enough = map(le, repeat(_KEY), map(len, needles))
+        self.indexed = list(map(and_, long_enough, map(contains, needles, repeat(" "))))
+        first_words = map(str.partition, compress(needles, self.indexed), repeat(" "))
+        starts = _starts_of_first_words(normal, set(map(itemgetter(0), first_words)))
         keys = [normal[start : start + _KEY] for start in starts]
         self.single = dict(zip(keys, starts, strict=True))
         self.several: dict[str, list[int]] = {}
@@ -500,21 +506,19 @@ class _FirstWordStarts:
 
     def standing_once(self, needles: Sequence[str]) -> list[tuple[int, int] | None]:
         """``(position, 1)`` for each indexed needle that stands at the one start its key
-        follows (then it occurs at no other word start); ``None`` for the others."""
-        normal, single = self.normal, self.single
-        at = [
-            single.get(needle[:_KEY], -1) if len(needle) >= _KEY and " " in needle else -1
-            for needle in needles
-        ]
-        return [
-            (p, 1) if p >= 0 and normal.startswith(needle, p) else None
-            for needle, p in zip(needles, at, strict=True)
-        ]
+        follows (then it occurs at no other word start); ``None`` for the others.
+
+        ``map`` keeps the per-needle calls in C (a third of a comprehension's time).
+        """
+        keys: Iterator[str] = map(getitem, needles, repeat(_KEY_SLICE))
+        at: list[int] = list(map(self.single.get, keys, repeat(-1)))
+        # At -1 startswith looks at the last character only: never a needle of _KEY.
+        stands = map(and_, self.indexed, map(self.normal.startswith, needles, at))
+        return [(p, 1) if ok else None for p, ok in zip(at, stands, strict=True)]
 
 
-def _starts_of_first_words(normal: str, needles: Sequence[str]) -> list[int]:
-    """Word starts of ``normal`` where a needle's first word stands, in text order."""
-    first_words = {needle.partition(" ")[0] for needle in filter(_indexed, needles)}
+def _starts_of_first_words(normal: str, first_words: set[str]) -> list[int]:
+    """Word starts of ``normal`` where one of ``first_words`` stands, in text order."""
     if len(first_words) <= _FEW_FIRST_WORDS:
         return sorted(chain.from_iterable(_starts_of_word(normal, word) for word in first_words))
     wanted = map(first_words.__contains__, normal.split(" "))
