@@ -76,7 +76,7 @@ class _Reading:
 
     def __init__(self, base: _Base, without: str | None) -> None:
         self.base = base
-        quoted = base.quoted_in.get(without, set()) if without is not None else set()
+        quoted = base.quoted_in(without) if without is not None else ()
         # only the claims the left-out document quotes read differently
         self._changed = {c: holding(base.claims[c], without, base.groups) for c in quoted}
         self._answering: dict[str, list[str]] = {}
@@ -335,13 +335,12 @@ class _Base:
     answers: dict[str, dict[str, Answer]]
     attacks_at: dict[str, list[Signed]]
     rebuttals_into: dict[str, list[Signed]]
-    quoted_in: dict[str, set[str]]
-    """Document id -> the claims it quotes."""
-    documents_of: dict[str, tuple[str, ...]]
-    """Claim id -> the documents that quote it (each once)."""
     only_in: dict[str, str]
     """Claim id -> the one document that quotes it, for claims quoted in one only:
     leaving that document out drops the claim."""
+    documents_of: dict[str, tuple[str, ...]]
+    """Claim id -> the documents that quote it (each once), for claims quoted in more."""
+    _quoted: dict[str, list[str]] | None = None
 
     @classmethod
     def of(cls, graph: ArgumentGraph, signed: Sequence[Signed]) -> _Base:
@@ -349,7 +348,6 @@ class _Base:
         groups = {s.id: s.kind == "group" for s in graph.speakers}
         by_key = _relations_read_by_key(graph, signed)
         answers: dict[str, dict[str, Answer]] = defaultdict(dict)
-        quoted_in: dict[str, set[str]] = defaultdict(set)
         documents_of: dict[str, tuple[str, ...]] = {}
         only_in: dict[str, str] = {}
         held: dict[str, Holding | None] = {}
@@ -360,18 +358,13 @@ class _Base:
                 answers[question][claim_id] = answer
             attributions = claim.attributions
             if len(attributions) == 1:
-                document = attributions[0].document
-                quoted_in[document].add(claim_id)
-                documents_of[claim_id] = (document,)
-                only_in[claim_id] = document
+                only_in[claim_id] = attributions[0].document
             elif attributions:
-                quoting = documents_of[claim_id] = tuple(
-                    dict.fromkeys(a.document for a in attributions)
-                )
-                for document in quoting:
-                    quoted_in[document].add(claim_id)
+                quoting = tuple(dict.fromkeys(a.document for a in attributions))
                 if len(quoting) == 1:
                     only_in[claim_id] = quoting[0]
+                else:
+                    documents_of[claim_id] = quoting
         rebuttals_into: dict[str, list[Signed]] = defaultdict(list)
         for rel in signed:
             if rel.sign < 0:
@@ -385,10 +378,21 @@ class _Base:
             answers=answers,
             attacks_at=attacks_by_answering_claim(signed, by_key, claims),
             rebuttals_into=rebuttals_into,
-            quoted_in=quoted_in,
-            documents_of=documents_of,
             only_in=only_in,
+            documents_of=documents_of,
         )
+
+    def quoted_in(self, document: str) -> list[str]:
+        """The claims the document quotes, listed for every document the first time a
+        run reads its claims again (a run that only drops claims does not ask)."""
+        if self._quoted is None:
+            self._quoted = defaultdict(list)
+            for claim_id, only in self.only_in.items():
+                self._quoted[only].append(claim_id)
+            for claim_id, found in self.documents_of.items():
+                for quoting in found:
+                    self._quoted[quoting].append(claim_id)
+        return self._quoted.get(document, [])
 
 
 def _relations_read_by_key(graph: ArgumentGraph, signed: Sequence[Signed]) -> dict[str, Relation]:
