@@ -161,8 +161,8 @@ def contested_topics(
     ----------
     graph : ArgumentGraph
     robustness : bool
-        Recompute the ranking with each document left out (costs one more positions
-        run per document).
+        Recompute the ranking with each document left out (recounting only the
+        questions each document touches, :mod:`~arggraph.analysis.robustness`).
     stands : PositionsReport, optional
         ``positions(graph)`` when the caller has it already.
 

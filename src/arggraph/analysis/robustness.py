@@ -6,10 +6,15 @@ costs (documents x graph); yet a document changes only the questions whose claim
 quotes. A question's count (its voices, cruxes and documents, what its score is made
 of) reads a known set of claims, its *footprint*: the claims that answer it, both
 ends of each rebuttal of their answers, and the sources of the rebuttals of those
-rebuttals (whether a crux is answered). :func:`leave_one_out_tallies` recounts, per
-document, only the questions whose footprint it quotes, and only by difference: the
-claims it quotes take their old part of the counts out and put their new part in
-(:class:`_Counts`), and only the rebuttals that read them are judged again.
+rebuttals (whether a crux is answered). :func:`leave_one_out_tallies` counts each
+question once on the whole graph, then recounts it for each document its footprint
+quotes, only by difference (:class:`_Counts`): when every claim of the footprint the
+document quotes is quoted in that document alone (the usual case), those claims just
+drop out, their part of the counts is taken out, and only the cruxes that read them
+are looked at again (:meth:`_Counts.without_dropped`: dropping claims makes no crux
+and answers none); otherwise the claims the document quotes are read again without it
+and put their new part in (:meth:`_Counts.without`). Equal tallies score alike, so
+:func:`~arggraph.analysis.contestedness.contested_topics` scores each once.
 
 :func:`rank_moves` turns those few changed scores into every question's new ranks
 without listing them all. A document that moves one question shifts the rank of every
@@ -27,9 +32,12 @@ reports and the pages say, and a bounded sample of the rest (:class:`KeptMoves`)
   that give it its worst (ties: the earlier document), so the range of ranks is exact.
 
 A run shifts the questions it does not recount in a few ranges of positions by a
-constant (one more ahead, one fewer), so these are recorded as ranges and swept once
-at the end (:func:`_sweep`): time and memory grow with the questions recounted, not
-with documents x questions.
+constant (one more ahead, one fewer) (:func:`_shifted`). Each range is counted in a
+difference array, and offered to the best and worst shifts kept per position
+(:class:`_Shifts`): runs come in order, so a later run ties no kept shift, and one
+``max``/``min`` over the range's slice of kept bars tells whether any position in it
+needs a look. Memory grows with the questions, and Python-level work with the
+questions recounted and the shifts kept, not with documents x questions.
 """
 
 from __future__ import annotations
@@ -418,6 +426,7 @@ def leave_one_out_tallies(
     whole = _Reading(base, None)
     readings: dict[str, _Reading] = {}
     found: dict[str, dict[str, Tally]] = {d.id: {} for d in graph.documents}
+    same: dict[Tally, Tally] = {}  # every run is held until the last: equal tallies shared
     for question in sorted(base.answers):
         counts = _Counts.of(whole, question)
         quoting, shared = counts.quoted_by_document(base)
@@ -429,7 +438,7 @@ def leave_one_out_tallies(
                 if reading is None:
                     reading = readings[document] = _Reading(base, document)
                 tally = counts.without(reading, changed)
-            found[document][question] = tally
+            found[document][question] = same.setdefault(tally, tally)
     for left_out in graph.documents:
         yield left_out.id, found[left_out.id]
 
