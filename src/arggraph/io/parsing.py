@@ -50,10 +50,14 @@ def parse_json(text: str, *, source: str) -> Any:
     """Parse JSON ``text``: every JSON reader's one path (graphs, AIF, node-link).
 
     Syntax errors, repeated keys and nesting too deep for Python's parser become a
-    located :class:`InvalidGraphError` (``json-syntax`` or ``duplicate-key``).
+    located :class:`InvalidGraphError` (``json-syntax`` or ``duplicate-key``). A
+    top-level object is parsed section by section, repeats ruled out by counting
+    colons (:func:`_sections_without_repeats`); anything else, and any section the
+    count cannot clear, is parsed with a check per object.
     """
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
+        data = _sections_without_repeats(text)
+        return data if data is not None else json.loads(text, object_pairs_hook=_unique_keys)
     except RecursionError:
         raise InvalidGraphError([json_nesting_problem(text, source)]) from None
     except _DuplicateJsonKeyError as exc:
@@ -66,6 +70,60 @@ class _DuplicateJsonKeyError(Exception):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _sections_without_repeats(text: str) -> dict[str, Any] | None:
+    """``json.loads(text)`` of a top-level object, each of whose values is proven to
+    repeat no key; ``None`` for any other text (the caller then parses it with the
+    per-object check, which reports every problem as before).
+
+    A hook per object costs half a parse. Instead each top-level value is parsed
+    plainly while counting the keys kept: every key in the text has a ``:`` of its own,
+    so when a value's text has no more colons than keys were kept, no repeat dropped a
+    key. A value whose strings hold colons is parsed again with the check, alone.
+    """
+    kept = 0
+
+    def count_keys(obj: dict[str, Any]) -> dict[str, Any]:
+        nonlocal kept
+        kept += len(obj)
+        return obj
+
+    scan = json.JSONDecoder(object_hook=count_keys).raw_decode
+
+    def skip_space(position: int) -> int:
+        return _SPACE.match(text, position).end()  # type: ignore[union-attr]  # * matches
+
+    data: dict[str, Any] = {}
+    position = skip_space(0)
+    if not text.startswith("{", position):
+        return None
+    position = skip_space(position + 1)
+    try:
+        while not (position < len(text) and text[position] == "}" and not data):
+            if not text.startswith('"', position):
+                return None
+            key, position = scan(text, position)
+            position = skip_space(position)
+            if key in data or not text.startswith(":", position):
+                return None
+            start = skip_space(position + 1)
+            before = kept
+            data[key], position = scan(text, start)
+            if text.count(":", start, position) != kept - before:
+                data[key] = json.loads(text[start:position], object_pairs_hook=_unique_keys)
+            position = skip_space(position)
+            if not text.startswith(",", position):
+                break
+            position = skip_space(position + 1)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if not text.startswith("}", position) or skip_space(position + 1) != len(text):
+        return None
+    return data
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
