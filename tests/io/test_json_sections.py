@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arggraph.errors import InvalidGraphError
-from arggraph.io.parsing import _sections_without_repeats, parse_json
+from arggraph.io.parsing import _no_more_colons_than_keys, _sections_without_repeats, parse_json
 
 _KEYS = st.sampled_from(["id", "quote", "a:b", "x", ""])
 _SCALARS = st.one_of(
@@ -97,3 +97,18 @@ def test_anything_but_a_plain_object_is_left_to_the_full_parse(text: str) -> Non
 def test_sections_with_colons_in_their_strings_are_parsed_again_with_the_check() -> None:
     text = '{"claims": [{"quote": "he said: yes"}], "relations": [{"source": "a"}]}'
     assert _sections_without_repeats(text) == json.loads(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "cleared"),
+    [
+        ('{"quote": "he said: yes"}', True),  # prose colons: only key colons counted
+        ('{"quote": "a", "quote": "b"}', False),  # a repeat: two key colons, one key kept
+        ('{"quote": "a"}', True),  # no colon but the key's
+        ('{"quote" : "a: b"}', False),  # a space before a key's colon: the second count is off
+        ('{"quote": "the word \\"yes\\": a"}', False),  # an escaped quote before a colon
+    ],
+)
+def test_prose_colons_are_cleared_without_a_second_parse(value: str, cleared: bool) -> None:
+    keys = len(json.loads(value))
+    assert _no_more_colons_than_keys(value, 0, len(value), keys) is cleared

@@ -83,7 +83,8 @@ def _sections_without_repeats(text: str) -> dict[str, Any] | None:
     A hook per object costs half a parse. Instead each top-level value is parsed
     plainly while counting the keys kept: every key in the text has a ``:`` of its own,
     so when a value's text has no more colons than keys were kept, no repeat dropped a
-    key. A value whose strings hold colons is parsed again with the check, alone.
+    key (:func:`_no_more_colons_than_keys`). A value the count cannot clear is parsed
+    again with the check, alone.
     """
     kept = 0
 
@@ -113,7 +114,7 @@ def _sections_without_repeats(text: str) -> dict[str, Any] | None:
             start = skip_space(position + 1)
             before = kept
             data[key], position = scan(text, start)
-            if text.count(":", start, position) != kept - before:
+            if not _no_more_colons_than_keys(text, start, position, kept - before):
                 data[key] = json.loads(text[start:position], object_pairs_hook=_unique_keys)
             position = skip_space(position)
             if not text.startswith(",", position):
@@ -124,6 +125,22 @@ def _sections_without_repeats(text: str) -> dict[str, Any] | None:
     if not text.startswith("}", position) or skip_space(position + 1) != len(text):
         return None
     return data
+
+
+_SPACED_COLON = re.compile(r'"[ \t\n\r]+:')
+
+
+def _no_more_colons_than_keys(text: str, start: int, end: int, keys: int) -> bool:
+    """Whether ``text[start:end]`` has no more key colons than the ``keys`` kept from it.
+
+    Every colon counts first (fastest). Prose often holds colons, so if that count is
+    over, only the colons right after a ``"`` count: each key's colon is one (a key ends
+    with ``"``), and inside a string a ``"`` is escaped, so few others are. Either count
+    is at least the keys in the text, so equality proves none repeated.
+    """
+    if text.count(":", start, end) == keys:
+        return True
+    return _SPACED_COLON.search(text, start, end) is None and text.count('":', start, end) == keys
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
