@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arggraph.errors import Problem
-from arggraph.io.aif import _safe_id
+from arggraph.io.aif import _safe_id, _safe_ids
 from arggraph.io.aif_structure import (
     EDGE_RULES,
     NODE_RULES,
@@ -38,6 +38,12 @@ from arggraph.io.formats import safe_id
 @given(st.text(alphabet="aZ09_.:->># \u00e9\t", max_size=210))
 def test_safe_id_shortcut_equals_safe_id(raw: str) -> None:
     assert _safe_id(raw) == safe_id(raw)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="aZ09_.:->># \n\u00e9", max_size=12), max_size=5))
+def test_safe_ids_at_once_equal_safe_id_of_each(raws: list[str]) -> None:
+    assert _safe_ids(raws) == [_safe_id(raw) for raw in raws]
 
 
 def _empty() -> Aif:

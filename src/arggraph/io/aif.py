@@ -35,8 +35,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -113,10 +115,12 @@ class _Builder:
         self.relations_of: dict[str, list[str]] = {}
         self.pairs: dict[tuple[str, str], str] = {}
         statements = [n.id for n in aif.nodes.values() if n.type == "I"]
-        self.claim_ids = dict(
-            zip(statements, [prefix + _safe_id(i) for i in statements], strict=True)
-        )
+        claim_ids = [prefix + i for i in _safe_ids(statements)]
+        self.claim_ids = dict(zip(statements, claim_ids, strict=True))
         """The claim id of each I node."""
+        schemes = [n.id for n in aif.nodes.values() if n.type in _SCHEMES]
+        self.scheme_keys = dict(zip(schemes, _safe_ids(schemes), strict=True))
+        """The safe id of each scheme node: its relation's id (after the prefix)."""
 
     def build(self) -> ImportedData:
         nodes = self.aif.nodes
@@ -148,8 +152,9 @@ class _Builder:
         for node in nodes.values():
             if node.type == "I":
                 self._add_claim(node, attributions[node.id])
-        for key, relation in self.relations.items():
-            self.data.add("relations", relation, self.relation_origin[key])
+        add = self.data.add
+        origins = self.relation_origin.values()
+        deque(map(add, repeat("relations"), self.relations.values(), origins), maxlen=0)
         return self.data
 
     def _speaker(self, node: Node) -> tuple[str, str | None]:
@@ -186,7 +191,7 @@ class _Builder:
                 continue  # an empty locution quotes nothing; the I node's text stands in
             speaker, words = self._speaker(locution)
             # A question put is not a view held: asked.
-            asked = _QUESTIONING.search(illocution.text) is not None
+            asked = _asks(illocution.text)
             attribution = _attribution(speaker, self.doc_id, words or locution.text, asked)
             if attribution not in found:
                 found.append(attribution)
@@ -243,7 +248,7 @@ class _Builder:
                 index += 1
                 made_id = self._add_relation(
                     node,
-                    f"{node.id}.{index}" if numbered else node.id,
+                    _safe_id(f"{node.id}.{index}") if numbered else self.scheme_keys[node.id],
                     premise,
                     target,
                     kind,
@@ -293,8 +298,8 @@ class _Builder:
         attribution: dict[str, Any] | None,
         note: str | None,
     ) -> str | None:
-        """Add the relation ``premise`` -> ``target`` made from ``node``; its id, or
-        ``None`` when it cannot be kept (a claim related to itself)."""
+        """Add the relation ``premise`` -> ``target`` made from ``node`` (``key``: its safe
+        id, without the prefix); its id, or ``None`` when it cannot be kept."""
         source = self.claim_ids[premise.id]
         if source == target:
             self.claim_notes[premise.id].append(
@@ -310,7 +315,7 @@ class _Builder:
         # An id arggraph's export made of "source->target" (checked as a string only then).
         implicit = "->" in node.id and len(node.out) == 1
         implicit = implicit and node.id == f"{premise.id}->{node.out[0]}"
-        relation_id = None if implicit and not self.prefix else self.prefix + _safe_id(key)
+        relation_id = None if implicit and not self.prefix else self.prefix + key
         key_id = relation_id or f"{source}->{target}"
         self.relations[key_id] = {
             "id": relation_id,
@@ -354,6 +359,26 @@ _PLAIN_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.:\-]{0,198}[A-Za-z0-9_.:])?")
 """An id that :func:`safe_id` returns unchanged: most AIF node ids (numbers)."""
 
 
+_PLAIN_IDS = re.compile(f"(?:{_PLAIN_ID.pattern}\n)*{_PLAIN_ID.pattern}")
+
+
+def _safe_ids(raws: list[str]) -> list[str]:
+    """:func:`_safe_id` of each: in one scan when every id is safe, or safe but for single
+    ``>`` (most files: numbers, and ``a->b`` relation keys), else one by one."""
+    lines = "\n".join(raws)
+    arrows_out = lines.replace(">", "-")
+    one_a_line = lines.count("\n") == len(raws) - 1
+    if raws and one_a_line and ">>" not in lines and _PLAIN_IDS.fullmatch(arrows_out):
+        return arrows_out.split("\n")
+    return list(map(_safe_id, raws))
+
+
+@lru_cache(maxsize=1024)
+def _asks(illocution: str) -> bool:
+    """True when a YA illocution asks (``Pure Questioning``...): tested once per wording."""
+    return _QUESTIONING.search(illocution) is not None
+
+
 def _safe_id(raw: str) -> str:
     """:func:`safe_id`, with one regex test for ids that are already safe, or safe but
     for single ``>`` (relation keys ``a->b``), which :func:`safe_id` makes ``-``."""
@@ -366,6 +391,8 @@ def _safe_id(raw: str) -> str:
 
 
 def _relation_note(node: Node, premises: list[Node], undercut: bool) -> str | None:
+    if not undercut and len(premises) == 1 and node.type != "MA":
+        return None  # most relations: nothing to say
     notes = []
     if node.type == "MA":
         notes.append(f"AIF MA (rephrase) node {node.id}: the source restates the target")
