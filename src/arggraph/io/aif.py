@@ -165,7 +165,7 @@ class _Builder:
         person = self.aif.person_of.get(node.id)
         name = self.aif.names.get(person or "", name)
         if person is not None:
-            speaker_id = f"person-{person}" if person.isdigit() else safe_id(person)
+            speaker_id = _person_speaker(person)
         elif name:
             speaker_id = slug(name, fallback="speaker")
         else:
@@ -201,7 +201,7 @@ class _Builder:
         """An I node no locution asserts: its text joins the document, held by its person."""
         person = self.aif.person_of.get(node.id)
         if person is not None:
-            speaker = f"person-{person}" if person.isdigit() else safe_id(person)
+            speaker = _person_speaker(person)
             name = self.aif.names.get(person, f"Person {person}")
         else:
             speaker, name = UNATTRIBUTED, "Unattributed"
@@ -371,6 +371,12 @@ def _safe_ids(raws: list[str]) -> list[str]:
     if raws and one_a_line and ">>" not in lines and _PLAIN_IDS.fullmatch(arrows_out):
         return arrows_out.split("\n")
     return list(map(_safe_id, raws))
+
+
+@lru_cache(maxsize=4096)
+def _person_speaker(person: str) -> str:
+    """The speaker id of an AIF person (``person-12``), made once per person."""
+    return f"person-{person}" if person.isdigit() else safe_id(person)
 
 
 @lru_cache(maxsize=1024)
