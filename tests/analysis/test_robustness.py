@@ -9,7 +9,7 @@ import pytest
 
 import arggraph
 from arggraph.analysis.contestedness import contested_topics
-from arggraph.analysis.positions import positions
+from arggraph.analysis.positions import positions, positions_and_reading
 from arggraph.analysis.robustness import (
     KeptMoves,
     Score,
@@ -17,6 +17,7 @@ from arggraph.analysis.robustness import (
     _Counts,
     _Reading,
     kept_moves,
+    leave_one_out_tallies,
     rank_moves,
 )
 from arggraph.analysis.signed import signed_links
@@ -111,6 +112,21 @@ def test_some_moves_are_counted_but_not_kept() -> None:
     """The rough graphs move some question in more runs than are kept: the cut is tested."""
     found = found_moves(rough_graph(1))
     assert any(moved > len(kept) for moved, kept in found.values())
+
+
+@pytest.mark.parametrize("seed", [1, 4])
+def test_starting_from_what_positions_read_equals_reading_the_graph_again(seed: int) -> None:
+    """The runs take holdings, answers and crux statuses from positions: the tallies are
+    those of runs that read the graph themselves, and so is positions' report."""
+    graph = rough_graph(seed, quoted_again=0.3 if seed == 1 else 0.03)
+    links = signed_links(graph)
+    report, whole = positions_and_reading(graph, links)
+    assert report == positions(graph)
+    assert sum(len(s) for s in whole.crux_status.values()) > 0
+    assert any(done for s in whole.crux_status.values() for _, done in s)  # answered cruxes too
+    shared = list(leave_one_out_tallies(graph, links, whole=whole))
+    assert shared == list(leave_one_out_tallies(graph, links))
+    assert any(tallies for _, tallies in shared)
 
 
 def test_the_deepseek_graph_moves_as_when_rerun() -> None:

@@ -41,7 +41,9 @@ from arggraph.analysis.positions import (
     Crux,
     PositionsReport,
     QuestionPositions,
+    WholeReading,
     positions,
+    positions_and_reading,
 )
 from arggraph.analysis.results import (
     Result,
@@ -172,7 +174,13 @@ def contested_topics(
     """
     robust = robustness and len(graph.documents) > 1
     links = signed_links(graph) if robust else None  # read once for positions and robustness
-    report = stands if stands is not None else positions(graph, signed=links)
+    whole: WholeReading | None = None  # what positions read, for robustness to start from
+    if stands is not None:
+        report = stands
+    elif links is not None:
+        report, whole = positions_and_reading(graph, links)
+    else:
+        report = positions(graph)
     refs: dict[str, SpeakerRef] = {}
     ordered = sorted(
         (_scored(q, refs) for q in report.questions),
@@ -181,7 +189,7 @@ def contested_topics(
     ranks = [i if s.counted.contested else 0 for i, s in enumerate(ordered, start=1)]
     if links is not None:
         base = {s.question.id: (s.counted.contested, s.counted.score) for s in ordered}
-        moves = _leave_one_out_moves(graph, base, links)
+        moves = _leave_one_out_moves(graph, base, links, whole)
         documents = [d.id for d in graph.documents]
         scored = [
             _contest(s, rank, _robustness(rank, moves.get(s.question.id), documents))
@@ -193,17 +201,21 @@ def contested_topics(
 
 
 def _leave_one_out_moves(
-    graph: ArgumentGraph, base: dict[str, tuple[bool, float]], links: Sequence[SignedLink]
+    graph: ArgumentGraph,
+    base: dict[str, tuple[bool, float]],
+    links: Sequence[SignedLink],
+    whole: WholeReading | None,
 ) -> dict[str, KeptMoves]:
     """Question id -> the runs (one per document, in file order) that move its rank.
 
     ``base`` gives each question's (contested, score) on the whole graph. Only the
-    questions a document touches are recounted (:mod:`~arggraph.analysis.robustness`).
+    questions a document touches are recounted (:mod:`~arggraph.analysis.robustness`),
+    starting from what positions read of the whole graph (``whole``) when given.
     """
     scores = _TallyScores()
     runs = (
         (document, {q: scores[t] for q, t in tallies.items() if q in base})
-        for document, tallies in leave_one_out_tallies(graph, links)
+        for document, tallies in leave_one_out_tallies(graph, links, whole=whole)
     )
     return rank_moves(base, runs)
 

@@ -33,7 +33,8 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
+from dataclasses import dataclass
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
 from arggraph.analysis.position_models import (
@@ -73,10 +74,12 @@ __all__ = [
     "PositionsReport",
     "QuestionPositions",
     "ReportedView",
+    "WholeReading",
     "attacked_answer",
     "attacks_by_answering_claim",
     "is_clash",
     "positions",
+    "positions_and_reading",
     "rebuttal_in_time",
 ]
 
@@ -112,6 +115,40 @@ def positions(
     return built(PositionsReport, questions=[index.question(*q) for q in _questions(graph)])
 
 
+CruxStatus = tuple[bool, bool]
+"""(a crux, an answered crux) of one rebuttal of a question's answer."""
+
+
+@dataclass(frozen=True, slots=True)
+class WholeReading:
+    """What :func:`positions` read of the whole graph, handed on so the leave-one-out
+    runs of :mod:`~arggraph.analysis.robustness` do not read it again (internal)."""
+
+    claims: dict[str, Claim]
+    groups: dict[str, bool]
+    held: dict[str, Holding]
+    by_key: dict[str, Relation]
+    dates: DocumentDates
+    answers: dict[str, dict[str, Answer]]
+    attacks_at: dict[str, list[Signed]]
+    crux_status: dict[str, list[CruxStatus]]
+    """Question id -> the status of each (answering claim, rebuttal of its answer), in
+    the order of ``answers`` then ``attacks_at``."""
+    answering: Callable[[str], list[Signed]]
+    """The rebuttals of a claim that come in time (each claim read once)."""
+
+
+def positions_and_reading(
+    graph: ArgumentGraph, signed: Sequence[Signed]
+) -> tuple[PositionsReport, WholeReading]:
+    """:func:`positions` of the whole graph, with what it read of it: for
+    :func:`~arggraph.analysis.contestedness.contested_topics`, whose robustness runs
+    start from the same holdings, answers, rebuttals and cruxes."""
+    index = _Index(graph, None, signed, keep_status=True)
+    report = built(PositionsReport, questions=[index.question(*q) for q in _questions(graph)])
+    return report, index.whole_reading()
+
+
 def _questions(graph: ArgumentGraph) -> Iterable[tuple[str, str, str, str, str | None]]:
     """(question id, topic id, topic label, label, text) of every question, in file order."""
     for topic in graph.topics:
@@ -129,11 +166,16 @@ class _Index:
     """
 
     def __init__(
-        self, graph: ArgumentGraph, without: str | None, signed: Sequence[Signed] | None
+        self,
+        graph: ArgumentGraph,
+        without: str | None,
+        signed: Sequence[Signed] | None,
+        *,
+        keep_status: bool = False,
     ) -> None:
         self.speakers = {s.id: s for s in graph.speakers}
         self.names = {s.id: s.name for s in graph.speakers}
-        groups = {s.id: s.kind == "group" for s in graph.speakers}
+        self.groups = groups = {s.id: s.kind == "group" for s in graph.speakers}
         self.claims: dict[str, Claim] = {}
         self.held: dict[str, Holding] = {}
         for claim in graph.claims:
@@ -154,7 +196,10 @@ class _Index:
         self._claim_refs: dict[str, ClaimRef] = {}
         self._named_refs: dict[str, list[SpeakerRef]] = {}
         self._speaker_refs: dict[str, SpeakerRef] = {}
+        self._answering: dict[str, list[Signed]] = {}
         self._answered_by: dict[str, list[str]] = {}
+        self.crux_status: dict[str, list[CruxStatus]] | None = {} if keep_status else None
+        """Kept for :class:`WholeReading` only: question id -> its :data:`CruxStatus` list."""
         self.into: dict[str, list[Signed]] = defaultdict(list)
         for rel in links:
             self.into[rel.target].append(rel)
@@ -199,18 +244,43 @@ class _Index:
             found = self._named_refs[claim_id] = [self.speaker_ref(s) for s in self.named(claim_id)]
         return list(found)
 
-    def answered_by(self, claim_id: str) -> list[str]:
-        """The rebuttals of the claim that come in time (sorted keys), read the first
-        time a crux asks whether its source is answered."""
-        found = self._answered_by.get(claim_id)
+    def answering(self, claim_id: str) -> list[Signed]:
+        """The rebuttals of the claim that come in time, read once."""
+        found = self._answering.get(claim_id)
         if found is None:
             by_key, dates, held = self.by_key, self.dates, self.held.get
-            found = self._answered_by[claim_id] = sorted(
-                rel.relation
+            found = self._answering[claim_id] = [
+                rel
                 for rel in self.into.get(claim_id, ())
                 if rel.sign < 0 and rebuttal_in_time(rel, by_key, dates, held)
+            ]
+        return found
+
+    def answered_by(self, claim_id: str) -> list[str]:
+        """The keys of :meth:`answering`, sorted, read the first time a crux asks
+        whether its source is answered."""
+        found = self._answered_by.get(claim_id)
+        if found is None:
+            found = self._answered_by[claim_id] = sorted(
+                r.relation for r in self.answering(claim_id)
             )
         return found
+
+    def whole_reading(self) -> WholeReading:
+        """What this index read, for the robustness runs (an index of the whole graph
+        that kept its crux statuses)."""
+        assert self.crux_status is not None, "built with keep_status=True"
+        return WholeReading(
+            claims=self.claims,
+            groups=self.groups,
+            held=self.held,
+            by_key=self.by_key,
+            dates=self.dates,
+            answers=self.answers,
+            attacks_at=self.attacks_at,
+            crux_status=self.crux_status,
+            answering=self.answering,
+        )
 
     def speaker_ref(self, speaker_id: str) -> SpeakerRef:
         ref = self._speaker_refs.get(speaker_id)
@@ -270,7 +340,7 @@ class _Index:
             question=text,
             positions=found,
             reported=reported,
-            cruxes=self._cruxes(answers),
+            cruxes=self._cruxes(qid, answers),
             contradicting=self._contradicting(answers, leans),
             claims=sorted(answers),
         )
@@ -345,21 +415,30 @@ class _Index:
             relations=relations,
         )
 
-    def _cruxes(self, answers: dict[str, Answer]) -> list[Crux]:
+    def _cruxes(self, qid: str, answers: dict[str, Answer]) -> list[Crux]:
         found = []
         held, attacks_at, by_key = self.held, self.attacks_at, self.by_key
+        status: list[CruxStatus] | None = None
+        if self.crux_status is not None:
+            status = self.crux_status[qid] = []
         for claim_id in answers:
             for rel in attacks_at.get(claim_id, ()):
                 at = attacked_answer(rel, answers, by_key)
                 if at is None:
+                    if status is not None:
+                        status.append((False, False))
                     continue
                 target, target_answer = at
                 source = rel.source
                 source_answer = answers.get(source)
                 source_held, target_held = held[source], held[target]
                 if not is_clash(source_answer, target_answer, source_held, target_held):
+                    if status is not None:
+                        status.append((False, False))
                     continue
                 answered_by = self.answered_by(source)
+                if status is not None:
+                    status.append((True, bool(answered_by)))
                 found.append(
                     built(
                         Crux,

@@ -52,6 +52,8 @@ from typing import NamedTuple
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
 from arggraph.analysis.positions import (
+    CruxStatus,
+    WholeReading,
     attacked_answer,
     attacks_by_answering_claim,
     is_clash,
@@ -88,6 +90,7 @@ class _Reading:
         # only the claims the left-out document quotes read differently
         self._changed = {c: holding(base.claims[c], without, base.groups) for c in quoted}
         self._answering: dict[str, list[str]] = {}
+        self._read_before = base.answering if without is None else None
         self.held: Callable[[str], Holding | None] = (
             self._held_without if self._changed else base.held.__getitem__
         )
@@ -110,16 +113,18 @@ class _Reading:
         found = self._answering.get(claim_id)
         if found is None:
             base = self.base
-            found = self._answering[claim_id] = [
-                r.source
-                for r in base.rebuttals_into.get(claim_id, ())
-                if self.kept(r) and rebuttal_in_time(r, base.by_key, base.dates, self.held)
-            ]
+            if self._read_before is not None:  # positions read them on the whole graph
+                found = [r.source for r in self._read_before(claim_id)]
+            else:
+                found = [
+                    r.source
+                    for r in base.rebuttals_into.get(claim_id, ())
+                    if self.kept(r) and rebuttal_in_time(r, base.by_key, base.dates, self.held)
+                ]
+            self._answering[claim_id] = found
         return found
 
-    def crux_status(
-        self, claim_id: str, rel: Signed, answers: Mapping[str, Answer]
-    ) -> tuple[bool, bool]:
+    def crux_status(self, claim_id: str, rel: Signed, answers: Mapping[str, Answer]) -> CruxStatus:
         """Whether ``rel`` (listed under the answering ``claim_id``) is a crux, and an
         answered one."""
         crux = self._is_crux(rel, answers)
@@ -164,7 +169,7 @@ class _Counts:
     """Speakers by :func:`_side`."""
     rels: list[tuple[str, Signed]]
     """(answering claim, rebuttal of its answer)."""
-    status: list[tuple[bool, bool]]
+    status: list[CruxStatus]
     """(a crux, an answered crux) per rebuttal."""
     depends: dict[str, list[int]]
     """Claim -> the rebuttals whose status reads it."""
@@ -173,7 +178,11 @@ class _Counts:
     answered: int = 0
 
     @classmethod
-    def of(cls, reading: _Reading, question: str) -> _Counts:
+    def of(
+        cls, reading: _Reading, question: str, status: list[CruxStatus] | None = None
+    ) -> _Counts:
+        """The question's counts in ``reading``; ``status`` (of every rebuttal, in the
+        order read here) when positions found them already."""
         base = reading.base
         answers = dict(base.answers.get(question, {}))
         given: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -185,14 +194,16 @@ class _Counts:
         for counted in given.values():
             sides[_side(counted)] += 1
         rels: list[tuple[str, Signed]] = []
-        status: list[tuple[bool, bool]] = []
+        known = status is not None
+        status = status if status is not None else []
         depends: dict[str, list[int]] = defaultdict(list)
         attacks_at, rebuttals_into = base.attacks_at, base.rebuttals_into
         for claim_id in answers:
             for rel in attacks_at.get(claim_id, ()):
                 k = len(rels)
                 rels.append((claim_id, rel))
-                status.append(reading.crux_status(claim_id, rel, answers))
+                if not known:
+                    status.append(reading.crux_status(claim_id, rel, answers))
                 source, target = rel.source, rel.target
                 depends[claim_id].append(k)
                 if source != claim_id:
@@ -337,7 +348,7 @@ class _Base:
 
     claims: dict[str, Claim]
     groups: dict[str, bool]
-    held: dict[str, Holding | None]
+    held: Mapping[str, Holding | None]
     by_key: dict[str, Relation]
     dates: DocumentDates
     answers: dict[str, dict[str, Answer]]
@@ -348,35 +359,46 @@ class _Base:
     leaving that document out drops the claim."""
     documents_of: dict[str, tuple[str, ...]]
     """Claim id -> the documents that quote it (each once), for claims quoted in more."""
+    answering: Callable[[str], list[Signed]] | None = None
+    """The rebuttals of a claim in time on the whole graph, when positions read them."""
+    crux_status: Mapping[str, list[CruxStatus]] = field(default_factory=dict)
+    """Question id -> its crux statuses on the whole graph, when positions found them."""
     _quoted: dict[str, list[str]] | None = None
 
     @classmethod
-    def of(cls, graph: ArgumentGraph, signed: Sequence[Signed]) -> _Base:
-        claims = {c.id: c for c in graph.claims}
-        groups = {s.id: s.kind == "group" for s in graph.speakers}
-        by_key = _relations_read_by_key(graph, signed)
-        answers: dict[str, dict[str, Answer]] = defaultdict(dict)
-        documents_of: dict[str, tuple[str, ...]] = {}
-        only_in: dict[str, str] = {}
-        held: dict[str, Holding | None] = {}
-        for claim in graph.claims:
-            claim_id = claim.id
-            held[claim_id] = holding(claim, None, groups)
-            for question, answer in claim.stances.items():
-                answers[question][claim_id] = answer
-            attributions = claim.attributions
-            if len(attributions) == 1:
-                only_in[claim_id] = attributions[0].document
-            elif attributions:
-                quoting = tuple(dict.fromkeys(a.document for a in attributions))
-                if len(quoting) == 1:
-                    only_in[claim_id] = quoting[0]
-                else:
-                    documents_of[claim_id] = quoting
+    def of(
+        cls, graph: ArgumentGraph, signed: Sequence[Signed], whole: WholeReading | None = None
+    ) -> _Base:
+        """Read the graph, or take what positions read of it (``whole``) as it is."""
+        only_in, documents_of = _quoting(graph)
         rebuttals_into: dict[str, list[Signed]] = defaultdict(list)
         for rel in signed:
             if rel.sign < 0:
                 rebuttals_into[rel.target].append(rel)
+        if whole is not None:
+            return cls(
+                claims=whole.claims,
+                groups=whole.groups,
+                held=whole.held,
+                by_key=whole.by_key,
+                dates=whole.dates,
+                answers=whole.answers,
+                attacks_at=whole.attacks_at,
+                rebuttals_into=rebuttals_into,
+                only_in=only_in,
+                documents_of=documents_of,
+                answering=whole.answering,
+                crux_status=whole.crux_status,
+            )
+        claims = {c.id: c for c in graph.claims}
+        groups = {s.id: s.kind == "group" for s in graph.speakers}
+        by_key = _relations_read_by_key(graph, signed)
+        answers: dict[str, dict[str, Answer]] = defaultdict(dict)
+        held: dict[str, Holding | None] = {}
+        for claim in graph.claims:
+            held[claim.id] = holding(claim, None, groups)
+            for question, answer in claim.stances.items():
+                answers[question][claim.id] = answer
         return cls(
             claims=claims,
             groups=groups,
@@ -403,6 +425,23 @@ class _Base:
         return self._quoted.get(document, [])
 
 
+def _quoting(graph: ArgumentGraph) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """:attr:`_Base.only_in` and :attr:`_Base.documents_of`: which documents quote each claim."""
+    documents_of: dict[str, tuple[str, ...]] = {}
+    only_in: dict[str, str] = {}
+    for claim in graph.claims:
+        attributions = claim.attributions
+        if len(attributions) == 1:
+            only_in[claim.id] = attributions[0].document
+        elif attributions:
+            quoting = tuple(dict.fromkeys(a.document for a in attributions))
+            if len(quoting) == 1:
+                only_in[claim.id] = quoting[0]
+            else:
+                documents_of[claim.id] = quoting
+    return only_in, documents_of
+
+
 def _relations_read_by_key(graph: ArgumentGraph, signed: Sequence[Signed]) -> dict[str, Relation]:
     """The relations looked up by key: those an undercut attacks (what it attacks) and
     those drawn in a document (when the rebuttal was made); the others are read as
@@ -412,7 +451,7 @@ def _relations_read_by_key(graph: ArgumentGraph, signed: Sequence[Signed]) -> di
 
 
 def leave_one_out_tallies(
-    graph: ArgumentGraph, signed: Sequence[Signed]
+    graph: ArgumentGraph, signed: Sequence[Signed], *, whole: WholeReading | None = None
 ) -> Iterator[tuple[str, dict[str, Tally]]]:
     """For each document in file order: the tallies of the questions it touches, without it.
 
@@ -420,19 +459,21 @@ def leave_one_out_tallies(
     is counted once on the whole graph, then once per document that quotes a claim of
     its footprint; a document whose claims there are quoted in it alone only drops them
     (:meth:`_Counts.without_dropped`), other documents are read again
-    (:meth:`_Counts.without`).
+    (:meth:`_Counts.without`). ``whole``: what
+    :func:`~arggraph.analysis.positions.positions_and_reading` read of the same graph
+    and ``signed`` (holdings, answers, rebuttals, crux statuses), taken as it is.
     """
-    base = _Base.of(graph, signed)
-    whole = _Reading(base, None)
+    base = _Base.of(graph, signed, whole)
+    everything = _Reading(base, None)
     readings: dict[str, _Reading] = {}
     found: dict[str, dict[str, Tally]] = {d.id: {} for d in graph.documents}
     same: dict[Tally, Tally] = {}  # every run is held until the last: equal tallies shared
     for question in sorted(base.answers):
-        counts = _Counts.of(whole, question)
+        counts = _Counts.of(everything, question, base.crux_status.get(question))
         quoting, shared = counts.quoted_by_document(base)
         for document, changed in quoting.items():
             if document not in shared:
-                tally = counts.without_dropped(whole, document, changed)
+                tally = counts.without_dropped(everything, document, changed)
             else:
                 reading = readings.get(document)
                 if reading is None:
