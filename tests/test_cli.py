@@ -353,8 +353,8 @@ def test_status_says_in_words_which_objections_are_unanswered(small_graph: Path)
     result = run("status", small_graph)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "2 claims: 1 objection unanswered, 0 objection answered, 1 unchallenged (stated "
-        "rebuttals and undercuts only)",
+        "2 claims: 1 with an objection unanswered, 0 with every objection answered, "
+        "1 unchallenged (stated rebuttals and undercuts only)",
         "objection unanswered  [matters-less] Compute matters less.",
         '    Rebutted by Lennart Heim\'s "Compute still matters" (unanswered).',
         "unchallenged          [still-matters] Compute still matters.",

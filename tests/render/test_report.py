@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from arggraph import load
 from arggraph.analysis import debate
 from arggraph.errors import AnalysisError
 from arggraph.model import ArgumentGraph
@@ -174,3 +175,11 @@ def test_implicit_and_asked_attributions_are_shown_as_such() -> None:
     dialogue = import_graph("aif", REPO / "tests" / "data" / "aif" / "dialogue-a.json")
     assert any(a.asked for _c, a in dialogue.iter_attributions())
     assert "asked as a question, not held" in build_report(dialogue)
+
+
+def test_summary_counts_claims_by_status_in_words(small_graph: Path) -> None:
+    """'1 objection unanswered' would read as a count of objections; it counts claims."""
+    line = re.search(r'class="ag-summary-line">(.*?)</p>', build_report(load(small_graph)))
+    assert line is not None
+    text = re.sub(r"<[^>]+>", "", line.group(1))
+    assert "1 with an objection unanswered · 1 unchallenged" in text

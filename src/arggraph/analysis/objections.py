@@ -45,6 +45,14 @@ READER_STATUSES: tuple[ReaderStatusName, ...] = (
 )
 """The reader statuses, in the order reports list them."""
 
+STATUS_COUNT_WORDS: dict[ReaderStatusName, str] = {
+    "objection unanswered": "with an objection unanswered",
+    "objection answered": "with every objection answered",
+    "unchallenged": "unchallenged",
+}
+"""How a count of claims with a status reads: "3 with an objection unanswered", not "3
+objection unanswered" (a status names one claim's state, not a number of objections)."""
+
 _REASON_OBJECTIONS = 6
 """A reason names at most this many objections (unanswered ones first)."""
 
@@ -88,8 +96,8 @@ class ReaderStatusReport(_Result):
     def _summary(self) -> str:
         return (
             f"{counted(len(self.claims), 'claim')}: {self.unchallenged} unchallenged, "
-            f"{self.objection_answered} objection answered, "
-            f"{self.objection_unanswered} objection unanswered"
+            f"{self.objection_answered} {STATUS_COUNT_WORDS['objection answered']}, "
+            f"{self.objection_unanswered} {STATUS_COUNT_WORDS['objection unanswered']}"
         )
 
 

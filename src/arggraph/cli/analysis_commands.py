@@ -251,7 +251,7 @@ def cmd_alignment(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """``arggraph status``: each claim's status in words with the reason, or formal ones."""
-    from arggraph.analysis.objections import reader_statuses
+    from arggraph.analysis.objections import STATUS_COUNT_WORDS, reader_statuses
     from arggraph.analysis.statuses import claim_statuses
 
     if not (args.formal or args.semantics or args.bipolar):
@@ -260,9 +260,10 @@ def cmd_status(args: argparse.Namespace) -> int:
             _print_json(readers)
             return EXIT_OK
         print(
-            f"{len(readers.claims)} claims: {readers.objection_unanswered} objection "
-            f"unanswered, {readers.objection_answered} objection answered, "
-            f"{readers.unchallenged} unchallenged (stated rebuttals and undercuts only)"
+            f"{len(readers.claims)} claims: {readers.objection_unanswered} "
+            f"{STATUS_COUNT_WORDS['objection unanswered']}, {readers.objection_answered} "
+            f"{STATUS_COUNT_WORDS['objection answered']}, {readers.unchallenged} "
+            "unchallenged (stated rebuttals and undercuts only)"
         )
         for reader in readers.claims:
             print(f"{reader.status:<20}  [{reader.claim}] {_clip(reader.statement, 80)}")

@@ -35,7 +35,7 @@ from typing import Any
 
 from arggraph.analysis.contestedness import ContestedReport, QuestionContest
 from arggraph.analysis.debate import DebateAnalysis, analyse
-from arggraph.analysis.objections import READER_STATUSES, Statuses
+from arggraph.analysis.objections import READER_STATUSES, STATUS_COUNT_WORDS, Statuses
 from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions
 from arggraph.analysis.results import QuoteRef, SpeakerRef, shorten
 from arggraph.analysis.signed import SignedRelation, signed_links
@@ -270,7 +270,7 @@ def _summary(graph: ArgumentGraph, statuses: Statuses) -> list[tuple[str, int]]:
         counts: dict[str, int] = defaultdict(int)
         for status in statuses.by_claim.values():
             counts[status.status] += 1
-        rows += [(name, counts[name]) for name in READER_STATUSES if counts[name]]
+        rows += [(STATUS_COUNT_WORDS[n], counts[n]) for n in READER_STATUSES if counts[n]]
     return rows
 
 
