@@ -182,7 +182,12 @@ class _Counts:
         cls, reading: _Reading, question: str, status: list[CruxStatus] | None = None
     ) -> _Counts:
         """The question's counts in ``reading``; ``status`` (of every rebuttal, in the
-        order read here) when positions found them already."""
+        order read here) when positions found them already.
+
+        ``status`` is paired with the rebuttals read here by position only, so its length
+        is checked. It is the list of positions' :class:`WholeReading` itself, kept as
+        ``self.status``: shared, never to be mutated.
+        """
         base = reading.base
         answers = dict(base.answers.get(question, {}))
         given: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -212,6 +217,11 @@ class _Counts:
                     depends[target].append(k)
                 for answer_rel in rebuttals_into.get(source, ()):
                     depends[answer_rel.source].append(k)
+        if len(status) != len(rels):
+            raise RuntimeError(
+                f"internal error: question {question!r} has {len(rels)} rebuttals"
+                f" but positions gave {len(status)} crux statuses"
+            )
         cruxes = sum(crux for crux, _ in status)
         answered = sum(done for _, done in status)
         return cls(answers, given, documents, sides, rels, status, depends, cruxes, answered)
