@@ -260,14 +260,16 @@ class _Counts:
                 shared.add(document)
         return found, shared
 
-    def without_dropped(self, reading: _Reading, document: str, gone: list[str]) -> Tally:
+    def without_dropped(self, whole: _Reading, document: str, gone: list[str]) -> Tally:
         """The tally with ``document`` left out when each of its claims here drops out
         (it is quoted in that document alone): the common case, read without holdings.
 
         Dropping claims makes no crux and answers none: only the cruxes that read a
-        dropped claim are looked at again, and only by which claims drop.
+        dropped claim are looked at again, and only by which claims drop. ``whole`` must
+        be the whole graph's reading (nothing left out): the dropped claims' holdings
+        and the answers of the cruxes are read there, as they were before the drop.
         """
-        answers, given, held = self.answers, self.given, reading.base.held
+        answers, given, held = self.answers, self.given, whole.base.held
         touched: dict[str, list[int]] = {}
         voices = 0
         for claim_id in gone:
@@ -303,7 +305,7 @@ class _Counts:
             if claim_id in dropped or rel.source in dropped or rel.target in dropped:
                 cruxes -= 1
                 answered -= done
-            elif done and dropped.issuperset(reading.answering_sources(rel.source)):
+            elif done and dropped.issuperset(whole.answering_sources(rel.source)):
                 answered -= 1
         return Tally(sides[1], sides[2], sides[3], cruxes, answered, voiced)
 
