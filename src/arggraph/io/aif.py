@@ -376,7 +376,7 @@ def _safe_ids(raws: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _person_speaker(person: str) -> str:
     """The speaker id of an AIF person (``person-12``), made once per person."""
-    return f"person-{person}" if person.isdigit() else safe_id(person)
+    return f"person-{person}" if person.isascii() and person.isdigit() else safe_id(person)
 
 
 @lru_cache(maxsize=1024)

@@ -309,7 +309,9 @@ def _dangling(edges: EdgeColumns, aif: Aif) -> Problem:
 
 
 def _edge_ids_unique(edges: EdgeColumns, seen: Collection[str]) -> bool:
-    """No ``edgeID`` given repeats an id before it (an edge without one is its index)."""
+    """No ``edgeID`` given repeats an id before it. A file with an edge without one
+    fails this guard of the bulk path, and its edges are told one by one (where an
+    edge without an id takes none)."""
     if all(edges.named):
         return _ids_unique(edges.ids, seen)
     return len(edges.ids) == 1  # unnamed edges among many: told edge by edge
@@ -360,7 +362,7 @@ def edges_one_by_one(columns: EdgeColumns, aif: Aif, problems: list[Problem]) ->
             _link(aif.nodes, one.starts, one.ends)
         else:
             problems.append(broken.problem(one, aif))
-        if broken is None or broken is EDGE_RULES[-1]:
+        if has_id and (broken is None or broken is EDGE_RULES[-1]):
             seen.add(edge_id)  # an edge between missing nodes still takes its id
 
 

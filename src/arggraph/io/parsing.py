@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,6 +45,10 @@ def parse_data(text: str, *, fmt: str, source: str) -> Any:
         raise InvalidGraphError(
             [Problem(f"not valid YAML: {exc}", code="yaml-syntax", file=source)]
         ) from None
+    except ValueError as exc:
+        if not _too_many_digits(exc):
+            raise
+        raise InvalidGraphError([_long_number_problem(text, source, exc, "yaml")]) from None
 
 
 def parse_json(text: str, *, source: str) -> Any:
@@ -64,6 +69,34 @@ def parse_json(text: str, *, source: str) -> Any:
         raise InvalidGraphError([_json_duplicate_problem(text, source, exc.key)]) from None
     except json.JSONDecodeError as exc:
         raise InvalidGraphError([json_syntax_problem(exc, source)]) from None
+    except ValueError as exc:
+        if not _too_many_digits(exc):
+            raise
+        raise InvalidGraphError([_long_number_problem(text, source, exc, "json")]) from None
+
+
+_LONG_NUMBER = re.compile(rf"-?\d{{{sys.get_int_max_str_digits() + 1},}}")
+
+
+def _too_many_digits(exc: ValueError) -> bool:
+    """Whether ``exc`` is Python's limit on reading long integers (over 4,300 digits)."""
+    return "integer string conversion" in str(exc)
+
+
+def _long_number_problem(text: str, source: str, exc: ValueError, fmt: str) -> Problem:
+    """A located ``json-syntax`` or ``yaml-syntax`` problem for a number Python will not
+    read: an integer of more digits than ``sys.get_int_max_str_digits()``."""
+    found = _LONG_NUMBER.search(text)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    column = found.start() - text.rfind("\n", 0, found.start()) if found else None
+    return Problem(
+        f"not valid {fmt.upper()} here: a number too long to read ({exc})",
+        code=f"{fmt}-syntax",
+        file=source,
+        line=line,
+        column=column,
+        hint="write the value as a string (in quotes), or shorten it",
+    )
 
 
 class _DuplicateJsonKeyError(Exception):
@@ -120,7 +153,7 @@ def _sections_without_repeats(text: str) -> dict[str, Any] | None:
             if not text.startswith(",", position):
                 break
             position = skip_space(position + 1)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
         return None
     if not text.startswith("}", position) or skip_space(position + 1) != len(text):
         return None
