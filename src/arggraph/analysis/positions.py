@@ -56,6 +56,7 @@ from arggraph.analysis.rebuttals import (
     attacks_by_answering_claim,
     is_clash,
     rebuttal_in_time,
+    relations_read_by_key,
 )
 from arggraph.analysis.results import ClaimRef, QuoteRef, SpeakerRef, built
 from arggraph.analysis.signed import Signed, signed_links
@@ -75,12 +76,8 @@ __all__ = [
     "QuestionPositions",
     "ReportedView",
     "WholeReading",
-    "attacked_answer",
-    "attacks_by_answering_claim",
-    "is_clash",
     "positions",
     "positions_and_reading",
-    "rebuttal_in_time",
 ]
 
 _LEAN_ORDER = {"yes": 0, "mixed": 1, "no": 2}
@@ -186,7 +183,7 @@ class _Index:
         links = signed if signed is not None else signed_links(graph)
         if len(self.claims) < len(graph.claims):  # claims quoted only in ``without`` drop out
             links = [r for r in links if r.source in self.claims and r.target in self.claims]
-        self.by_key = _relations_read_by_key(graph, links)
+        self.by_key = relations_read_by_key(graph, links)
         self.drawn_by = {
             key: r.attribution for key, r in self.by_key.items() if r.attribution is not None
         }
@@ -497,13 +494,6 @@ class _Index:
                 )
         found.sort(key=lambda link: link.relation)
         return found
-
-
-def _relations_read_by_key(graph: ArgumentGraph, links: Iterable[Signed]) -> dict[str, Relation]:
-    """The relations the analysis looks up by key: those an undercut attacks, and those
-    whose attribution names who draws them (the others it reads as signed links)."""
-    attacked = {r.undercut_of for r in links if r.undercut_of is not None}
-    return {r.key: r for r in graph.relations if r.attribution is not None or r.id in attacked}
 
 
 def _kind(rel: Signed) -> LinkKind:

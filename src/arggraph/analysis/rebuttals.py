@@ -5,7 +5,8 @@ whether it comes in time.
 and the leave-one-document-out runs of
 :func:`~arggraph.analysis.contestedness.contested_topics` recount them with the same
 functions, so the two cannot disagree about which rebuttal is a crux or an answer.
-They are re-exported by :mod:`arggraph.analysis.positions`, where callers import them.
+Both import them from here, with :func:`relations_read_by_key`, the relations they look
+up by key.
 
 Example
 -------
@@ -23,7 +24,7 @@ from collections.abc import Callable, Container, Iterable, Mapping
 
 from arggraph.analysis.holding import DocumentDates, Holding
 from arggraph.analysis.signed import Signed
-from arggraph.model import Answer, Relation
+from arggraph.model import Answer, ArgumentGraph, Relation
 
 OTHER_ANSWER: dict[str, Answer] = {"yes": "no", "no": "yes"}
 """The opposite of each answer."""
@@ -103,6 +104,14 @@ def rebuttal_in_time(
     return dates.not_older(answer, _documents(held(rel.target)))
 
 
+def relations_read_by_key(graph: ArgumentGraph, links: Iterable[Signed]) -> dict[str, Relation]:
+    """The relations the analysis looks up by key: those an undercut attacks (what it
+    attacks) and those whose attribution names who draws them (when the rebuttal was
+    made); the others it reads as signed links."""
+    attacked = {r.undercut_of for r in links if r.undercut_of is not None}
+    return {r.key: r for r in graph.relations if r.attribution is not None or r.id in attacked}
+
+
 def _documents(held: Holding | None) -> list[str]:
     """A claim's documents, none when it is left out."""
     return [] if held is None else held.documents
@@ -114,4 +123,5 @@ __all__ = [
     "attacks_by_answering_claim",
     "is_clash",
     "rebuttal_in_time",
+    "relations_read_by_key",
 ]

@@ -51,13 +51,13 @@ from math import inf
 from typing import NamedTuple
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
-from arggraph.analysis.positions import (
-    CruxStatus,
-    WholeReading,
+from arggraph.analysis.positions import CruxStatus, WholeReading
+from arggraph.analysis.rebuttals import (
     attacked_answer,
     attacks_by_answering_claim,
     is_clash,
     rebuttal_in_time,
+    relations_read_by_key,
 )
 from arggraph.analysis.signed import Signed
 from arggraph.model import Answer, ArgumentGraph, Claim, Relation
@@ -404,7 +404,7 @@ class _Base:
             )
         claims = {c.id: c for c in graph.claims}
         groups = {s.id: s.kind == "group" for s in graph.speakers}
-        by_key = _relations_read_by_key(graph, signed)
+        by_key = relations_read_by_key(graph, signed)
         answers: dict[str, dict[str, Answer]] = defaultdict(dict)
         held: dict[str, Holding | None] = {}
         for claim in graph.claims:
@@ -452,14 +452,6 @@ def _quoting(graph: ArgumentGraph) -> tuple[dict[str, str], dict[str, tuple[str,
             else:
                 documents_of[claim.id] = quoting
     return only_in, documents_of
-
-
-def _relations_read_by_key(graph: ArgumentGraph, signed: Sequence[Signed]) -> dict[str, Relation]:
-    """The relations looked up by key: those an undercut attacks (what it attacks) and
-    those drawn in a document (when the rebuttal was made); the others are read as
-    signed links."""
-    attacked = {r.undercut_of for r in signed if r.undercut_of is not None}
-    return {r.key: r for r in graph.relations if r.attribution is not None or r.id in attacked}
 
 
 def leave_one_out_tallies(
