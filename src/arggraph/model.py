@@ -37,13 +37,15 @@ if TYPE_CHECKING:
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$"
 """Ids are ASCII so that look-alike letters cannot make two ids that read the same."""
+ID_MAX_LENGTH = 200
+"""The longest id, in characters."""
 
 Id = Annotated[
     str,
     Field(
         pattern=ID_PATTERN,
         min_length=1,
-        max_length=200,
+        max_length=ID_MAX_LENGTH,
         description="ASCII letters, digits and _ . : - ; starts with a letter or digit",
     ),
 ]

@@ -408,7 +408,7 @@ def quote_spans(text: str, quotes: Sequence[str]) -> list[tuple[int, int, int] |
     """:func:`find_quotes` as plain ``(start, end, occurrences)`` tuples, for bulk loading.
 
     Most quotes stand at the one word start their first ``_KEY`` characters follow: those
-    are found in two list comprehensions; the others one by one, as :func:`find_quote` does.
+    are found by `map` calls in C; the others one by one, as :func:`find_quote` does.
     """
     index = _document_index(text)
     needles = _normal_forms(quotes)

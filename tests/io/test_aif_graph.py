@@ -93,3 +93,15 @@ def test_a_problem_is_placed_as_validation_places_it(text: str) -> None:
 )
 def test_ids_are_tested_as_the_model_tests_them(ids: list[str], valid: bool) -> None:
     assert _ids_valid(ids) is valid
+
+
+def test_every_item_holds_exactly_its_models_fields() -> None:
+    """The builder's dicts stand in for validation: a field added to a model but not to
+    the builder (or the other way round) must fail here, not as an AttributeError later."""
+    graph = graph_of(_imported(DATA / "undercut.json", DATA / "nodeset6064.json"))
+    attributions = [a for c in graph.claims for a in c.attributions]
+    attributions += [r.attribution for r in graph.relations if r.attribution is not None]
+    items = [*graph.documents, *graph.speakers, *graph.claims, *graph.relations, *attributions]
+    assert {type(i).__name__ for i in items} >= {"Claim", "Relation", "Attribution", "Speaker"}
+    for item in items:
+        assert set(vars(item)) == set(type(item).model_fields), type(item).__name__

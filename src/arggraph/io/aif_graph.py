@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from arggraph.errors import InvalidGraphError
 from arggraph.io.formats import ImportedData, build_imported
 from arggraph.model import (
+    ID_MAX_LENGTH,
     ID_PATTERN,
     ArgumentGraph,
     Attribution,
@@ -40,7 +41,6 @@ _M = TypeVar("_M", bound=BaseModel)
 _ID = ID_PATTERN.removeprefix("^").removesuffix("$")
 _IDS_LINES = re.compile(f"(?:{_ID}\n)*{_ID}")
 """Valid ids, one a line: all of a graph's tested in one scan."""
-_MAX_ID = 200
 _IDS = itemgetter("id")
 _ATTRIBUTIONS = itemgetter("attributions")
 _ATTRIBUTION = itemgetter("attribution")
@@ -54,7 +54,8 @@ def graph_of(imported: ImportedData) -> ArgumentGraph:
     """The checked graph of ``imported``; problems raise a located ``FormatError``.
 
     The items' dicts become the models' fields in place (attributions wrapped inside
-    their claims and relations); when a rule fails they are put back as they were.
+    their claims and relations); when a rule fails they are put back as they were. So
+    ``imported`` is used up: a second call on it fails.
     """
     sections = imported.sections
     if sections["topics"] or not _fields_valid(sections):
@@ -112,7 +113,7 @@ def _fields_valid(sections: dict[str, list[dict[str, Any]]]) -> bool:
     )
     return (
         _ids_valid(defined)
-        and max(map(len, defined), default=0) <= _MAX_ID
+        and max(map(len, defined), default=0) <= ID_MAX_LENGTH
         and all(map(str.strip, said))
     )
 
@@ -138,7 +139,7 @@ def _set_each(items: list[dict[str, Any]], key: str, values: Iterable[Any]) -> N
 def _wrapped(cls: type[_M], each_fields: list[dict[str, Any]]) -> list[_M]:
     """Models holding each ``fields`` (every field, in the model's order) as they are:
     what ``model_construct`` does, without a Python call per item."""
-    every = _EVERY_FIELD.get(cls)
+    every = _EVERY_FIELD.get(cls)  # one set shared by every item: never changed in place
     if every is None:
         every = _EVERY_FIELD[cls] = set(cls.model_fields)
     items: list[_M] = list(map(_new, repeat(cls, len(each_fields))))
