@@ -457,13 +457,16 @@ def _quoting(graph: ArgumentGraph) -> tuple[dict[str, str], dict[str, tuple[str,
 def leave_one_out_tallies(
     graph: ArgumentGraph, signed: Sequence[Signed], *, whole: WholeReading | None = None
 ) -> Iterator[tuple[str, dict[str, Tally]]]:
-    """For each document in file order: the tallies of the questions it touches, without it.
+    """Every document in file order, with the tallies of the questions it touches without it.
 
     Questions it does not touch keep their tallies from the whole graph. Each question
     is counted once on the whole graph, then once per document that quotes a claim of
     its footprint; a document whose claims there are quoted in it alone only drops them
     (:meth:`_Counts.without_dropped`), other documents are read again
-    (:meth:`_Counts.without`). ``whole``: what
+    (:meth:`_Counts.without`). The work goes question by question, so every tally is
+    computed before the first document is yielded: all of them are held at once, one
+    dict entry per (document, question it touches) pair (equal tallies share one
+    object), and the iterator only hands them out in file order. ``whole``: what
     :func:`~arggraph.analysis.positions.positions_and_reading` read of the same graph
     and ``signed`` (holdings, answers, rebuttals, crux statuses), taken as it is.
     """
