@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import random
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -11,12 +13,12 @@ import arggraph
 from arggraph.analysis.contestedness import contested_topics
 from arggraph.analysis.positions import positions, positions_and_reading
 from arggraph.analysis.robustness import (
+    KEPT_MOVES,
     KeptMoves,
     Score,
     _Base,
     _Counts,
     _Reading,
-    kept_moves,
     leave_one_out_tallies,
     rank_moves,
 )
@@ -70,6 +72,31 @@ def rough_graph(seed: int, quoted_again: float = 0.3) -> ArgumentGraph:
     for document in data["documents"]:
         document["text"] = texts[document["id"]]
     return ArgumentGraph.model_validate(data)
+
+
+def kept_moves(base_rank: int, ranks: Iterable[tuple[int, int]]) -> KeptMoves:
+    """What :func:`rank_moves` keeps of a question's (run, rank) in every run, by
+    definition: one run at a time, a drop listed, a rank offered to both bounded heaps."""
+    summary = KeptMoves()
+    for run, rank in ranks:
+        if rank == base_rank:
+            continue
+        summary.moved += 1
+        if rank == 0:
+            summary.dropped.append(run)
+        else:
+            _keep_smallest(summary.best, (rank, run))
+            _keep_smallest(summary.worst, (-rank, run))
+    return summary
+
+
+def _keep_smallest(heap: list[tuple[int, int]], key: tuple[int, int]) -> None:
+    """Keep the :data:`KEPT_MOVES` smallest keys in ``heap``, stored negated (a max-heap)."""
+    negated = (-key[0], -key[1])
+    if len(heap) < KEPT_MOVES:
+        heapq.heappush(heap, negated)
+    elif negated > heap[0]:
+        heapq.heapreplace(heap, negated)
 
 
 def rerun_moves(graph: ArgumentGraph) -> dict[str, tuple[int, list[tuple[str, int]]]]:

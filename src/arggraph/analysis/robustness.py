@@ -508,47 +508,12 @@ class KeptMoves:
     worst: list[tuple[int, int]] = field(default_factory=list)
     """Up to :data:`KEPT_MOVES` (-rank, run) pairs with the worst ranks, a heap of negatives."""
 
-    def add(self, run: int, rank: int) -> None:
-        """Count a run that moves the rank to ``rank`` (0: out of the ranking)."""
-        self.moved += 1
-        if rank == 0:
-            self.dropped.append(run)
-        else:
-            self.offer(run, rank)
-
-    def offer(self, run: int, rank: int) -> None:
-        """Keep the move if it is among the best or worst ranks so far (not counted)."""
-        _keep_smallest(self.best, (rank, run))
-        _keep_smallest(self.worst, (-rank, run))
-
     def kept(self) -> list[tuple[int, int]]:
         """(run, rank) of every kept move, in run (document) order."""
         kept = dict.fromkeys(self.dropped, 0)
         kept.update((-run, -rank) for rank, run in self.best)
         kept.update((-run, rank) for rank, run in self.worst)
         return sorted(kept.items())
-
-
-def _keep_smallest(heap: list[tuple[int, int]], key: tuple[int, int]) -> None:
-    """Keep the :data:`KEPT_MOVES` smallest keys in ``heap``, stored negated (a max-heap)."""
-    negated = (-key[0], -key[1])
-    if len(heap) < KEPT_MOVES:
-        heapq.heappush(heap, negated)
-    elif negated > heap[0]:
-        heapq.heapreplace(heap, negated)
-
-
-def kept_moves(base_rank: int, ranks: Iterable[tuple[int, int]]) -> KeptMoves:
-    """What :func:`rank_moves` keeps of a question's (run, rank) in every run, by definition.
-
-    >>> kept_moves(2, [(0, 2), (1, 0), (2, 1), (3, 5)]).kept()
-    [(1, 0), (2, 1), (3, 5)]
-    """
-    summary = KeptMoves()
-    for run, rank in ranks:
-        if rank != base_rank:
-            summary.add(run, rank)
-    return summary
 
 
 def rank_moves(
