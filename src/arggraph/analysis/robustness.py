@@ -527,6 +527,11 @@ def rank_moves(
     changed. A question's rank is 1 + the number of questions ahead of it (higher score,
     then smaller id), or 0 when it is not contested. Questions that no run moves are
     left out.
+
+    Assumes every uncontested question scores 0.0 and every contested one more (as
+    :func:`~arggraph.analysis.contestedness.score_counts` makes them), in ``base`` and in
+    every run: the contested questions are then exactly the first ``contested`` places
+    of the order, and only those places are ranked.
     """
     order = sorted(base, key=lambda q: _key(q, base[q]))
     ranking = _Ranking(order, [-base[q][1] for q in order])
