@@ -82,7 +82,17 @@ Score = tuple[bool, float]
 
 
 class _Reading:
-    """The graph's claims and relations as read with one document (or none) left out."""
+    """The graph's claims and relations as read with one document (or none) left out.
+
+    Two modes, set by ``without``:
+
+    - ``None``, the whole graph: :attr:`held` is the base's holdings, and a claim's
+      answering sources come from positions' in-time rebuttals (:attr:`_whole_answering`,
+      the base's ``answering``) when positions read the graph, else are read here;
+    - a document id: the claims it quotes are held again without it (``_changed``), the
+      others as in the base, and the answering sources are always read here, keeping
+      only rebuttals whose ends are still held and that come in time without it.
+    """
 
     def __init__(self, base: _Base, without: str | None) -> None:
         self.base = base
@@ -90,7 +100,9 @@ class _Reading:
         # only the claims the left-out document quotes read differently
         self._changed = {c: holding(base.claims[c], without, base.groups) for c in quoted}
         self._answering: dict[str, list[str]] = {}
-        self._read_before = base.answering if without is None else None
+        self._whole_answering = base.answering if without is None else None
+        """Positions' in-time rebuttals of a claim on the whole graph, when this reads
+        the whole graph and positions read it; None otherwise."""
         self.held: Callable[[str], Holding | None] = (
             self._held_without if self._changed else base.held.__getitem__
         )
@@ -113,8 +125,8 @@ class _Reading:
         found = self._answering.get(claim_id)
         if found is None:
             base = self.base
-            if self._read_before is not None:  # positions read them on the whole graph
-                found = [r.source for r in self._read_before(claim_id)]
+            if self._whole_answering is not None:  # positions read them on the whole graph
+                found = [r.source for r in self._whole_answering(claim_id)]
             else:
                 found = [
                     r.source
