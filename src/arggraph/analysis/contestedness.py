@@ -222,7 +222,7 @@ def _leave_one_out_moves(
 
 class _TallyScores(dict[Tally, tuple[bool, float]]):
     """Tally -> (contested, score), each computed the first time it is asked for: the
-    leave-one-out runs give about 117k tallies at 100k claims, few of them distinct."""
+    leave-one-out runs give many tallies, few of them distinct."""
 
     def __missing__(self, tally: Tally) -> tuple[bool, float]:
         found = self[tally] = _tally_score(tally)

@@ -168,8 +168,10 @@ def _side(given: list[int]) -> int:
 class _Counts:
     """A question's counts on the whole graph, kept apart by what each claim adds.
 
-    A document left out changes a few claims of a footprint; :meth:`without` takes
-    their old part out and puts their new part in, instead of recounting it all.
+    A document left out changes a few claims of a footprint. Instead of recounting it
+    all, :meth:`without_dropped` takes out the part of claims that drop (quoted in that
+    document alone) and looks again only at the cruxes that read them; :meth:`without`
+    takes the changed claims' old part out and puts their new part in.
     """
 
     answers: dict[str, Answer]
