@@ -12,16 +12,8 @@ import pytest
 import arggraph
 from arggraph.analysis.contestedness import contested_topics
 from arggraph.analysis.positions import positions, positions_and_reading
-from arggraph.analysis.robustness import (
-    KEPT_MOVES,
-    KeptMoves,
-    Score,
-    _Base,
-    _Counts,
-    _Reading,
-    leave_one_out_tallies,
-    rank_moves,
-)
+from arggraph.analysis.rank_moves import KEPT_MOVES, KeptMoves, Score, rank_moves
+from arggraph.analysis.robustness import _Base, _Counts, _Reading, leave_one_out_tallies
 from arggraph.analysis.signed import signed_links
 from arggraph.model import ArgumentGraph
 from arggraph.synthetic import synthetic_graph_data

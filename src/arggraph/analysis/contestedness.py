@@ -17,7 +17,7 @@ half the scores of its other questions. Robustness: the ranking is recomputed wi
 each document left out, and each question says how far its rank moves: its best and
 worst rank, how many documents move it, every document without which it is no longer
 contested, and the documents behind its best and worst ranks
-(:data:`~arggraph.analysis.robustness.KEPT_MOVES` each). The other moves are counted,
+(:data:`~arggraph.analysis.rank_moves.KEPT_MOVES` each). The other moves are counted,
 not listed: with topics spread over every document they grow with documents x
 questions (about 33 million at 1M claims), which no reader reads and no memory holds.
 
@@ -45,6 +45,7 @@ from arggraph.analysis.positions import (
     positions,
     positions_and_reading,
 )
+from arggraph.analysis.rank_moves import KEPT_MOVES, KeptMoves, rank_moves
 from arggraph.analysis.results import (
     Result,
     SpeakerRef,
@@ -54,13 +55,7 @@ from arggraph.analysis.results import (
     round_score,
     shorten,
 )
-from arggraph.analysis.robustness import (
-    KEPT_MOVES,
-    KeptMoves,
-    Tally,
-    leave_one_out_tallies,
-    rank_moves,
-)
+from arggraph.analysis.robustness import Tally, leave_one_out_tallies
 from arggraph.analysis.signed import SignedLink, signed_links
 from arggraph.collector import collector_paused
 from arggraph.model import ArgumentGraph
