@@ -178,11 +178,15 @@ class _Index:
         self.groups = groups = {s.id: s.kind == "group" for s in graph.speakers}
         self.claims: dict[str, Claim] = {}
         self.held: dict[str, Holding] = {}
+        self.answers: dict[str, dict[str, Answer]] = defaultdict(dict)
+        claims, held, answers = self.claims, self.held, self.answers
         for claim in graph.claims:
             found = holding(claim, without, groups)
             if found is not None:
-                self.claims[claim.id] = claim
-                self.held[claim.id] = found
+                claims[claim.id] = claim
+                held[claim.id] = found
+                for question, answer in claim.stances.items():
+                    answers[question][claim.id] = answer
         links = signed if signed is not None else signed_links(graph)
         if len(self.claims) < len(graph.claims):  # claims quoted only in ``without`` drop out
             links = [r for r in links if r.source in self.claims and r.target in self.claims]
@@ -204,10 +208,6 @@ class _Index:
         self.into: dict[str, list[Signed]] = defaultdict(list)
         for rel in links:
             self.into[rel.target].append(rel)
-        self.answers: dict[str, dict[str, Answer]] = defaultdict(dict)
-        for claim in self.claims.values():
-            for question, answer in claim.stances.items():
-                self.answers[question][claim.id] = answer
 
     def named(self, claim_id: str) -> list[str]:
         return self.held[claim_id].named
@@ -313,19 +313,18 @@ class _Index:
         answers = self.answers.get(qid, {})
         own: dict[str, list[PositionClaim]] = defaultdict(list)
         reported: list[ReportedView] = []
-        claims, held, speakers = self.claims, self.held, self.speakers
+        claims, held, groups = self.claims, self.held, self.groups
         for claim_id, answer in answers.items():
             statement = claims[claim_id].statement
             quotes_by = self.quotes_by(claim_id)
             for speaker in held[claim_id].holders:
                 quotes = list(quotes_by[speaker])  # a holder has quotes: holders are quoted
-                s = speakers[speaker]
-                if s.kind == "group":
+                if groups[speaker]:
                     reported.append(
                         built(
                             ReportedView,
                             speaker=speaker,
-                            name=s.name,
+                            name=self.names[speaker],
                             claim=claim_id,
                             statement=statement,
                             answer=answer,
