@@ -112,9 +112,6 @@ def positions(
     return built(PositionsReport, questions=[index.question(*q) for q in _questions(graph)])
 
 
-_CruxEnd = tuple[ClaimRef, list[SpeakerRef], list[str]]
-"""A claim at one end of a crux: its reference, named holders and documents."""
-
 CruxStatus = tuple[bool, bool]
 """(a crux, an answered crux) of one rebuttal of a question's answer."""
 
@@ -178,15 +175,11 @@ class _Index:
         self.groups = groups = {s.id: s.kind == "group" for s in graph.speakers}
         self.claims: dict[str, Claim] = {}
         self.held: dict[str, Holding] = {}
-        self.answers: dict[str, dict[str, Answer]] = defaultdict(dict)
-        claims, held, answers = self.claims, self.held, self.answers
         for claim in graph.claims:
             found = holding(claim, without, groups)
             if found is not None:
-                claims[claim.id] = claim
-                held[claim.id] = found
-                for question, answer in claim.stances.items():
-                    answers[question][claim.id] = answer
+                self.claims[claim.id] = claim
+                self.held[claim.id] = found
         links = signed if signed is not None else signed_links(graph)
         if len(self.claims) < len(graph.claims):  # claims quoted only in ``without`` drop out
             links = [r for r in links if r.source in self.claims and r.target in self.claims]
@@ -199,7 +192,6 @@ class _Index:
         self._quotes: dict[str, dict[str, list[QuoteRef]]] = {}
         self._claim_refs: dict[str, ClaimRef] = {}
         self._named_refs: dict[str, list[SpeakerRef]] = {}
-        self._ends: dict[str, _CruxEnd] = {}
         self._speaker_refs: dict[str, SpeakerRef] = {}
         self._answering: dict[str, list[Signed]] = {}
         self._answered_by: dict[str, list[str]] = {}
@@ -208,6 +200,10 @@ class _Index:
         self.into: dict[str, list[Signed]] = defaultdict(list)
         for rel in links:
             self.into[rel.target].append(rel)
+        self.answers: dict[str, dict[str, Answer]] = defaultdict(dict)
+        for claim in self.claims.values():
+            for question, answer in claim.stances.items():
+                self.answers[question][claim.id] = answer
 
     def named(self, claim_id: str) -> list[str]:
         return self.held[claim_id].named
@@ -216,15 +212,9 @@ class _Index:
         """The claim's quotes by speaker, in attribution order, each built once."""
         found = self._quotes.get(claim_id)
         if found is None:
-            attributions, names = self.held[claim_id].attributions, self.names
-            if len(attributions) == 1:  # most claims: one quote, one speaker
-                only = attributions[0]
-                found = self._quotes[claim_id] = {
-                    only.speaker: [QuoteRef.of(only, names[only.speaker])]
-                }
-                return found
             found = self._quotes[claim_id] = {}
-            for a in attributions:
+            names = self.names
+            for a in self.held[claim_id].attributions:
                 quote = QuoteRef.of(a, names[a.speaker])
                 same = found.get(a.speaker)
                 if same is None:
@@ -250,16 +240,6 @@ class _Index:
         if found is None:
             found = self._named_refs[claim_id] = [self.speaker_ref(s) for s in self.named(claim_id)]
         return list(found)
-
-    def crux_end(self, claim_id: str) -> _CruxEnd:
-        """The claim as one end of a crux (its reference, its named holders, its
-        documents), built the first time a crux names it."""
-        end = self._ends[claim_id] = (
-            self.claim_ref(claim_id),
-            self.named_refs(claim_id),
-            self.held[claim_id].documents,
-        )
-        return end
 
     def answering(self, claim_id: str) -> list[Signed]:
         """The rebuttals of the claim that come in time, read once."""
@@ -313,18 +293,19 @@ class _Index:
         answers = self.answers.get(qid, {})
         own: dict[str, list[PositionClaim]] = defaultdict(list)
         reported: list[ReportedView] = []
-        claims, held, groups = self.claims, self.held, self.groups
+        claims, held, speakers = self.claims, self.held, self.speakers
         for claim_id, answer in answers.items():
             statement = claims[claim_id].statement
             quotes_by = self.quotes_by(claim_id)
             for speaker in held[claim_id].holders:
                 quotes = list(quotes_by[speaker])  # a holder has quotes: holders are quoted
-                if groups[speaker]:
+                s = speakers[speaker]
+                if s.kind == "group":
                     reported.append(
                         built(
                             ReportedView,
                             speaker=speaker,
-                            name=self.names[speaker],
+                            name=s.name,
                             claim=claim_id,
                             statement=statement,
                             answer=answer,
@@ -432,9 +413,8 @@ class _Index:
         )
 
     def _cruxes(self, qid: str, answers: dict[str, Answer]) -> list[Crux]:
-        found: list[Crux] = []
+        found = []
         held, attacks_at, by_key = self.held, self.attacks_at, self.by_key
-        ends, answered_of = self._ends, self._answered_by
         status: list[CruxStatus] | None = None
         if self.crux_status is not None:
             status = self.crux_status[qid] = []
@@ -448,35 +428,31 @@ class _Index:
                 target, target_answer = at
                 source = rel.source
                 source_answer = answers.get(source)
-                if not is_clash(source_answer, target_answer, held[source], held[target]):
+                source_held, target_held = held[source], held[target]
+                if not is_clash(source_answer, target_answer, source_held, target_held):
                     if status is not None:
                         status.append((False, False))
                     continue
-                answered_by = answered_of.get(source)
-                if answered_by is None:
-                    answered_by = self.answered_by(source)
+                answered_by = self.answered_by(source)
                 if status is not None:
                     status.append((True, bool(answered_by)))
-                by = ends.get(source) or self.crux_end(source)
-                against = ends.get(target) or self.crux_end(target)
                 found.append(
                     built(
                         Crux,
                         relation=rel.relation,
                         kind="undercuts" if rel.undercut_of else "rebuts",
-                        source=by[0],
+                        source=self.claim_ref(source),
                         source_answer=source_answer,
-                        target=against[0],
+                        target=self.claim_ref(target),
                         target_answer=target_answer,
-                        by=list(by[1]),
-                        against=list(against[1]),
-                        documents=sorted({*by[2], *against[2]}),
+                        by=self.named_refs(source),
+                        against=self.named_refs(target),
+                        documents=sorted({*source_held.documents, *target_held.documents}),
                         answered=bool(answered_by),
                         answered_by=list(answered_by),
                     )
                 )
-        if len(found) > 1:
-            found.sort(key=_crux_order)
+        found.sort(key=lambda c: (c.answered, c.target.id, c.relation))
         return found
 
     def _contradicting(
@@ -518,11 +494,6 @@ class _Index:
                 )
         found.sort(key=lambda link: link.relation)
         return found
-
-
-def _crux_order(crux: Crux) -> tuple[bool, str, str]:
-    """Unanswered cruxes first, then by target claim and relation."""
-    return crux.answered, crux.target.id, crux.relation
 
 
 def _kind(rel: Signed) -> LinkKind:
