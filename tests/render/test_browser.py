@@ -69,6 +69,7 @@ def screenshot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / name))
 
 
+@pytest.mark.slow  # about 7 s: opens every view of the test graph
 def test_every_view_draws_all_its_nodes_and_edges(
     hostile_graph: ArgumentGraph, hostile_pages: Path, open_page: Any
 ) -> None:

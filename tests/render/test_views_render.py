@@ -144,6 +144,7 @@ def _draws(page: Any, key: str) -> int:
 
 
 @pytest.mark.browser
+@pytest.mark.slow  # about 10 s: renders and opens every page
 def test_rendered_pages_open_from_disk_with_the_shared_asset(
     hostile_graph: ArgumentGraph, tmp_path: Path, open_page: Any
 ) -> None:
