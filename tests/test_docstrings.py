@@ -24,6 +24,7 @@ MODULES = [
     "arggraph.collector",
     "arggraph.io.formats",
     "arggraph.io.sniff",
+    "arggraph.io.yaml_dialect",
     "arggraph.render.text",
 ]
 

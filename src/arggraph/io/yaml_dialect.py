@@ -25,7 +25,7 @@ from yaml.events import (
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
 _FLOAT = re.compile(
     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
@@ -41,6 +41,22 @@ class Loader(_BaseLoader):  # type: ignore[misc]
         for key_node, _ in node.value:
             _check_key(self.construct_object(key_node, deep=deep), key_node, seen)
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
+    """A YAML 1.2 core-schema integer: ``012`` is twelve (PyYAML's 1.1 rule made it
+    octal ten), ``0o17`` octal and ``0x1F`` hexadecimal.
+
+    >>> load_yaml("[012, -7, 0o17, 0x1F]")
+    [12, -7, 15, 31]
+    """
+    text = loader.construct_scalar(node)
+    if text[:2] in ("0o", "0x"):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)
+
+
+Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _check_key(key: Any, key_node: yaml.Node, seen: dict[Any, yaml.Node]) -> None:
