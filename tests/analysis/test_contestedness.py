@@ -233,3 +233,18 @@ def test_deepseek_no_speaker_is_on_both_sides_of_a_question(deepseek: ArgumentGr
 def test_deepseek_report_is_deterministic(deepseek: ArgumentGraph) -> None:
     first = contested_topics(deepseek).model_dump_json()
     assert first == contested_topics(deepseek).model_dump_json()
+
+
+def test_documents_are_those_the_voices_answer_in() -> None:
+    """A group's quote of a claim, or a quote by a speaker who only asks it, adds no
+    document; counted from the graph or read from positions, the documents agree."""
+    still = claim("still", "heim", stance="no", doc="essay")
+    still["attributions"] += [
+        {**still["attributions"][0], "speaker": "commentators", "document": "news"},
+        {**still["attributions"][0], "speaker": "wagner", "document": "podcast", "asked": True},
+    ]
+    graph = graph_of([claim("less", "chilson", stance="yes"), still], ["less rebuts still"])
+    counted = contested_topics(graph, robustness=False).questions[0]
+    read = contested_topics(graph, robustness=False, stands=arggraph.positions(graph))
+    assert counted.documents == ["essay", "talk"]
+    assert read.questions[0] == counted

@@ -282,3 +282,16 @@ def test_a_graph_of_claims_quoted_once_only_drops() -> None:
     checked, reread = dropped_and_reread(graph)
     assert (checked > 100, reread) == (True, 0)
     assert found_moves(graph) == rerun_moves(graph)
+
+
+@pytest.mark.parametrize(("seed", "robust"), [(1, True), (2, False), (4, True)])
+def test_voices_counted_from_the_graph_equal_those_read_from_positions(
+    seed: int, robust: bool
+) -> None:
+    """contested_topics counts voices, documents and cruxes without building positions;
+    given positions (``stands``) it reads them there: the two reports are the same."""
+    graph = rough_graph(seed, quoted_again=0.3 if seed != 4 else 0.03)
+    counted = contested_topics(graph, robustness=robust)
+    read = contested_topics(graph, robustness=robust, stands=positions(graph))
+    assert any(q.contested and q.answered and q.mixed for q in counted.questions)
+    assert counted.model_dump_json() == read.model_dump_json()

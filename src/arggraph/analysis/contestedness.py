@@ -38,12 +38,12 @@ from typing import NamedTuple
 from pydantic import Field
 
 from arggraph.analysis.positions import (
-    Crux,
     PositionsReport,
     QuestionPositions,
+    QuestionVoices,
     WholeReading,
-    positions,
-    positions_and_reading,
+    question_voices,
+    question_voices_and_reading,
 )
 from arggraph.analysis.rank_moves import KEPT_MOVES, KeptMoves, rank_moves
 from arggraph.analysis.results import (
@@ -171,16 +171,13 @@ def contested_topics(
     links = signed_links(graph) if robust else None  # read once for positions and robustness
     whole: WholeReading | None = None  # what positions read, for robustness to start from
     if stands is not None:
-        report = stands
+        refs: dict[str, SpeakerRef] = {}
+        voices = [_voices_of(q, refs) for q in stands.questions]
     elif links is not None:
-        report, whole = positions_and_reading(graph, links)
+        voices, whole = question_voices_and_reading(graph, links)
     else:
-        report = positions(graph)
-    refs: dict[str, SpeakerRef] = {}
-    ordered = sorted(
-        (_scored(q, refs) for q in report.questions),
-        key=lambda s: (-s.counted.score, s.question.id),
-    )
+        voices = question_voices(graph)
+    ordered = sorted(map(_scored, voices), key=lambda s: (-s.counted.score, s.question.id))
     ranks = [i if s.counted.contested else 0 for i, s in enumerate(ordered, start=1)]
     if links is not None:
         base = {s.question.id: (s.counted.contested, s.counted.score) for s in ordered}
@@ -271,19 +268,23 @@ def question_score(balance: float, engagement: int, documents: int) -> float:
 
 
 class _Scored(NamedTuple):
-    """A question's voices, documents and score, before it is ranked."""
+    """A question's voices and score, before it is ranked."""
 
-    question: QuestionPositions
-    yes: list[SpeakerRef]
-    no: list[SpeakerRef]
-    mixed: list[SpeakerRef]
-    answered: int
-    documents: list[str]
+    question: QuestionVoices
     counted: CountedScore
 
 
-def _scored(q: QuestionPositions, refs: dict[str, SpeakerRef]) -> _Scored:
-    """Score a question from its positions; ``refs`` shares one reference per speaker."""
+def _scored(q: QuestionVoices) -> _Scored:
+    """Score a question from its voices."""
+    counted = score_counts(
+        len(q.yes), len(q.no), len(q.mixed), q.cruxes, q.answered, len(q.documents)
+    )
+    return _Scored(q, counted)
+
+
+def _voices_of(q: QuestionPositions, refs: dict[str, SpeakerRef]) -> QuestionVoices:
+    """A question's voices read from its positions (when the caller gave them); ``refs``
+    shares one reference per speaker."""
     by_lean: dict[str, list[SpeakerRef]] = {"yes": [], "no": [], "mixed": []}
     for p in q.positions:
         if p.basis == "own claims":
@@ -292,7 +293,6 @@ def _scored(q: QuestionPositions, refs: dict[str, SpeakerRef]) -> _Scored:
                 ref = refs[p.speaker] = built(SpeakerRef, id=p.speaker, name=p.name, role=p.role)
             by_lean[p.lean].append(ref)
     yes, no, mixed = by_lean["yes"], by_lean["no"], by_lean["mixed"]
-    answered = sum(c.answered for c in q.cruxes)
     voices = {r.id for r in (*yes, *no, *mixed)}
     documents = sorted(
         {
@@ -303,8 +303,10 @@ def _scored(q: QuestionPositions, refs: dict[str, SpeakerRef]) -> _Scored:
             for quote in c.quotes
         }
     )
-    counted = score_counts(len(yes), len(no), len(mixed), len(q.cruxes), answered, len(documents))
-    return _Scored(q, yes, no, mixed, answered, documents, counted)
+    answered = sum(c.answered for c in q.cruxes)
+    return QuestionVoices(
+        q.id, q.topic, q.label, q.question, yes, no, mixed, documents, len(q.cruxes), answered
+    )
 
 
 def _contest(s: _Scored, rank: int, robustness: Robustness | None) -> QuestionContest:
@@ -319,16 +321,16 @@ def _contest(s: _Scored, rank: int, robustness: Robustness | None) -> QuestionCo
         question=q.question,
         contested=counted.contested,
         score=counted.score,
-        yes=s.yes,
-        no=s.no,
-        mixed=s.mixed,
+        yes=q.yes,
+        no=q.no,
+        mixed=q.mixed,
         balance=counted.balance,
-        cruxes=len(q.cruxes),
-        answered=s.answered,
+        cruxes=q.cruxes,
+        answered=q.answered,
         engagement=counted.engagement,
-        documents=s.documents,
+        documents=q.documents,
         robustness=robustness,
-        reason=_reason(q, s.yes, s.no, s.mixed, q.cruxes, counted.contested),
+        reason=_reason(q, counted.contested),
     )
 
 
@@ -383,17 +385,11 @@ def _topics(graph: ArgumentGraph, scored: list[QuestionContest]) -> list[TopicCo
     ]
 
 
-def _reason(
-    q: QuestionPositions,
-    yes: list[SpeakerRef],
-    no: list[SpeakerRef],
-    mixed: list[SpeakerRef],
-    cruxes: Sequence[Crux],
-    contested: bool,
-) -> str:
+def _reason(q: QuestionVoices, contested: bool) -> str:
     def names(refs: list[SpeakerRef]) -> str:
         return join_names([r.name for r in refs], limit=8)
 
+    yes, no, mixed = q.yes, q.no, q.mixed
     if not yes and not no and not mixed:
         return "Nobody answers it in their own claims."
     parts = []
@@ -406,9 +402,9 @@ def _reason(
     lineup = "; ".join(parts)
     if not contested:
         return f"Not contested: {lineup}."
-    answered = sum(c.answered for c in cruxes)
+    cruxes, answered = q.cruxes, q.answered
     clash = (
-        f"{len(cruxes)} direct clash{'es' if len(cruxes) != 1 else ''}"
+        f"{cruxes} direct clash{'es' if cruxes != 1 else ''}"
         + (f", {answered} answered" if answered else "")
         if cruxes
         else "no direct clash between them"

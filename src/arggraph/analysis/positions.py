@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
 from arggraph.analysis.position_models import (
@@ -74,10 +75,13 @@ __all__ = [
     "PositionRelation",
     "PositionsReport",
     "QuestionPositions",
+    "QuestionVoices",
     "ReportedView",
     "WholeReading",
     "positions",
     "positions_and_reading",
+    "question_voices",
+    "question_voices_and_reading",
 ]
 
 _LEAN_ORDER = {"yes": 0, "mixed": 1, "no": 2}
@@ -144,6 +148,41 @@ def positions_and_reading(
     index = _Index(graph, None, signed, keep_status=True)
     report = built(PositionsReport, questions=[index.question(*q) for q in _questions(graph)])
     return report, index.whole_reading()
+
+
+class QuestionVoices(NamedTuple):
+    """What :func:`~arggraph.analysis.contestedness.contested_topics` reads of a
+    question's positions: its named voices by lean (own claims only), the documents
+    they answer in and its cruxes, counted without building the positions' quotes."""
+
+    id: str
+    topic: str
+    label: str
+    question: str | None
+    yes: list[SpeakerRef]
+    """Named speakers whose own claims answer yes, by name then id."""
+    no: list[SpeakerRef]
+    mixed: list[SpeakerRef]
+    documents: list[str]
+    """Documents in which the voices answer, sorted."""
+    cruxes: int
+    answered: int
+    """Cruxes whose rebutting claim is itself rebutted in time."""
+
+
+def question_voices(graph: ArgumentGraph) -> list[QuestionVoices]:
+    """The voices of every question, as :func:`positions` would place them, in its order."""
+    index = _Index(graph, None, None)
+    return [index.voices(*q) for q in _questions(graph)]
+
+
+def question_voices_and_reading(
+    graph: ArgumentGraph, signed: Sequence[Signed]
+) -> tuple[list[QuestionVoices], WholeReading]:
+    """:func:`question_voices`, with what it read of the graph for the robustness runs
+    (as :func:`positions_and_reading` hands it on)."""
+    index = _Index(graph, None, signed, keep_status=True)
+    return [index.voices(*q) for q in _questions(graph)], index.whole_reading()
 
 
 def _questions(graph: ArgumentGraph) -> Iterable[tuple[str, str, str, str, str | None]]:
@@ -412,7 +451,53 @@ class _Index:
             relations=relations,
         )
 
-    def _cruxes(self, qid: str, answers: dict[str, Answer]) -> list[Crux]:
+    def voices(
+        self, qid: str, topic: str, topic_label: str, label: str, text: str | None
+    ) -> QuestionVoices:
+        """The question's :class:`QuestionVoices`: what :meth:`question` places, counted."""
+        answers = self.answers.get(qid, {})
+        given: dict[str, list[int]] = {}
+        documents: set[str] = set()
+        held = self.held
+        for claim_id, answer in answers.items():
+            claim_held = held[claim_id]
+            if not claim_held.named:
+                continue
+            which = answer != "yes"
+            for speaker in claim_held.named:
+                counts = given.get(speaker)
+                if counts is None:
+                    counts = given[speaker] = [0, 0]
+                counts[which] += 1
+            documents.update(_voiced_documents(claim_held))
+        by_lean: dict[Lean, list[SpeakerRef]] = {"yes": [], "no": [], "mixed": []}
+        names = self.names
+        for speaker in sorted(given, key=lambda s: (names[s], s)):
+            yes, no = given[speaker]
+            by_lean["mixed" if yes and no else "yes" if yes else "no"].append(
+                self.speaker_ref(speaker)
+            )
+        clashes = self._clashes(qid, answers)
+        answered = sum(1 for rel, _, _, _ in clashes if self.answering(rel.source))
+        return QuestionVoices(
+            qid,
+            topic,
+            label,
+            text,
+            by_lean["yes"],
+            by_lean["no"],
+            by_lean["mixed"],
+            sorted(documents),
+            len(clashes),
+            answered,
+        )
+
+    def _clashes(
+        self, qid: str, answers: dict[str, Answer]
+    ) -> list[tuple[Signed, str, Answer, Answer | None]]:
+        """The rebuttals of the question's answers that are cruxes, as (rebuttal, target,
+        target's answer, source's answer); keeps every rebuttal's :data:`CruxStatus` when
+        the index keeps them, in the order of ``answers`` then ``attacks_at``."""
         found = []
         held, attacks_at, by_key = self.held, self.attacks_at, self.by_key
         status: list[CruxStatus] | None = None
@@ -428,30 +513,37 @@ class _Index:
                 target, target_answer = at
                 source = rel.source
                 source_answer = answers.get(source)
-                source_held, target_held = held[source], held[target]
-                if not is_clash(source_answer, target_answer, source_held, target_held):
+                if not is_clash(source_answer, target_answer, held[source], held[target]):
                     if status is not None:
                         status.append((False, False))
                     continue
-                answered_by = self.answered_by(source)
                 if status is not None:
-                    status.append((True, bool(answered_by)))
-                found.append(
-                    built(
-                        Crux,
-                        relation=rel.relation,
-                        kind="undercuts" if rel.undercut_of else "rebuts",
-                        source=self.claim_ref(source),
-                        source_answer=source_answer,
-                        target=self.claim_ref(target),
-                        target_answer=target_answer,
-                        by=self.named_refs(source),
-                        against=self.named_refs(target),
-                        documents=sorted({*source_held.documents, *target_held.documents}),
-                        answered=bool(answered_by),
-                        answered_by=list(answered_by),
-                    )
+                    status.append((True, bool(self.answering(source))))
+                found.append((rel, target, target_answer, source_answer))
+        return found
+
+    def _cruxes(self, qid: str, answers: dict[str, Answer]) -> list[Crux]:
+        found = []
+        held = self.held
+        for rel, target, target_answer, source_answer in self._clashes(qid, answers):
+            source = rel.source
+            answered_by = self.answered_by(source)
+            found.append(
+                built(
+                    Crux,
+                    relation=rel.relation,
+                    kind="undercuts" if rel.undercut_of else "rebuts",
+                    source=self.claim_ref(source),
+                    source_answer=source_answer,
+                    target=self.claim_ref(target),
+                    target_answer=target_answer,
+                    by=self.named_refs(source),
+                    against=self.named_refs(target),
+                    documents=sorted({*held[source].documents, *held[target].documents}),
+                    answered=bool(answered_by),
+                    answered_by=list(answered_by),
                 )
+            )
         found.sort(key=lambda c: (c.answered, c.target.id, c.relation))
         return found
 
@@ -494,6 +586,15 @@ class _Index:
                 )
         found.sort(key=lambda link: link.relation)
         return found
+
+
+def _voiced_documents(held: Holding) -> list[str]:
+    """The documents of the claim's quotes by its named holders (its voices' quotes)."""
+    attributions = held.attributions
+    if len(attributions) == 1:  # most claims: its one quote is its named holder's
+        return held.documents
+    named = set(held.named)
+    return [a.document for a in attributions if a.speaker in named]
 
 
 def _kind(rel: Signed) -> LinkKind:
