@@ -35,21 +35,20 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from arggraph.collector import collector_paused
 from arggraph.io.aif_graph import graph_of
-from arggraph.io.aif_structure import Aif, Node, NodeOrigin, read_structure
+from arggraph.io.aif_structure import Aif, Node, node_origins, read_structure
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     ImportedData,
     ImportLog,
-    Located,
     Origin,
     Progress,
     expand_paths,
@@ -65,6 +64,7 @@ _QUESTIONING = re.compile(r"question", re.IGNORECASE)
 """YA illocutions that ask (Pure, Assertive, Rhetorical Questioning): the speaker holds nothing."""
 UNATTRIBUTED = "aif-unattributed"
 _SPEAKER_PREFIX = re.compile(r"^\s*(?P<name>[^\n]{1,100}?)\s+:\s+(?P<words>.+)$", re.DOTALL)
+_ID = itemgetter("id")
 
 
 # --- parsing ---------------------------------------------------------------------------
@@ -96,84 +96,85 @@ def parse_aif(text: str, *, source: str, prefix: str = "", name: str | None = No
 # --- building ---------------------------------------------------------------------------
 
 
+class _Said(NamedTuple):
+    """What a locution says: its speaker's id and name as shown, and the words quoted."""
+
+    speaker: str
+    name: str
+    quote: str
+
+
 class _Builder:
-    """Turns a parsed AIF graph into arggraph data, one section at a time.
+    """Turns a parsed AIF graph into arggraph data, a whole file at a time.
 
     Items are made with every field of their model, in the model's order, so that
     :func:`arggraph.io.aif_graph.graph_of` can wrap them without validating again.
+    Claims are made in one pass over the I nodes, and a scheme node with one premise
+    and one conclusion (most) makes its relation inline; other shapes take the general
+    walk (:meth:`_relations_from`), in the same order.
     """
 
     def __init__(self, aif: Aif, prefix: str, doc_id: str) -> None:
         self.aif = aif
         self.prefix = prefix
         self.doc_id = doc_id
-        self.data = ImportedData()
-        self.lines: list[str] = []
+        values = list(aif.nodes.values())
+        self.statements = [n for n in values if n.type == "I"]
+        self.locutions = [n for n in values if n.type == "L"]
+        self.schemes = [n for n in values if n.type in _SCHEMES]
+        self.lines = [n.text for n in self.locutions]
         self.claim_notes: dict[str, list[str]] = defaultdict(list)
         self.relations: dict[str, dict[str, Any]] = {}
-        self.relation_origin: dict[str, Located] = {}
+        self.relation_node: dict[str, str] = {}
+        """The scheme node each relation (by key) was made from."""
         self.relations_of: dict[str, list[str]] = {}
         self.pairs: dict[tuple[str, str], str] = {}
-        statements = [n.id for n in aif.nodes.values() if n.type == "I"]
+        self.speakers: dict[str, tuple[dict[str, Any], str]] = {}
+        """Each speaker's entry and the node that first named it, in that order."""
+        statements = [n.id for n in self.statements]
         claim_ids = [prefix + i for i in _safe_ids(statements)]
         self.claim_ids = dict(zip(statements, claim_ids, strict=True))
         """The claim id of each I node."""
-        schemes = [n.id for n in aif.nodes.values() if n.type in _SCHEMES]
+        schemes = [n.id for n in self.schemes]
         self.scheme_keys = dict(zip(schemes, _safe_ids(schemes), strict=True))
         """The safe id of each scheme node: its relation's id (after the prefix)."""
+        self.said = self._said()
 
     def build(self) -> ImportedData:
-        nodes = self.aif.nodes
-        locutions = [n for n in nodes.values() if n.type == "L"]
-        self.lines = [n.text for n in locutions]
-        attributions = {n.id: self._attributions(n) for n in nodes.values() if n.type == "I"}
-        for node_id, found in attributions.items():
+        attributions = self._claim_attributions()
+        for node, found in zip(self.statements, attributions, strict=True):
             if not found:
-                found.append(self._unanchored(nodes[node_id]))
-        text = "\n".join(self.lines) + ("\n" if self.lines else "")
-        self.data.texts[self.doc_id] = text
-        self.data.add(
-            "documents",
-            {
-                "id": self.doc_id,
-                "title": Path(self.aif.source).name,
-                "authors": [],
-                "date": None,
-                "kind": "transcript" if locutions else "other",
-                "path": None,
-                "text": text,
-                "url": None,
-            },
-            Origin(self.aif.source, 1, "document"),
-        )
-        for node in nodes.values():
-            if node.type in _SCHEMES:
-                self._relations_from(node, ())
-        for node in nodes.values():
-            if node.type == "I":
-                self._add_claim(node, attributions[node.id])
-        add = self.data.add
-        origins = self.relation_origin.values()
-        deque(map(add, repeat("relations"), self.relations.values(), origins), maxlen=0)
-        return self.data
+                found.append(self._unanchored(node))
+        self._relations()
+        return self._data(attributions)
 
-    def _speaker(self, node: Node) -> tuple[str, str | None]:
-        """The speaker id for a locution (added once) and the words it says."""
-        match = _SPEAKER_PREFIX.match(node.text)
-        name = match["name"].strip() if match else None
-        words = match["words"].strip() if match else node.text.strip()
-        person = self.aif.person_of.get(node.id)
-        name = self.aif.names.get(person or "", name)
-        if person is not None:
-            speaker_id = _person_speaker(person)
-        elif name:
-            speaker_id = slug(name, fallback="speaker")
-        else:
-            speaker_id = UNATTRIBUTED
-        if not self.data.has("speakers", speaker_id):  # most locutions: a speaker seen before
+    def _said(self) -> dict[str, _Said]:
+        """What each locution says (``"Speaker : words"``; its person named in
+        ``locutions`` and ``participants`` before the name in its text)."""
+        person_of, names = self.aif.person_of, self.aif.names
+        said: dict[str, _Said] = {}
+        for node in self.locutions:
+            match = _SPEAKER_PREFIX.match(node.text)
+            name = match["name"].strip() if match else None
+            words = match["words"].strip() if match else node.text.strip()
+            person = person_of.get(node.id)
+            name = names.get(person or "", name)
+            if person is not None:
+                speaker_id = _person_speaker(person)
+            elif name:
+                speaker_id = _name_speaker(name)
+            else:
+                speaker_id = UNATTRIBUTED
             display = name or (f"Person {person}" if person else "Unattributed")
-            self.data.add("speakers", _speaker(speaker_id, display), self.aif.origin(node.id))
-        return speaker_id, words or None
+            said[node.id] = _Said(speaker_id, display, words or node.text)
+        return said
+
+    def _speaker(self, locution: Node) -> str:
+        """The speaker of a locution, added the first time it is named."""
+        said = self.said[locution.id]
+        if said.speaker not in self.speakers:  # most locutions: a speaker seen before
+            self.speakers[said.speaker] = (_speaker(said.speaker, said.name), locution.id)
+        return said.speaker
 
     def _anchors(self, node: Node) -> Iterable[tuple[Node, Node]]:
         """The L nodes anchored to ``node`` through a YA node, with that YA, in file order."""
@@ -184,18 +185,28 @@ class _Builder:
                     if nodes[source].type == "L":
                         yield nodes[source], nodes[ya]
 
-    def _attributions(self, node: Node) -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = []
-        for locution, illocution in self._anchors(node):
-            if not locution.text.strip():
-                continue  # an empty locution quotes nothing; the I node's text stands in
-            speaker, words = self._speaker(locution)
-            # A question put is not a view held: asked.
-            asked = _asks(illocution.text)
-            attribution = _attribution(speaker, self.doc_id, words or locution.text, asked)
-            if attribution not in found:
-                found.append(attribution)
-        return found
+    def _claim_attributions(self) -> list[list[dict[str, Any]]]:
+        """Each I node's attributions: one per locution anchored to it, in file order."""
+        nodes, said, doc_id = self.aif.nodes, self.said, self.doc_id
+        every: list[list[dict[str, Any]]] = []
+        for node in self.statements:
+            found: list[dict[str, Any]] = []
+            for ya_id in node.into:
+                ya = nodes[ya_id]
+                if ya.type != "YA":
+                    continue  # a conclusion's scheme node: most edges into a claim
+                for source in ya.into:
+                    if nodes[source].type != "L" or not nodes[source].text.strip():
+                        continue  # an empty locution quotes nothing; the I node's text stands in
+                    # A question put is not a view held: asked.
+                    quote = said[source].quote
+                    attribution = _attribution(
+                        self._speaker(nodes[source]), doc_id, quote, _asks(ya.text)
+                    )
+                    if attribution not in found:
+                        found.append(attribution)
+            every.append(found)
+        return every
 
     def _unanchored(self, node: Node) -> dict[str, Any]:
         """An I node no locution asserts: its text joins the document, held by its person."""
@@ -205,25 +216,105 @@ class _Builder:
             name = self.aif.names.get(person, f"Person {person}")
         else:
             speaker, name = UNATTRIBUTED, "Unattributed"
-        # Whoever put an unattributed proposition forward is unrecorded: a group.
-        entry = _speaker(speaker, name, "group" if speaker == UNATTRIBUTED else "person")
-        self.data.add_once("speakers", entry, self.aif.origin(node.id))
+        if speaker not in self.speakers:
+            # Whoever put an unattributed proposition forward is unrecorded: a group.
+            kind = "group" if speaker == UNATTRIBUTED else "person"
+            self.speakers[speaker] = (_speaker(speaker, name, kind), node.id)
         quote = node.text.strip() or node.text
         if quote.strip():
             self.lines.append(node.text)
         return _attribution(speaker, self.doc_id, quote)
 
-    def _add_claim(self, node: Node, attributions: list[dict[str, Any]]) -> None:
-        notes = self.claim_notes.get(node.id)
-        claim: dict[str, Any] = {
-            "id": self.claim_ids[node.id],
-            "statement": node.text.strip(),
-            "topics": [],
-            "stances": {},
-            "attributions": attributions,
-            "note": "; ".join(notes) if notes else None,
+    def _relations(self) -> None:
+        """Every scheme node's relations, in file order (an undercut's target first)."""
+        claim_of, keys, prefix = self.claim_ids.get, self.scheme_keys, self.prefix
+        relations, relation_node, pairs = self.relations, self.relation_node, self.pairs
+        relations_of = self.relations_of
+        for node in self.schemes:
+            if node.id in relations_of:
+                continue  # made already: an undercut before it attacks it
+            into, out = node.into, node.out
+            if len(into) == 1 and len(out) == 1 and node.type != "MA":
+                source, target = claim_of(into[0]), claim_of(out[0])
+                if source is None or target is None or source == target:
+                    self._relations_from(node, ())  # an end not a claim, or a claim to itself
+                    continue
+                pair = (source, target)
+                if pair not in pairs:  # one premise claim, one conclusion claim: most
+                    # An id arggraph's export made of "source->target" keeps no id.
+                    implicit = "->" in node.id and node.id == f"{into[0]}->{out[0]}"
+                    relation_id = None if implicit and not prefix else prefix + keys[node.id]
+                    key = relation_id or f"{source}->{target}"
+                    relations[key] = {
+                        "id": relation_id,
+                        "source": source,
+                        "target": target,
+                        "kind": "rebuts" if node.type == "CA" else "supports",
+                        "attribution": None,
+                        "note": None,
+                    }
+                    relation_node[key] = node.id
+                    pairs[pair] = key
+                    relations_of[node.id] = [key]
+                    continue
+            self._relations_from(node, ())
+
+    def _data(self, attributions: list[list[dict[str, Any]]]) -> ImportedData:
+        """The file's document, speakers, claims and relations, each with its origin."""
+        text = "\n".join(self.lines) + ("\n" if self.lines else "")
+        lines = self.aif.lines
+        document: dict[str, Any] = {
+            "id": self.doc_id,
+            "title": Path(self.aif.source).name,
+            "authors": [],
+            "date": None,
+            "kind": "transcript" if self.locutions else "other",
+            "path": None,
+            "text": text,
+            "url": None,
         }
-        self.data.add("claims", claim, NodeOrigin(self.aif.lines, node.id))
+        speakers = [entry for entry, _ in self.speakers.values()]
+        claim_ids = list(self.claim_ids.values())
+        claims: list[dict[str, Any]] = [
+            {
+                "id": claim_id,
+                "statement": node.text.strip(),
+                "topics": [],
+                "stances": {},
+                "attributions": found,
+                "note": None,
+            }
+            for claim_id, node, found in zip(claim_ids, self.statements, attributions, strict=True)
+        ]
+        if self.claim_notes:
+            index = {node.id: i for i, node in enumerate(self.statements)}
+            for node_id, notes in self.claim_notes.items():
+                claims[index[node_id]]["note"] = "; ".join(notes)
+        relations = list(self.relations.values())
+        return ImportedData(
+            sections={
+                "documents": [document],
+                "speakers": speakers,
+                "topics": [],
+                "claims": claims,
+                "relations": relations,
+            },
+            origins={
+                "documents": [Origin(self.aif.source, 1, "document")],
+                "speakers": node_origins(lines, [n for _, n in self.speakers.values()]),
+                "topics": [],
+                "claims": node_origins(lines, self.claim_ids),
+                "relations": node_origins(lines, self.relation_node.values()),
+            },
+            texts={self.doc_id: text},
+            _ids={  # what ``add`` would keep of each item: its id, if it has one
+                "documents": {self.doc_id},
+                "speakers": set(self.speakers),
+                "topics": set(),
+                "claims": set(claim_ids),
+                "relations": {i for i in map(_ID, relations) if i is not None},
+            },
+        )
 
     def _relations_from(self, node: Node, stack: tuple[str, ...]) -> list[str]:
         """Relation ids made from scheme ``node``: one per premise and target (memoised;
@@ -325,14 +416,13 @@ class _Builder:
             "attribution": attribution,
             "note": note,
         }
-        self.relation_origin[key_id] = NodeOrigin(self.aif.lines, node.id)
+        self.relation_node[key_id] = node.id
         self.pairs[(source, target)] = key_id
         return key_id
 
     def _relation_attribution(self, node: Node) -> dict[str, Any] | None:
         for locution, _ in self._anchors(node):
-            speaker, words = self._speaker(locution)
-            return _attribution(speaker, self.doc_id, words or locution.text)
+            return _attribution(self._speaker(locution), self.doc_id, self.said[locution.id].quote)
         return None
 
 
@@ -377,6 +467,12 @@ def _safe_ids(raws: list[str]) -> list[str]:
 def _person_speaker(person: str) -> str:
     """The speaker id of an AIF person (``person-12``), made once per person."""
     return f"person-{person}" if person.isascii() and person.isdigit() else safe_id(person)
+
+
+@lru_cache(maxsize=4096)
+def _name_speaker(name: str) -> str:
+    """The speaker id of a name a locution gives (``claire-cooper``), made once per name."""
+    return slug(name, fallback="speaker")
 
 
 @lru_cache(maxsize=1024)

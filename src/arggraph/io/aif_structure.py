@@ -79,13 +79,14 @@ class NodeLines:
         return self._lines.get(node_id)
 
 
-class NodeOrigin:
-    """Where an item made from a node came from (a :class:`Located`); line found when asked."""
+class NodeOrigin(NamedTuple):
+    """Where an item made from a node came from (a :class:`Located`); line found when asked.
 
-    __slots__ = ("lines", "node_id")
+    A tuple, so that a file's origins are made in bulk (:func:`node_origins`).
+    """
 
-    def __init__(self, lines: NodeLines, node_id: str) -> None:
-        self.lines, self.node_id = lines, node_id
+    lines: NodeLines
+    node_id: str
 
     @property
     def file(self) -> str:
@@ -101,6 +102,11 @@ class NodeOrigin:
     def element(self) -> str:
         """``node <nodeID>``."""
         return f"node {self.node_id}"
+
+
+def node_origins(lines: NodeLines, node_ids: Iterable[str]) -> list[Located]:
+    """The origin of each item made from the nodes ``node_ids`` (no Python call per item)."""
+    return list(map(tuple.__new__, repeat(NodeOrigin), zip(repeat(lines), node_ids)))
 
 
 @dataclass
