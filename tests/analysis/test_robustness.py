@@ -136,7 +136,8 @@ def test_some_moves_are_counted_but_not_kept() -> None:
 @pytest.mark.parametrize("seed", [1, 4])
 def test_starting_from_what_positions_read_equals_reading_the_graph_again(seed: int) -> None:
     """The runs take holdings, answers and crux statuses from positions: the tallies are
-    those of runs that read the graph themselves, and so is positions' report."""
+    those of runs that have positions' index read the graph without building positions
+    (``whole_reading``), and positions' report is the one :func:`positions` builds."""
     graph = rough_graph(seed, quoted_again=0.3 if seed == 1 else 0.03)
     links = signed_links(graph)
     report, whole = positions_and_reading(graph, links)

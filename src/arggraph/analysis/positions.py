@@ -82,6 +82,7 @@ __all__ = [
     "positions_and_reading",
     "question_voices",
     "question_voices_and_reading",
+    "whole_reading",
 ]
 
 _LEAN_ORDER = {"yes": 0, "mixed": 1, "no": 2}
@@ -132,6 +133,8 @@ class WholeReading:
     dates: DocumentDates
     answers: dict[str, dict[str, Answer]]
     attacks_at: dict[str, list[Signed]]
+    rebuttals_into: dict[str, list[Signed]]
+    """Claim id -> the rebuttals whose target it is, in file order."""
     crux_status: dict[str, list[CruxStatus]]
     """Question id -> the status of each (answering claim, rebuttal of its answer), in
     the order of ``answers`` then ``attacks_at``."""
@@ -148,6 +151,16 @@ def positions_and_reading(
     index = _Index(graph, None, signed, keep_status=True)
     report = built(PositionsReport, questions=[index.question(*q) for q in _questions(graph)])
     return report, index.whole_reading()
+
+
+def whole_reading(graph: ArgumentGraph, signed: Sequence[Signed]) -> WholeReading:
+    """What :func:`positions_and_reading` hands on, without building positions: for
+    robustness runs whose caller gave the positions (each question's crux statuses read
+    as positions reads its cruxes)."""
+    index = _Index(graph, None, signed, keep_status=True)
+    for question, *_ in _questions(graph):
+        index.crux_counts(question)
+    return index.whole_reading()
 
 
 class QuestionVoices(NamedTuple):
@@ -236,13 +249,27 @@ class _Index:
         self._answered_by: dict[str, list[str]] = {}
         self.crux_status: dict[str, list[CruxStatus]] | None = {} if keep_status else None
         """Kept for :class:`WholeReading` only: question id -> its :data:`CruxStatus` list."""
-        self.into: dict[str, list[Signed]] = defaultdict(list)
+        self._links = links
+        self._into: dict[str, list[Signed]] | None = None
+        self.rebuttals_into: dict[str, list[Signed]] = defaultdict(list)
+        """Claim id -> the rebuttals whose target it is, in file order."""
         for rel in links:
-            self.into[rel.target].append(rel)
+            if rel.sign < 0:
+                self.rebuttals_into[rel.target].append(rel)
         self.answers: dict[str, dict[str, Answer]] = defaultdict(dict)
         for claim in self.claims.values():
             for question, answer in claim.stances.items():
                 self.answers[question][claim.id] = answer
+
+    @property
+    def into(self) -> dict[str, list[Signed]]:
+        """Claim id -> every link whose target it is, in file order: read the first time
+        positions' relation leans or contradicting links ask (voices do not)."""
+        if self._into is None:
+            self._into = defaultdict(list)
+            for rel in self._links:
+                self._into[rel.target].append(rel)
+        return self._into
 
     def named(self, claim_id: str) -> list[str]:
         return self.held[claim_id].named
@@ -287,8 +314,8 @@ class _Index:
             by_key, dates, held = self.by_key, self.dates, self.held.get
             found = self._answering[claim_id] = [
                 rel
-                for rel in self.into.get(claim_id, ())
-                if rel.sign < 0 and rebuttal_in_time(rel, by_key, dates, held)
+                for rel in self.rebuttals_into.get(claim_id, ())
+                if rebuttal_in_time(rel, by_key, dates, held)
             ]
         return found
 
@@ -314,6 +341,7 @@ class _Index:
             dates=self.dates,
             answers=self.answers,
             attacks_at=self.attacks_at,
+            rebuttals_into=self.rebuttals_into,
             crux_status=self.crux_status,
             answering=self.answering,
         )
@@ -477,8 +505,7 @@ class _Index:
             by_lean["mixed" if yes and no else "yes" if yes else "no"].append(
                 self.speaker_ref(speaker)
             )
-        clashes = self._clashes(qid, answers)
-        answered = sum(1 for rel, _, _, _ in clashes if self.answering(rel.source))
+        cruxes, answered = self.crux_counts(qid)
         return QuestionVoices(
             qid,
             topic,
@@ -488,9 +515,14 @@ class _Index:
             by_lean["no"],
             by_lean["mixed"],
             sorted(documents),
-            len(clashes),
+            cruxes,
             answered,
         )
+
+    def crux_counts(self, qid: str) -> tuple[int, int]:
+        """The question's cruxes, and how many of them are answered (in time)."""
+        clashes = self._clashes(qid, self.answers.get(qid, {}))
+        return len(clashes), sum(1 for rel, _, _, _ in clashes if self.answering(rel.source))
 
     def _clashes(
         self, qid: str, answers: dict[str, Answer]

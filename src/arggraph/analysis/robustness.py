@@ -25,19 +25,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding
-from arggraph.analysis.positions import CruxStatus, WholeReading
+from arggraph.analysis.positions import CruxStatus, WholeReading, whole_reading
 from arggraph.analysis.rank_moves import KEPT_MOVES, KeptMoves, Score, rank_moves
-from arggraph.analysis.rebuttals import (
-    attacked_answer,
-    attacks_by_answering_claim,
-    is_clash,
-    rebuttal_in_time,
-    relations_read_by_key,
-)
+from arggraph.analysis.rebuttals import attacked_answer, is_clash, rebuttal_in_time
 from arggraph.analysis.signed import Signed
 from arggraph.model import Answer, ArgumentGraph, Claim, Relation
 
@@ -71,8 +65,8 @@ class _Reading:
     Two modes, set by ``without``:
 
     - ``None``, the whole graph: :attr:`held` is the base's holdings, and a claim's
-      answering sources come from positions' in-time rebuttals (:attr:`_whole_answering`,
-      the base's ``answering``) when positions read the graph, else are read here;
+      answering sources are positions' in-time rebuttals (:attr:`_whole_answering`, the
+      base's ``answering``);
     - a document id: the claims it quotes are held again without it (``_changed``), the
       others as in the base, and the answering sources are always read here, keeping
       only rebuttals whose ends are still held and that come in time without it.
@@ -86,7 +80,7 @@ class _Reading:
         self._answering: dict[str, list[str]] = {}
         self._whole_answering = base.answering if without is None else None
         """Positions' in-time rebuttals of a claim on the whole graph, when this reads
-        the whole graph and positions read it; None otherwise."""
+        the whole graph; None otherwise."""
         self.held: Callable[[str], Holding | None] = (
             self._held_without if self._changed else base.held.__getitem__
         )
@@ -358,7 +352,7 @@ class _Base:
 
     claims: dict[str, Claim]
     groups: dict[str, bool]
-    held: Mapping[str, Holding | None]
+    held: Mapping[str, Holding]
     by_key: dict[str, Relation]
     dates: DocumentDates
     answers: dict[str, dict[str, Answer]]
@@ -369,57 +363,35 @@ class _Base:
     leaving that document out drops the claim."""
     documents_of: dict[str, tuple[str, ...]]
     """Claim id -> the documents that quote it (each once), for claims quoted in more."""
-    answering: Callable[[str], list[Signed]] | None = None
-    """The rebuttals of a claim in time on the whole graph, when positions read them."""
-    crux_status: Mapping[str, list[CruxStatus]] = field(default_factory=dict)
-    """Question id -> its crux statuses on the whole graph, when positions found them."""
+    answering: Callable[[str], list[Signed]]
+    """The rebuttals of a claim in time on the whole graph, as positions read them."""
+    crux_status: Mapping[str, list[CruxStatus]]
+    """Question id -> its crux statuses on the whole graph, as positions found them."""
     _quoted: dict[str, list[str]] | None = None
 
     @classmethod
     def of(
         cls, graph: ArgumentGraph, signed: Sequence[Signed], whole: WholeReading | None = None
     ) -> _Base:
-        """Read the graph, or take what positions read of it (``whole``) as it is."""
+        """Take what positions read of the graph (``whole``) as it is, or have positions'
+        index read it (:func:`~arggraph.analysis.positions.whole_reading`): the whole
+        graph is read one way, once."""
+        if whole is None:
+            whole = whole_reading(graph, signed)
         only_in, documents_of = _quoting(graph)
-        rebuttals_into: dict[str, list[Signed]] = defaultdict(list)
-        for rel in signed:
-            if rel.sign < 0:
-                rebuttals_into[rel.target].append(rel)
-        if whole is not None:
-            return cls(
-                claims=whole.claims,
-                groups=whole.groups,
-                held=whole.held,
-                by_key=whole.by_key,
-                dates=whole.dates,
-                answers=whole.answers,
-                attacks_at=whole.attacks_at,
-                rebuttals_into=rebuttals_into,
-                only_in=only_in,
-                documents_of=documents_of,
-                answering=whole.answering,
-                crux_status=whole.crux_status,
-            )
-        claims = {c.id: c for c in graph.claims}
-        groups = {s.id: s.kind == "group" for s in graph.speakers}
-        by_key = relations_read_by_key(graph, signed)
-        answers: dict[str, dict[str, Answer]] = defaultdict(dict)
-        held: dict[str, Holding | None] = {}
-        for claim in graph.claims:
-            held[claim.id] = holding(claim, None, groups)
-            for question, answer in claim.stances.items():
-                answers[question][claim.id] = answer
         return cls(
-            claims=claims,
-            groups=groups,
-            held=held,
-            by_key=by_key,
-            dates=DocumentDates({d.id: d.date for d in graph.documents}),
-            answers=answers,
-            attacks_at=attacks_by_answering_claim(signed, by_key, claims),
-            rebuttals_into=rebuttals_into,
+            claims=whole.claims,
+            groups=whole.groups,
+            held=whole.held,
+            by_key=whole.by_key,
+            dates=whole.dates,
+            answers=whole.answers,
+            attacks_at=whole.attacks_at,
+            rebuttals_into=whole.rebuttals_into,
             only_in=only_in,
             documents_of=documents_of,
+            answering=whole.answering,
+            crux_status=whole.crux_status,
         )
 
     def quoted_in(self, document: str) -> list[str]:
@@ -465,8 +437,8 @@ def leave_one_out_tallies(
     computed before the first document is yielded: all of them are held at once, one
     dict entry per (document, question it touches) pair (equal tallies share one
     object), and the iterator only hands them out in file order. ``whole``: what
-    :func:`~arggraph.analysis.positions.positions_and_reading` read of the same graph
-    and ``signed`` (holdings, answers, rebuttals, crux statuses), taken as it is.
+    positions' index read of the same graph and ``signed`` (holdings, answers,
+    rebuttals, crux statuses), taken as it is; read here the same way when not given.
     """
     base = _Base.of(graph, signed, whole)
     everything = _Reading(base, None)
