@@ -21,6 +21,7 @@ from arggraph.validation import ground_attribution, ground_quotes
 _TEXTS = {
     "d0": "Claim 1 holds that x y.\nClaim 2 holds\u2014that   x y z. Claim 1 holds that x y.",
     "d1": "\u201cQuoted\u201d words \u2026 and more words here, twice: more words here.",
+    "d3": " Claim 1 holds that x y. Claim 3 says more words here.",  # every position moved alike
 }
 _QUOTES = [
     "Claim 1 holds that x y.",
@@ -37,7 +38,7 @@ _QUOTES = [
 def _attribution(draw: st.DrawFn) -> dict[str, Any]:
     data: dict[str, Any] = {
         "speaker": "s",
-        "document": draw(st.sampled_from(["d0", "d1", "d2"])),  # d2 has no text
+        "document": draw(st.sampled_from(["d0", "d1", "d2", "d3"])),  # d2 has no text
     }
     shape = draw(st.sampled_from(["plain", "plain", "plain", "start", "segments", "implicit"]))
     if shape == "segments":
@@ -76,6 +77,7 @@ def _graph_data(draw: st.DrawFn) -> dict[str, Any]:
             {"id": "d0", "title": "t", "text": _TEXTS["d0"]},
             {"id": "d1", "title": "t", "text": _TEXTS["d1"]},
             {"id": "d2", "title": "t", "path": "absent.txt"},
+            {"id": "d3", "title": "t", "text": _TEXTS["d3"]},
         ],
         "speakers": [{"id": "s", "name": "S"}],
         "claims": claims,

@@ -71,6 +71,28 @@ def test_quotes_found_in_bulk_equal_one_at_a_time(pieces: list[str], wanted: lis
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Claim 1 holds that", "x y", "\n\n", "\u2014", "a\u2026b"]), max_size=20
+    ),
+    st.lists(
+        st.sampled_from(["Claim 1 holds that", "Claim 1 holds that x y", "- a...b", "y", "absent"]),
+        max_size=12,
+    ),
+)
+def test_quote_offsets_in_columns_equal_one_at_a_time(pieces: list[str], wanted: list[str]) -> None:
+    # Plain texts (every position moved alike, the columns made by map) and texts with
+    # blank lines, dashes and ellipses (positions mapped one by one), quotes found or not.
+    text = " ".join(pieces)
+    spans = [find_quote(text, q) for q in wanted]
+    starts = [None if s is None else s.start for s in spans]
+    assert quotes.quote_offsets(text, wanted) == (
+        starts,
+        [None if s is None else s.end for s in spans],
+    )
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from("abc")), max_size=12))
 def test_distinct_pairs_by_hash_equal_a_set_of_pairs(pairs: list[tuple[str, str]]) -> None:
     sources = [s for s, _ in pairs]

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
-from operator import and_, contains, getitem, itemgetter, le
+from operator import add, and_, contains, getitem, itemgetter, le
 
 _QUOTE_MARKS = dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035", "'") | dict.fromkeys(
     "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'
@@ -419,6 +419,26 @@ def quote_spans(text: str, quotes: Sequence[str]) -> list[tuple[int, int, int] |
     return _original_spans(index.norm, needles, found)
 
 
+def quote_offsets(text: str, quotes: Sequence[str]) -> tuple[list[int | None], list[int | None]]:
+    """The starts and the ends of :func:`quote_spans`, as two columns (``None`` where a
+    quote is absent): what a loader sets, without a tuple per quote."""
+    index = _document_index(text)
+    needles = _normal_forms(quotes)
+    firsts = _FirstWordStarts(index.norm.text, needles)
+    positions = firsts.standing(needles)
+    for k in [k for k, at in enumerate(positions) if at is None]:
+        hit = _first_hit(index, firsts, needles[k])
+        positions[k] = None if hit is None else hit[0]
+    shift = index.norm.constant_shift()
+    if shift is not None and None not in positions:  # a plain text, every quote found
+        starts: list[int | None] = list(map(add, positions, repeat(shift)))
+        return starts, list(map(add, starts, map(len, needles)))
+    found = [None if at is None else (at, 1) for at in positions]
+    spans = _original_spans(index.norm, needles, found)
+    starts = [None if span is None else span[0] for span in spans]
+    return starts, [None if span is None else span[1] for span in spans]
+
+
 def _first_hit(
     index: _DocumentIndex, firsts: _FirstWordStarts, needle: str
 ) -> tuple[int, int] | None:
@@ -504,8 +524,8 @@ class _FirstWordStarts:
         """Every word start that ``key`` follows, in text order."""
         return [self.single[key]] if key in self.single else self.several.get(key, [])
 
-    def standing_once(self, needles: Sequence[str]) -> list[tuple[int, int] | None]:
-        """``(position, 1)`` for each indexed needle that stands at the one start its key
+    def standing(self, needles: Sequence[str]) -> list[int | None]:
+        """The position of each indexed needle that stands at the one start its key
         follows (then it occurs at no other word start); ``None`` for the others.
 
         ``map`` keeps the per-needle calls in C (a third of a comprehension's time).
@@ -513,8 +533,14 @@ class _FirstWordStarts:
         keys: Iterator[str] = map(getitem, needles, repeat(_KEY_SLICE))
         at: list[int] = list(map(self.single.get, keys, repeat(-1)))
         # At -1 startswith looks at the last character only: never a needle of _KEY.
-        stands = map(and_, self.indexed, map(self.normal.startswith, needles, at))
-        return [(p, 1) if ok else None for p, ok in zip(at, stands, strict=True)]
+        stands = list(map(and_, self.indexed, map(self.normal.startswith, needles, at)))
+        if all(stands):
+            return at  # type: ignore[return-value]  # list is invariant; no None in it
+        return [p if ok else None for p, ok in zip(at, stands, strict=True)]
+
+    def standing_once(self, needles: Sequence[str]) -> list[tuple[int, int] | None]:
+        """:meth:`standing` as ``(position, 1)`` (one occurrence at a word start)."""
+        return [None if p is None else (p, 1) for p in self.standing(needles)]
 
 
 def _starts_of_first_words(normal: str, first_words: set[str]) -> list[int]:

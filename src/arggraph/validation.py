@@ -9,7 +9,7 @@ finds every quote in its document and records the offsets. Both return
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from itertools import chain, compress, repeat
 from operator import attrgetter, eq, is_not, itemgetter, setitem
@@ -23,7 +23,7 @@ from arggraph.quotes import (
     find_quotes,
     line_and_column,
     nearest_passage,
-    quote_spans,
+    quote_offsets,
 )
 
 if TYPE_CHECKING:
@@ -41,14 +41,24 @@ _SINGULAR = {
 
 def check_graph(graph: ArgumentGraph) -> None:
     """Raise :class:`InvalidGraphError` with every problem, or ground quotes and return."""
-    problems = graph_problems(graph) + ground_quotes(graph)
+    problems = all_problems(graph)
     if problems:
         raise InvalidGraphError(problems)
 
 
+def all_problems(graph: ArgumentGraph, *, check_quotes: bool = True) -> list[Problem]:
+    """:func:`graph_problems` and (with ``check_quotes``) :func:`ground_quotes`, in that
+    order, reading the columns both need (every attribution, its document) once."""
+    ids = _Ids(graph)
+    return _graph_problems(graph, ids) + (_ground_quotes(graph, ids) if check_quotes else [])
+
+
 def graph_problems(graph: ArgumentGraph) -> list[Problem]:
     """Every broken reference and structural rule in ``graph``, in section order."""
-    ids = _Ids(graph)
+    return _graph_problems(graph, _Ids(graph))
+
+
+def _graph_problems(graph: ArgumentGraph, ids: _Ids) -> list[Problem]:
     return [
         *_duplicate_ids(graph, ids),
         *_shared_claim_relation_ids(ids),
@@ -63,10 +73,12 @@ _T = TypeVar("_T")
 _ID = attrgetter("id")
 _SOURCE = attrgetter("source")
 _TARGET = attrgetter("target")
+_DOCUMENT = attrgetter("document")
 
 
 class _Ids:
-    """Ids and relation ends that several rules read, gathered from the graph once each.
+    """Ids, relation ends and attributions that several rules (and grounding) read,
+    gathered from the graph once each, when first asked for.
 
     Relation ends are kept as two columns (``sources``, ``targets``): set look-ups over a
     list of strings cost half of those over ``(source, target)`` tuples at 100k claims.
@@ -74,8 +86,24 @@ class _Ids:
 
     def __init__(self, graph: ArgumentGraph) -> None:
         self.graph = graph
-        self.sources: list[str] = list(map(_SOURCE, graph.relations))
-        self.targets: list[str] = list(map(_TARGET, graph.relations))
+
+    @cached_property
+    def sources(self) -> list[str]:
+        return list(map(_SOURCE, self.graph.relations))
+
+    @cached_property
+    def targets(self) -> list[str]:
+        return list(map(_TARGET, self.graph.relations))
+
+    @cached_property
+    def attributions(self) -> list[Attribution]:
+        """:func:`_all_attributions`."""
+        return _all_attributions(self.graph)
+
+    @cached_property
+    def documents(self) -> list[str]:
+        """The document of each of :attr:`attributions`."""
+        return list(map(_DOCUMENT, self.attributions))
 
     @cached_property
     def claims(self) -> set[str]:
@@ -255,12 +283,11 @@ def _references_plainly_known(graph: ArgumentGraph, ids: _Ids, known: dict[str, 
     Set operations over whole sections: the common case costs no loop per item.
     """
     claims = graph.claims
-    attributions = _all_attributions(graph)
     return (
         not any(map(attrgetter("stances"), claims))
         and known["topic"].issuperset(chain.from_iterable(map(attrgetter("topics"), claims)))
-        and known["speaker"].issuperset(map(attrgetter("speaker"), attributions))
-        and known["document"].issuperset(map(attrgetter("document"), attributions))
+        and known["speaker"].issuperset(map(attrgetter("speaker"), ids.attributions))
+        and known["document"].issuperset(ids.documents)
         and known["claim"].issuperset(ids.sources)
         and known["claim or relation"].issuperset(ids.targets)
     )
@@ -384,23 +411,29 @@ def _all_distinct_pairs(sources: Sequence[str], targets: Sequence[str]) -> bool:
 
 def ground_quotes(graph: ArgumentGraph) -> list[Problem]:
     """Find every quote whose document text is known; record offsets; list the misses."""
+    return _ground_quotes(graph, _Ids(graph))
+
+
+def _ground_quotes(graph: ArgumentGraph, ids: _Ids) -> list[Problem]:
     # Each attribution is read once, in the order it was made (memory order), into
     # columns; only the columns are visited document by document, whose quotes are
-    # looked up together (quote_spans), one document's index live at a time.
-    attributions = _all_attributions(graph)
-    documents = list(map(_DOCUMENT, attributions))
+    # looked up together (quote_offsets), one document's index live at a time.
+    attributions = ids.attributions
     plain = list(map(_PLAIN.__eq__, map(_FLAGS, attributions)))
     quotes = list(map(_QUOTE, attributions))
-    spans: list[tuple[int, int, int] | None] = [None] * len(attributions)
+    starts: list[int | None] = [None] * len(attributions)
+    ends: list[int | None] = [None] * len(attributions)
     left: dict[str, list[int]] = {}
-    for document, indices in _by_document(documents).items():
+    for document, indices in _by_document(ids.documents).items():
         text = graph.text_of(document)
         if text is not None:
-            missed = _ground_plain_quotes(text, quotes, plain, indices, spans)
+            missed = _ground_plain_quotes(text, quotes, plain, indices, (starts, ends))
             if missed:
                 left[document] = missed
-    grounded = list(map(is_not, spans, repeat(None)))
-    _set_all_offsets(list(compress(attributions, grounded)), list(compress(spans, grounded)))  # type: ignore[arg-type]
+    grounded = list(map(is_not, starts, repeat(None)))
+    _set_all_offsets(
+        list(compress(attributions, grounded)), compress(starts, grounded), compress(ends, grounded)
+    )
     if not left:
         return []
     return _explained_misses(graph, attributions, left)
@@ -415,9 +448,6 @@ def _all_attributions(graph: ArgumentGraph) -> list[Attribution]:
 def _not_none(items: list[_T | None]) -> list[_T]:
     """``items`` without the ``None`` s, filtered in C (most relations have no attribution)."""
     return list(compress(items, map(is_not, items, repeat(None))))  # type: ignore[arg-type]
-
-
-_DOCUMENT = attrgetter("document")
 
 
 def _by_document(documents: Sequence[str]) -> dict[str, list[int]]:
@@ -475,30 +505,35 @@ def _ground_plain_quotes(
     quotes: list[str],
     plain: list[bool],
     indices: list[int],
-    spans: list[tuple[int, int, int] | None],
+    offsets: tuple[list[int | None], list[int | None]],
 ) -> list[int]:
     """Find the plain quotes (no offsets given, no segments) of ``text`` in a batch.
 
     ``indices`` are the attributions quoting ``text``; ``quotes`` and ``plain`` hold
-    every attribution's quote and whether it is plain. Each span found goes to
-    ``spans`` at its attribution's index. Returns the indices left for
-    :func:`ground_attribution`: the others, and any plain quote not found (it explains
-    the miss). Bulk operations (``map``, ``compress``) keep the per-quote work in C.
+    every attribution's quote and whether it is plain. The start and end of each
+    quote found go to ``offsets`` (starts, ends) at its attribution's index. Returns
+    the indices left for :func:`ground_attribution`: the others, and any plain quote
+    not found (it explains the miss). Bulk operations (``map``, ``compress``) keep the
+    per-quote work in C.
     """
     is_plain = list(map(plain.__getitem__, indices))
     mine = list(compress(indices, is_plain))
-    found = quote_spans(text, list(map(quotes.__getitem__, mine)))
-    deque(map(setitem, repeat(spans), mine, found), maxlen=0)
-    if all(is_plain) and None not in found:
+    found = quote_offsets(text, list(map(quotes.__getitem__, mine)))
+    for column, values in zip(offsets, found, strict=True):
+        deque(map(setitem, repeat(column), mine, values), maxlen=0)
+    if all(is_plain) and None not in found[0]:
         return []
-    return [k for k in indices if spans[k] is None]
+    starts = offsets[0]
+    return [k for k in indices if starts[k] is None]
 
 
-def _set_all_offsets(atts: list[Attribution], spans: list[tuple[int, int, int]]) -> None:
-    """:func:`_set_offsets` for each attribution and its ``(start, end, occurrences)``."""
+def _set_all_offsets(
+    atts: list[Attribution], starts: Iterable[int | None], ends: Iterable[int | None]
+) -> None:
+    """:func:`_set_offsets` for each attribution and its start and end."""
     dicts = list(map(attrgetter("__dict__"), atts))
-    deque(map(setitem, dicts, repeat("start"), map(itemgetter(0), spans)), maxlen=0)
-    deque(map(setitem, dicts, repeat("end"), map(itemgetter(1), spans)), maxlen=0)
+    deque(map(setitem, dicts, repeat("start"), starts), maxlen=0)
+    deque(map(setitem, dicts, repeat("end"), ends), maxlen=0)
     # A new set, the old one's fields and the offsets: grown in place, a set of five
     # fields would rehash into a table twice as large (half a kilobyte more each).
     fields_set = map(set.union, map(_FIELDS_SET, atts), repeat(_OFFSETS))

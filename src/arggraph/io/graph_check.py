@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from arggraph.errors import InvalidGraphError, PathPart, Problem
 from arggraph.io.graph_files import SourceFile, display_path, read_text_file, type_name
 from arggraph.model import ArgumentGraph, Attribution, GraphFile
-from arggraph.validation import graph_problems, ground_attribution, ground_quotes
+from arggraph.validation import all_problems, ground_attribution
 
 SECTIONS = ("documents", "speakers", "topics", "claims", "relations")
 _METADATA = ("arggraph", "title", "description")
@@ -192,7 +192,7 @@ def build_graph(
     problems += text_problems
     texts = {**more_texts, **texts}
     graph.attach_sources(texts, {**more_sources, **sources}, inputs=[f.path for f in files])
-    found = graph_problems(graph) + (ground_quotes(graph) if check_quotes else [])
+    found = all_problems(graph, check_quotes=check_quotes)
     dropped = _dropped_ids(merged, bad)
     found = [p for p in found if not (p.code == "unknown-id" and p.id in dropped)]
     problems += [origin.place(_remap(p, kept), files) for p in found]
