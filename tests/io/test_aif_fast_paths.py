@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arggraph.errors import Problem
-from arggraph.io.aif import _safe_id, _safe_ids
+from arggraph.io.aif_items import safe_id_of as _safe_id
+from arggraph.io.aif_items import safe_ids as _safe_ids
 from arggraph.io.aif_structure import (
     EDGE_RULES,
     NODE_RULES,

@@ -37,34 +37,34 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from arggraph.collector import collector_paused
+from arggraph.io import aif_items as item
 from arggraph.io.aif_graph import graph_of
-from arggraph.io.aif_structure import Aif, Node, node_origins, read_structure
+from arggraph.io.aif_plain import plain_data
+from arggraph.io.aif_structure import (
+    Aif,
+    Node,
+    NodeLines,
+    node_columns,
+    parse_body,
+    read_structure,
+)
 from arggraph.io.atomic import write_text_atomic
 from arggraph.io.formats import (
     ImportedData,
     ImportLog,
-    Origin,
     Progress,
     expand_paths,
     read_each,
     read_import_text,
     safe_id,
-    slug,
 )
 from arggraph.model import ArgumentGraph
 
 _SCHEMES = ("RA", "CA", "MA")
-_QUESTIONING = re.compile(r"question", re.IGNORECASE)
-"""YA illocutions that ask (Pure, Assertive, Rhetorical Questioning): the speaker holds nothing."""
-UNATTRIBUTED = "aif-unattributed"
-_SPEAKER_PREFIX = re.compile(r"^\s*(?P<name>[^\n]{1,100}?)\s+:\s+(?P<words>.+)$", re.DOTALL)
-_ID = itemgetter("id")
 
 
 # --- parsing ---------------------------------------------------------------------------
@@ -89,19 +89,16 @@ def parse_aif(text: str, *, source: str, prefix: str = "", name: str | None = No
     FormatError
         With every problem in the file at once.
     """
-    aif = read_structure(text, source)
-    return _Builder(aif, prefix, safe_id(name or Path(source).stem, fallback="aif")).build()
+    doc_id = safe_id(name or Path(source).stem, fallback="aif")
+    body = parse_body(text, source)
+    nodes = node_columns(body["nodes"])
+    plain = plain_data(body, nodes, NodeLines(source, text), prefix, doc_id)
+    if plain is not None:  # most files: made column by column
+        return plain
+    return _Builder(read_structure(text, source, body, nodes), prefix, doc_id).build()
 
 
 # --- building ---------------------------------------------------------------------------
-
-
-class _Said(NamedTuple):
-    """What a locution says: its speaker's id and name as shown, and the words quoted."""
-
-    speaker: str
-    name: str
-    quote: str
 
 
 class _Builder:
@@ -132,13 +129,15 @@ class _Builder:
         self.speakers: dict[str, tuple[dict[str, Any], str]] = {}
         """Each speaker's entry and the node that first named it, in that order."""
         statements = [n.id for n in self.statements]
-        claim_ids = [prefix + i for i in _safe_ids(statements)]
+        claim_ids = [prefix + i for i in item.safe_ids(statements)]
         self.claim_ids = dict(zip(statements, claim_ids, strict=True))
         """The claim id of each I node."""
         schemes = [n.id for n in self.schemes]
-        self.scheme_keys = dict(zip(schemes, _safe_ids(schemes), strict=True))
+        self.scheme_keys = dict(zip(schemes, item.safe_ids(schemes), strict=True))
         """The safe id of each scheme node: its relation's id (after the prefix)."""
-        self.said = self._said()
+        self.said = item.said_of(
+            [n.id for n in self.locutions], self.lines, aif.person_of, aif.names
+        )
 
     def build(self) -> ImportedData:
         attributions = self._claim_attributions()
@@ -148,32 +147,11 @@ class _Builder:
         self._relations()
         return self._data(attributions)
 
-    def _said(self) -> dict[str, _Said]:
-        """What each locution says (``"Speaker : words"``; its person named in
-        ``locutions`` and ``participants`` before the name in its text)."""
-        person_of, names = self.aif.person_of, self.aif.names
-        said: dict[str, _Said] = {}
-        for node in self.locutions:
-            match = _SPEAKER_PREFIX.match(node.text)
-            name = match["name"].strip() if match else None
-            words = match["words"].strip() if match else node.text.strip()
-            person = person_of.get(node.id)
-            name = names.get(person or "", name)
-            if person is not None:
-                speaker_id = _person_speaker(person)
-            elif name:
-                speaker_id = _name_speaker(name)
-            else:
-                speaker_id = UNATTRIBUTED
-            display = name or (f"Person {person}" if person else "Unattributed")
-            said[node.id] = _Said(speaker_id, display, words or node.text)
-        return said
-
     def _speaker(self, locution: Node) -> str:
         """The speaker of a locution, added the first time it is named."""
         said = self.said[locution.id]
         if said.speaker not in self.speakers:  # most locutions: a speaker seen before
-            self.speakers[said.speaker] = (_speaker(said.speaker, said.name), locution.id)
+            self.speakers[said.speaker] = (item.speaker_entry(said.speaker, said.name), locution.id)
         return said.speaker
 
     def _anchors(self, node: Node) -> Iterable[tuple[Node, Node]]:
@@ -200,8 +178,8 @@ class _Builder:
                         continue  # an empty locution quotes nothing; the I node's text stands in
                     # A question put is not a view held: asked.
                     quote = said[source].quote
-                    attribution = _attribution(
-                        self._speaker(nodes[source]), doc_id, quote, _asks(ya.text)
+                    attribution = item.attribution(
+                        self._speaker(nodes[source]), doc_id, quote, item.asks(ya.text)
                     )
                     if attribution not in found:
                         found.append(attribution)
@@ -212,18 +190,18 @@ class _Builder:
         """An I node no locution asserts: its text joins the document, held by its person."""
         person = self.aif.person_of.get(node.id)
         if person is not None:
-            speaker = _person_speaker(person)
+            speaker = item.person_speaker(person)
             name = self.aif.names.get(person, f"Person {person}")
         else:
-            speaker, name = UNATTRIBUTED, "Unattributed"
+            speaker, name = item.UNATTRIBUTED, "Unattributed"
         if speaker not in self.speakers:
             # Whoever put an unattributed proposition forward is unrecorded: a group.
-            kind = "group" if speaker == UNATTRIBUTED else "person"
-            self.speakers[speaker] = (_speaker(speaker, name, kind), node.id)
+            kind = "group" if speaker == item.UNATTRIBUTED else "person"
+            self.speakers[speaker] = (item.speaker_entry(speaker, name, kind), node.id)
         quote = node.text.strip() or node.text
         if quote.strip():
             self.lines.append(node.text)
-        return _attribution(speaker, self.doc_id, quote)
+        return item.attribution(speaker, self.doc_id, quote)
 
     def _relations(self) -> None:
         """Every scheme node's relations, in file order (an undercut's target first)."""
@@ -261,60 +239,24 @@ class _Builder:
 
     def _data(self, attributions: list[list[dict[str, Any]]]) -> ImportedData:
         """The file's document, speakers, claims and relations, each with its origin."""
-        text = "\n".join(self.lines) + ("\n" if self.lines else "")
-        lines = self.aif.lines
-        document: dict[str, Any] = {
-            "id": self.doc_id,
-            "title": Path(self.aif.source).name,
-            "authors": [],
-            "date": None,
-            "kind": "transcript" if self.locutions else "other",
-            "path": None,
-            "text": text,
-            "url": None,
-        }
-        speakers = [entry for entry, _ in self.speakers.values()]
-        claim_ids = list(self.claim_ids.values())
-        claims: list[dict[str, Any]] = [
-            {
-                "id": claim_id,
-                "statement": node.text.strip(),
-                "topics": [],
-                "stances": {},
-                "attributions": found,
-                "note": None,
-            }
-            for claim_id, node, found in zip(claim_ids, self.statements, attributions, strict=True)
-        ]
+        data = item.file_data(
+            self.aif.lines,
+            self.doc_id,
+            self.lines,
+            self.speakers,
+            (list(self.claim_ids), list(self.claim_ids.values()), self._texts(), attributions),
+            (list(self.relations.values()), self.relation_node.values()),
+            transcript=bool(self.locutions),
+        )
         if self.claim_notes:
+            claims = data.sections["claims"]
             index = {node.id: i for i, node in enumerate(self.statements)}
             for node_id, notes in self.claim_notes.items():
                 claims[index[node_id]]["note"] = "; ".join(notes)
-        relations = list(self.relations.values())
-        return ImportedData(
-            sections={
-                "documents": [document],
-                "speakers": speakers,
-                "topics": [],
-                "claims": claims,
-                "relations": relations,
-            },
-            origins={
-                "documents": [Origin(self.aif.source, 1, "document")],
-                "speakers": node_origins(lines, [n for _, n in self.speakers.values()]),
-                "topics": [],
-                "claims": node_origins(lines, self.claim_ids),
-                "relations": node_origins(lines, self.relation_node.values()),
-            },
-            texts={self.doc_id: text},
-            _ids={  # what ``add`` would keep of each item: its id, if it has one
-                "documents": {self.doc_id},
-                "speakers": set(self.speakers),
-                "topics": set(),
-                "claims": set(claim_ids),
-                "relations": {i for i in map(_ID, relations) if i is not None},
-            },
-        )
+        return data
+
+    def _texts(self) -> list[str]:
+        return [node.text for node in self.statements]
 
     def _relations_from(self, node: Node, stack: tuple[str, ...]) -> list[str]:
         """Relation ids made from scheme ``node``: one per premise and target (memoised;
@@ -339,7 +281,9 @@ class _Builder:
                 index += 1
                 made_id = self._add_relation(
                     node,
-                    _safe_id(f"{node.id}.{index}") if numbered else self.scheme_keys[node.id],
+                    item.safe_id_of(f"{node.id}.{index}")
+                    if numbered
+                    else self.scheme_keys[node.id],
                     premise,
                     target,
                     kind,
@@ -422,74 +366,9 @@ class _Builder:
 
     def _relation_attribution(self, node: Node) -> dict[str, Any] | None:
         for locution, _ in self._anchors(node):
-            return _attribution(self._speaker(locution), self.doc_id, self.said[locution.id].quote)
+            quote = self.said[locution.id].quote
+            return item.attribution(self._speaker(locution), self.doc_id, quote)
         return None
-
-
-def _attribution(speaker: str, document: str, quote: str, asked: bool = False) -> dict[str, Any]:
-    """An attribution's fields, every one, in the model's order."""
-    return {
-        "speaker": speaker,
-        "document": document,
-        "quote": quote,
-        "start": None,
-        "end": None,
-        "segments": [],
-        "implicit": False,
-        "asked": asked,
-    }
-
-
-def _speaker(speaker_id: str, name: str, kind: str = "person") -> dict[str, Any]:
-    """A speaker's fields, every one, in the model's order."""
-    return {"id": speaker_id, "name": name, "role": None, "kind": kind}
-
-
-_PLAIN_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.:\-]{0,198}[A-Za-z0-9_.:])?")
-"""An id that :func:`safe_id` returns unchanged: most AIF node ids (numbers)."""
-
-
-_PLAIN_IDS = re.compile(f"(?:{_PLAIN_ID.pattern}\n)*{_PLAIN_ID.pattern}")
-
-
-def _safe_ids(raws: list[str]) -> list[str]:
-    """:func:`_safe_id` of each: in one scan when every id is safe, or safe but for single
-    ``>`` (most files: numbers, and ``a->b`` relation keys), else one by one."""
-    lines = "\n".join(raws)
-    arrows_out = lines.replace(">", "-")
-    one_a_line = lines.count("\n") == len(raws) - 1
-    if raws and one_a_line and ">>" not in lines and _PLAIN_IDS.fullmatch(arrows_out):
-        return arrows_out.split("\n")
-    return list(map(_safe_id, raws))
-
-
-@lru_cache(maxsize=4096)
-def _person_speaker(person: str) -> str:
-    """The speaker id of an AIF person (``person-12``), made once per person."""
-    return f"person-{person}" if person.isascii() and person.isdigit() else safe_id(person)
-
-
-@lru_cache(maxsize=4096)
-def _name_speaker(name: str) -> str:
-    """The speaker id of a name a locution gives (``claire-cooper``), made once per name."""
-    return slug(name, fallback="speaker")
-
-
-@lru_cache(maxsize=1024)
-def _asks(illocution: str) -> bool:
-    """True when a YA illocution asks (``Pure Questioning``...): tested once per wording."""
-    return _QUESTIONING.search(illocution) is not None
-
-
-def _safe_id(raw: str) -> str:
-    """:func:`safe_id`, with one regex test for ids that are already safe, or safe but
-    for single ``>`` (relation keys ``a->b``), which :func:`safe_id` makes ``-``."""
-    if _PLAIN_ID.fullmatch(raw):
-        return raw
-    arrows_out = raw.replace(">", "-")
-    if ">>" not in raw and _PLAIN_ID.fullmatch(arrows_out):
-        return arrows_out
-    return safe_id(raw)
 
 
 def _relation_note(node: Node, premises: list[Node], undercut: bool) -> str | None:
@@ -559,7 +438,7 @@ def merge_speakers_by_name(imported: ImportedData) -> list[str]:
     for speaker in speakers:
         name = str(speaker.get("name", ""))
         key = _name_key(name)
-        if not key or speaker["id"] == UNATTRIBUTED or re.fullmatch(r"person \d+", key):
+        if not key or speaker["id"] == item.UNATTRIBUTED or re.fullmatch(r"person \d+", key):
             continue
         if key in first and first[key] != speaker["id"]:
             into[speaker["id"]] = first[key]

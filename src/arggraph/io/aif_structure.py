@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import re
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import attrgetter, eq
+from operator import attrgetter, eq, itemgetter
 from typing import Any, NamedTuple
 
 from arggraph.errors import FormatError, InvalidGraphError, Problem
@@ -31,6 +31,8 @@ _ID_TYPES = frozenset({str, int, bool})
 _STRINGS = frozenset({str})
 _NODE_TYPES = frozenset(NODE_TYPES)
 _OBJECTS = frozenset({dict})
+_NODE_FIELDS = itemgetter("nodeID", "type", "text")
+_EDGE_FIELDS = itemgetter("edgeID", "fromID", "toID")
 _OUT = attrgetter("out")
 _INTO = attrgetter("into")
 
@@ -224,9 +226,12 @@ NODE_RULES: tuple[Rule, ...] = (
 """What makes a node, in the order a node's problem is told (one problem per node)."""
 
 
-def read_nodes(raws: list[Any], aif: Aif, problems: list[Problem]) -> None:
-    """Every node that keeps :data:`NODE_RULES` into ``aif.nodes``; one problem per other node."""
-    columns = node_columns(raws)
+def read_nodes(
+    raws: list[Any], aif: Aif, problems: list[Problem], columns: NodeColumns | None = None
+) -> None:
+    """Every node that keeps :data:`NODE_RULES` into ``aif.nodes``; one problem per other node
+    (``columns``: the nodes' :func:`node_columns`, when read already)."""
+    columns = node_columns(raws) if columns is None else columns
     if all_hold(NODE_RULES, columns):
         names, types, texts = columns.names, columns.types, columns.texts
         aif.nodes = dict(zip(names, _nodes(names, types, texts), strict=True))
@@ -236,11 +241,25 @@ def read_nodes(raws: list[Any], aif: Aif, problems: list[Problem]) -> None:
 
 def node_columns(raws: list[Any]) -> NodeColumns:
     """The ``nodeID``, type and text of every node (``None`` where a node has none)."""
-    objects = raws if set(map(type, raws)) <= _OBJECTS else [_object(r) for r in raws]
-    ids: list[Any] = list(map(dict.get, objects, repeat("nodeID")))
-    types: list[Any] = list(map(dict.get, objects, repeat("type")))
-    texts: list[Any] = list(map(dict.get, objects, repeat("text"), repeat("")))
-    return NodeColumns(ids, types, texts, list(map(str, ids)))
+    try:  # every node an object with all three (most files): one pass over them
+        ids, types, texts = _columns(map(_NODE_FIELDS, raws), 3)
+    except (KeyError, TypeError):
+        objects = raws if set(map(type, raws)) <= _OBJECTS else [_object(r) for r in raws]
+        ids = list(map(dict.get, objects, repeat("nodeID")))
+        types = list(map(dict.get, objects, repeat("type")))
+        texts = list(map(dict.get, objects, repeat("text"), repeat("")))
+    return NodeColumns(ids, types, texts, _strings(ids))
+
+
+def _columns(rows: Iterable[tuple[Any, ...]], width: int) -> list[Sequence[Any]]:
+    """Rows of ``width`` values as that many columns."""
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
+    return columns or [()] * width
+
+
+def _strings(values: Sequence[Any]) -> Sequence[str]:
+    """Each value as a string (``values`` itself when all are: most ids)."""
+    return values if set(map(type, values)) <= _STRINGS else list(map(str, values))
 
 
 def all_hold(rules: Sequence[Rule], columns: Any) -> bool:
@@ -343,17 +362,18 @@ def read_edges(edges: Any, aif: Aif, problems: list[Problem]) -> None:
         edges_one_by_one(columns, aif, problems)
 
 
-def edge_columns(edges: list[Any], nodes: dict[str, Node]) -> EdgeColumns:
+def edge_columns(edges: list[Any], nodes: Mapping[str, Any]) -> EdgeColumns:
     """Each edge's id (its index when it has none), whether it names one, and its ends."""
-    objects = edges if set(map(type, edges)) <= _OBJECTS else [_object(e) for e in edges]
-    return EdgeColumns(
-        edges,
-        list(map(str, map(dict.get, objects, repeat("edgeID"), range(len(edges))))),
-        list(map(dict.__contains__, objects, repeat("edgeID"))),
-        list(map(str, map(dict.get, objects, repeat("fromID")))),
-        list(map(str, map(dict.get, objects, repeat("toID")))),
-        nodes.keys(),
-    )
+    try:  # every edge an object with all three (most files): one pass over them
+        ids, starts, ends = _columns(map(_EDGE_FIELDS, edges), 3)
+        named: Sequence[bool] = [True] * len(edges)
+    except (KeyError, TypeError):
+        objects = edges if set(map(type, edges)) <= _OBJECTS else [_object(e) for e in edges]
+        ids = list(map(dict.get, objects, repeat("edgeID"), range(len(edges))))
+        named = list(map(dict.__contains__, objects, repeat("edgeID")))
+        starts = list(map(dict.get, objects, repeat("fromID")))
+        ends = list(map(dict.get, objects, repeat("toID")))
+    return EdgeColumns(edges, _strings(ids), named, _strings(starts), _strings(ends), nodes.keys())
 
 
 def edges_one_by_one(columns: EdgeColumns, aif: Aif, problems: list[Problem]) -> None:
@@ -383,20 +403,23 @@ def _link(nodes: dict[str, Node], starts: Sequence[str], ends: Sequence[str]) ->
 # --- persons ------------------------------------------------------------------------------
 
 
-def read_persons(body: dict[str, Any], aif: Aif) -> None:
+def persons(body: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
     """Who speaks each locution (``locutions``) and the persons' names (``participants``)."""
+    person_of: dict[str, str] = {}
+    names: dict[str, str] = {}
     for entry in body.get("locutions") or []:
         if isinstance(entry, dict) and None not in (entry.get("nodeID"), entry.get("personID")):
-            aif.person_of[str(entry["nodeID"])] = str(entry["personID"])
+            person_of[str(entry["nodeID"])] = str(entry["personID"])
     for entry in body.get("participants") or []:
         if isinstance(entry, dict) and entry.get("participantID") is not None:
             full = f"{entry.get('firstname') or ''} {entry.get('surname') or ''}".strip()
             if full:
-                aif.names[str(entry["participantID"])] = full
+                names[str(entry["participantID"])] = full
+    return person_of, names
 
 
-def read_structure(text: str, source: str) -> Aif:
-    """Nodes, edges and persons of AIF (``nodes``/``edges``) or xAIF (``{"AIF": ...}``)."""
+def parse_body(text: str, source: str) -> dict[str, Any]:
+    """The AIF object of ``text``: the file itself, or xAIF's ``"AIF"``; it has a node list."""
     try:
         data = parse_json(text, source=source)
     except InvalidGraphError as exc:
@@ -414,11 +437,19 @@ def read_structure(text: str, source: str) -> Aif:
                 )
             ]
         )
-    aif = Aif({}, {}, {}, source, text)
+    return body
+
+
+def read_structure(
+    text: str, source: str, body: dict[str, Any] | None = None, nodes: NodeColumns | None = None
+) -> Aif:
+    """Nodes, edges and persons of AIF (``nodes``/``edges``) or xAIF (``{"AIF": ...}``);
+    ``body`` (:func:`parse_body`) and its ``nodes`` columns when read already."""
+    body = parse_body(text, source) if body is None else body
+    aif = Aif({}, *persons(body), source, text)
     problems: list[Problem] = []
-    read_nodes(body["nodes"], aif, problems)
+    read_nodes(body["nodes"], aif, problems, nodes)
     read_edges(body.get("edges", []), aif, problems)
-    read_persons(body, aif)
     if problems:
         raise FormatError(problems)
     return aif
