@@ -135,9 +135,9 @@ class _Builder:
         schemes = [n.id for n in self.schemes]
         self.scheme_keys = dict(zip(schemes, item.safe_ids(schemes), strict=True))
         """The safe id of each scheme node: its relation's id (after the prefix)."""
-        self.said = item.said_of(
-            [n.id for n in self.locutions], self.lines, aif.person_of, aif.names
-        )
+        self.said: dict[str, item.Said] = {}
+        """What each locution anchored so far says (read when first anchored: in AIFdb
+        files most locutions are dialogue, anchored to no claim)."""
 
     def build(self) -> ImportedData:
         attributions = self._claim_attributions()
@@ -147,9 +147,18 @@ class _Builder:
         self._relations()
         return self._data(attributions)
 
+    def _said(self, locution: Node) -> item.Said:
+        """What ``locution`` says, read once."""
+        said = self.said.get(locution.id)
+        if said is None:
+            person_of, names = self.aif.person_of, self.aif.names
+            said = item.said_of([locution.id], [locution.text], person_of, names)[locution.id]
+            self.said[locution.id] = said
+        return said
+
     def _speaker(self, locution: Node) -> str:
         """The speaker of a locution, added the first time it is named."""
-        said = self.said[locution.id]
+        said = self._said(locution)
         if said.speaker not in self.speakers:  # most locutions: a speaker seen before
             self.speakers[said.speaker] = (item.speaker_entry(said.speaker, said.name), locution.id)
         return said.speaker
@@ -165,7 +174,7 @@ class _Builder:
 
     def _claim_attributions(self) -> list[list[dict[str, Any]]]:
         """Each I node's attributions: one per locution anchored to it, in file order."""
-        nodes, said, doc_id = self.aif.nodes, self.said, self.doc_id
+        nodes, doc_id = self.aif.nodes, self.doc_id
         every: list[list[dict[str, Any]]] = []
         for node in self.statements:
             found: list[dict[str, Any]] = []
@@ -177,7 +186,7 @@ class _Builder:
                     if nodes[source].type != "L" or not nodes[source].text.strip():
                         continue  # an empty locution quotes nothing; the I node's text stands in
                     # A question put is not a view held: asked.
-                    quote = said[source].quote
+                    quote = self._said(nodes[source]).quote
                     attribution = item.attribution(
                         self._speaker(nodes[source]), doc_id, quote, item.asks(ya.text)
                     )
@@ -366,7 +375,7 @@ class _Builder:
 
     def _relation_attribution(self, node: Node) -> dict[str, Any] | None:
         for locution, _ in self._anchors(node):
-            quote = self.said[locution.id].quote
+            quote = self._said(locution).quote
             return item.attribution(self._speaker(locution), self.doc_id, quote)
         return None
 
