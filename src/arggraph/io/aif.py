@@ -24,6 +24,11 @@ nodes joined by edges. The mapping:
 Malformed JSON, unknown node types, repeated node ids and edges whose ends do not
 exist are errors, all reported together with the node id and line.
 
+A file of the plain shape (each claim asserted by at most one locution, each RA/CA node
+one premise and one conclusion claim: what :func:`aif_data` writes) is made column by
+column (:mod:`arggraph.io.aif_plain`); any other file node by node (``_Builder``), with
+the same result.
+
 Example
 -------
 >>> g = read_aif(["nodeset6064.json"])             # doctest: +SKIP
