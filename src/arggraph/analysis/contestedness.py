@@ -202,14 +202,30 @@ def _leave_one_out_moves(
 
     ``base`` gives each question's (contested, score) on the whole graph. Only the
     questions a document touches are recounted (:mod:`~arggraph.analysis.robustness`),
-    starting from what positions read of the whole graph (``whole``) when given.
+    starting from what positions read of the whole graph (``whole``) when given, and
+    only those whose score changes are handed to :func:`rank_moves` (a recounted
+    question that scores as before ranks where the others' moves shift it).
     """
     scores = _TallyScores()
     runs = (
-        (document, {q: scores[t] for q, t in tallies.items() if q in base})
+        (document, _changed_scores(tallies, base, scores))
         for document, tallies in leave_one_out_tallies(graph, links, whole=whole)
     )
     return rank_moves(base, runs)
+
+
+def _changed_scores(
+    tallies: dict[str, Tally], base: dict[str, tuple[bool, float]], scores: _TallyScores
+) -> dict[str, tuple[bool, float]]:
+    """The recounted questions whose (contested, score) differs from ``base``'s."""
+    changed = {}
+    for question, tally in tallies.items():
+        before = base.get(question)
+        if before is not None:
+            score = scores[tally]
+            if score != before:
+                changed[question] = score
+    return changed
 
 
 class _TallyScores(dict[Tally, tuple[bool, float]]):

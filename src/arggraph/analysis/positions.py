@@ -585,16 +585,17 @@ class _Index:
         """Links among the question's claims that cut across the speakers' camps."""
         camp = {s: lean for s, lean in leans.items() if lean != "mixed"}
         found = []
+        into_claim, held = self.into, self.held
         for target in answers:
-            into = self.into.get(target)
+            into = into_claim.get(target)
             if not into:
                 continue
-            against = self.named(target)
+            against = held[target].named
             camps_against = {camp[s] for s in against if s in camp}
             if not camps_against:
                 continue
             for rel in into:
-                by = self.named(rel.source)
+                by = held[rel.source].named
                 camps_by = {camp[s] for s in by if s in camp}
                 if not camps_by or not set(by).isdisjoint(against):
                     continue

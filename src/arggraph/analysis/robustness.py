@@ -181,7 +181,7 @@ class _Counts:
         ``self.status``: shared, never to be mutated.
         """
         base = reading.base
-        answers = dict(base.answers.get(question, {}))
+        answers = base.answers.get(question, {})  # shared, never mutated (see :meth:`without`)
         given: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         documents: dict[str, int] = defaultdict(int)
         held = reading.held
@@ -226,11 +226,14 @@ class _Counts:
         given: dict[str, list[int]],
         documents: dict[str, int],
     ) -> None:
-        if held is None:
+        if held is None or not held.named:
             return
         which = _YES if answer == "yes" else _NO
         for speaker in held.named:
             given[speaker][which] += sign
+        if len(held.attributions) == 1:  # most claims: its one quote is its named holder's
+            documents[held.documents[0]] += sign
+            return
         named = set(held.named)
         for a in held.attributions:
             if a.speaker in named:
