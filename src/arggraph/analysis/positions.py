@@ -79,7 +79,6 @@ __all__ = [
     "ReportedView",
     "WholeReading",
     "positions",
-    "positions_and_reading",
     "question_voices",
     "question_voices_and_reading",
     "whole_reading",
@@ -123,8 +122,9 @@ CruxStatus = tuple[bool, bool]
 
 @dataclass(frozen=True, slots=True)
 class WholeReading:
-    """What :func:`positions` read of the whole graph, handed on so the leave-one-out
-    runs of :mod:`~arggraph.analysis.robustness` do not read it again (internal)."""
+    """What positions' index read of the whole graph (:func:`question_voices_and_reading`,
+    :func:`whole_reading`), handed on so the leave-one-out runs of
+    :mod:`~arggraph.analysis.robustness` do not read it again (internal)."""
 
     claims: dict[str, Claim]
     groups: dict[str, bool]
@@ -142,21 +142,10 @@ class WholeReading:
     """The rebuttals of a claim that come in time (each claim read once)."""
 
 
-def positions_and_reading(
-    graph: ArgumentGraph, signed: Sequence[Signed]
-) -> tuple[PositionsReport, WholeReading]:
-    """:func:`positions` of the whole graph, with what it read of it: for
-    :func:`~arggraph.analysis.contestedness.contested_topics`, whose robustness runs
-    start from the same holdings, answers, rebuttals and cruxes."""
-    index = _Index(graph, None, signed, keep_status=True)
-    report = built(PositionsReport, questions=[index.question(*q) for q in _questions(graph)])
-    return report, index.whole_reading()
-
-
 def whole_reading(graph: ArgumentGraph, signed: Sequence[Signed]) -> WholeReading:
-    """What :func:`positions_and_reading` hands on, without building positions: for
-    robustness runs whose caller gave the positions (each question's crux statuses read
-    as positions reads its cruxes)."""
+    """What positions' index reads of the whole graph, without placing anyone: for
+    robustness runs whose caller gave the positions (each question's crux statuses found
+    as :func:`positions` finds its cruxes)."""
     index = _Index(graph, None, signed, keep_status=True)
     for question, *_ in _questions(graph):
         index.crux_counts(question)
@@ -193,7 +182,7 @@ def question_voices_and_reading(
     graph: ArgumentGraph, signed: Sequence[Signed]
 ) -> tuple[list[QuestionVoices], WholeReading]:
     """:func:`question_voices`, with what it read of the graph for the robustness runs
-    (as :func:`positions_and_reading` hands it on)."""
+    (as :func:`whole_reading` reads it, in the same pass)."""
     index = _Index(graph, None, signed, keep_status=True)
     return [index.voices(*q) for q in _questions(graph)], index.whole_reading()
 
