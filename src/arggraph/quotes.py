@@ -405,38 +405,46 @@ def find_quotes(text: str, quotes: Sequence[str]) -> list[QuoteMatch | None]:
 
 
 def quote_spans(text: str, quotes: Sequence[str]) -> list[tuple[int, int, int] | None]:
-    """:func:`find_quotes` as plain ``(start, end, occurrences)`` tuples, for bulk loading.
-
-    Most quotes stand at the one word start their first ``_KEY`` characters follow: those
-    are found by `map` calls in C; the others one by one, as :func:`find_quote` does.
-    """
-    index = _document_index(text)
-    needles = _normal_forms(quotes)
-    firsts = _FirstWordStarts(index.norm.text, needles)
-    found = firsts.standing_once(needles)
-    for k in [k for k, hit in enumerate(found) if hit is None]:
-        found[k] = _first_hit(index, firsts, needles[k])
-    return _original_spans(index.norm, needles, found)
+    """:func:`find_quotes` as plain ``(start, end, occurrences)`` tuples, for bulk loading."""
+    norm, needles, positions, occurrences = _first_positions(text, quotes)
+    found = [None if at is None else (at, occurrences.get(k, 1)) for k, at in enumerate(positions)]
+    return _original_spans(norm, needles, found)
 
 
 def quote_offsets(text: str, quotes: Sequence[str]) -> tuple[list[int | None], list[int | None]]:
     """The starts and the ends of :func:`quote_spans`, as two columns (``None`` where a
     quote is absent): what a loader sets, without a tuple per quote."""
-    index = _document_index(text)
-    needles = _normal_forms(quotes)
-    firsts = _FirstWordStarts(index.norm.text, needles)
-    positions = firsts.standing(needles)
-    for k in [k for k, at in enumerate(positions) if at is None]:
-        hit = _first_hit(index, firsts, needles[k])
-        positions[k] = None if hit is None else hit[0]
-    shift = index.norm.constant_shift()
+    norm, needles, positions, _ = _first_positions(text, quotes)
+    shift = norm.constant_shift()
     if shift is not None and None not in positions:  # a plain text, every quote found
         starts: list[int | None] = list(map(add, positions, repeat(shift)))
         return starts, list(map(add, starts, map(len, needles)))
     found = [None if at is None else (at, 1) for at in positions]
-    spans = _original_spans(index.norm, needles, found)
+    spans = _original_spans(norm, needles, found)
     starts = [None if span is None else span[0] for span in spans]
     return starts, [None if span is None else span[1] for span in spans]
+
+
+def _first_positions(
+    text: str, quotes: Sequence[str]
+) -> tuple[NormalisedText, list[str], list[int | None], dict[int, int]]:
+    """``text``'s normal form, each quote's, the normal-form position where
+    :func:`find_quote` finds each (``None`` if absent), and how many times the quotes
+    occur that do not stand at the one word start their key follows (those occur once).
+
+    Most quotes stand there: those are found by ``map`` calls in C; the others one by
+    one, as :func:`find_quote` does.
+    """
+    index = _document_index(text)
+    needles = _normal_forms(quotes)
+    firsts = _FirstWordStarts(index.norm.text, needles)
+    positions = firsts.standing(needles)
+    occurrences: dict[int, int] = {}
+    for k in [k for k, at in enumerate(positions) if at is None]:
+        hit = _first_hit(index, firsts, needles[k])
+        if hit is not None:
+            positions[k], occurrences[k] = hit
+    return index.norm, needles, positions, occurrences
 
 
 def _first_hit(
@@ -537,10 +545,6 @@ class _FirstWordStarts:
         if all(stands):
             return at  # type: ignore[return-value]  # list is invariant; no None in it
         return [p if ok else None for p, ok in zip(at, stands, strict=True)]
-
-    def standing_once(self, needles: Sequence[str]) -> list[tuple[int, int] | None]:
-        """:meth:`standing` as ``(position, 1)`` (one occurrence at a word start)."""
-        return [None if p is None else (p, 1) for p in self.standing(needles)]
 
 
 def _starts_of_first_words(normal: str, first_words: set[str]) -> list[int]:
