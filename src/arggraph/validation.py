@@ -1,7 +1,8 @@
 """The rules a whole graph must keep, beyond the types of its fields.
 
-:func:`graph_problems` lists broken references and structure; :func:`ground_quotes`
-finds every quote in its document and records the offsets. Both return
+:func:`all_problems` lists broken references and structure, then (unless told not to)
+grounds quotes as :func:`ground_quotes` does: finds every quote in its document and
+records the offsets. Both return
 :class:`~arggraph.errors.Problem` objects whose ``path`` points into the graph
 (``("claims", 4, "attributions", 0, "quote")``) so a loader can place them in a file.
 """
@@ -47,15 +48,11 @@ def check_graph(graph: ArgumentGraph) -> None:
 
 
 def all_problems(graph: ArgumentGraph, *, check_quotes: bool = True) -> list[Problem]:
-    """:func:`graph_problems` and (with ``check_quotes``) :func:`ground_quotes`, in that
-    order, reading the columns both need (every attribution, its document) once."""
+    """Every broken reference and structural rule in ``graph``, in section order, then
+    (with ``check_quotes``) :func:`ground_quotes`'s misses; the columns both read (every
+    attribution, its document) are read once."""
     ids = _Ids(graph)
     return _graph_problems(graph, ids) + (_ground_quotes(graph, ids) if check_quotes else [])
-
-
-def graph_problems(graph: ArgumentGraph) -> list[Problem]:
-    """Every broken reference and structural rule in ``graph``, in section order."""
-    return _graph_problems(graph, _Ids(graph))
 
 
 def _graph_problems(graph: ArgumentGraph, ids: _Ids) -> list[Problem]:
