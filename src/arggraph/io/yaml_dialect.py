@@ -31,6 +31,13 @@ _FLOAT = re.compile(
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_RESOLVERS: tuple[tuple[str, re.Pattern[str], str | list[str]], ...] = (
+    ("tag:yaml.org,2002:bool", _BOOL, "tTfF"),
+    ("tag:yaml.org,2002:int", _INT, "-+0123456789"),
+    ("tag:yaml.org,2002:float", _FLOAT, "-+0123456789.n"),
+    ("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""]),
+)
+"""YAML 1.2 core-schema types of plain scalars: tag, pattern, first characters."""
 
 
 class Loader(_BaseLoader):  # type: ignore[misc]
@@ -75,12 +82,7 @@ def _check_key(key: Any, key_node: yaml.Node, seen: dict[Any, yaml.Node]) -> Non
 
 
 Loader.yaml_implicit_resolvers = {}
-for _tag, _pattern, _first in (
-    ("tag:yaml.org,2002:bool", _BOOL, "tTfF"),
-    ("tag:yaml.org,2002:int", _INT, "-+0123456789"),
-    ("tag:yaml.org,2002:float", _FLOAT, "-+0123456789.n"),
-    ("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""]),
-):
+for _tag, _pattern, _first in _RESOLVERS:
     Loader.add_implicit_resolver(_tag, _pattern, list(_first))
 
 
@@ -89,12 +91,7 @@ class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mis
     read back as a string (``0E0`` is a float in 1.2, ``yes`` a bool in 1.1)."""
 
 
-for _tag, _pattern, _first in (
-    ("tag:yaml.org,2002:bool", _BOOL, "tTfF"),
-    ("tag:yaml.org,2002:int", _INT, "-+0123456789"),
-    ("tag:yaml.org,2002:float", _FLOAT, "-+0123456789.n"),
-    ("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""]),
-):
+for _tag, _pattern, _first in _RESOLVERS:
     Dumper.add_implicit_resolver(_tag, _pattern, list(_first))
 
 
