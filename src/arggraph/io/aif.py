@@ -106,7 +106,7 @@ def parse_aif(text: str, *, source: str, prefix: str = "", name: str | None = No
 # --- building ---------------------------------------------------------------------------
 
 
-class _Builder:
+class _Builder(item.FileItems):
     """Turns a parsed AIF graph into arggraph data, a whole file at a time.
 
     Items are made with every field of their model, in the model's order, so that
@@ -119,20 +119,17 @@ class _Builder:
     def __init__(self, aif: Aif, prefix: str, doc_id: str) -> None:
         self.aif = aif
         self.prefix = prefix
-        self.doc_id = doc_id
         values = list(aif.nodes.values())
         self.statements = [n for n in values if n.type == "I"]
         self.locutions = [n for n in values if n.type == "L"]
         self.schemes = [n for n in values if n.type in _SCHEMES]
-        self.lines = [n.text for n in self.locutions]
+        super().__init__(doc_id, [n.text for n in self.locutions], aif.person_of, aif.names)
         self.claim_notes: dict[str, list[str]] = defaultdict(list)
         self.relations: dict[str, dict[str, Any]] = {}
         self.relation_node: dict[str, str] = {}
         """The scheme node each relation (by key) was made from."""
         self.relations_of: dict[str, list[str]] = {}
         self.pairs: dict[tuple[str, str], str] = {}
-        self.speakers: dict[str, tuple[dict[str, Any], str]] = {}
-        """Each speaker's entry and the node that first named it, in that order."""
         statements = [n.id for n in self.statements]
         claim_ids = [prefix + i for i in item.safe_ids(statements)]
         self.claim_ids = dict(zip(statements, claim_ids, strict=True))
@@ -148,7 +145,7 @@ class _Builder:
         attributions = self._claim_attributions()
         for node, found in zip(self.statements, attributions, strict=True):
             if not found:
-                found.append(self._unanchored(node))
+                found.append(self.unanchored(node.id, node.text))
         self._relations()
         return self._data(attributions)
 
@@ -156,7 +153,7 @@ class _Builder:
         """What ``locution`` says, read once."""
         said = self.said.get(locution.id)
         if said is None:
-            person_of, names = self.aif.person_of, self.aif.names
+            person_of, names = self.person_of, self.names
             said = item.said_of([locution.id], [locution.text], person_of, names)[locution.id]
             self.said[locution.id] = said
         return said
@@ -200,23 +197,6 @@ class _Builder:
             every.append(found)
         return every
 
-    def _unanchored(self, node: Node) -> dict[str, Any]:
-        """An I node no locution asserts: its text joins the document, held by its person."""
-        person = self.aif.person_of.get(node.id)
-        if person is not None:
-            speaker = item.person_speaker(person)
-            name = self.aif.names.get(person, f"Person {person}")
-        else:
-            speaker, name = item.UNATTRIBUTED, "Unattributed"
-        if speaker not in self.speakers:
-            # Whoever put an unattributed proposition forward is unrecorded: a group.
-            kind = "group" if speaker == item.UNATTRIBUTED else "person"
-            self.speakers[speaker] = (item.speaker_entry(speaker, name, kind), node.id)
-        quote = node.text.strip() or node.text
-        if quote.strip():
-            self.lines.append(node.text)
-        return item.attribution(speaker, self.doc_id, quote)
-
     def _relations(self) -> None:
         """Every scheme node's relations, in file order (an undercut's target first)."""
         claim_of, keys, prefix = self.claim_ids.get, self.scheme_keys, self.prefix
@@ -256,7 +236,7 @@ class _Builder:
         data = item.file_data(
             self.aif.lines,
             self.doc_id,
-            self.lines,
+            self.text_lines,
             self.speakers,
             (list(self.claim_ids), list(self.claim_ids.values()), self._texts(), attributions),
             (list(self.relations.values()), self.relation_node.values()),

@@ -1,7 +1,8 @@
 """The items AIF import makes, shared by its general and its columnar builders.
 
 Attributions and speakers with every field of their model, in the model's order;
-what a locution says (its speaker and words); ids made safe.
+what a locution says (its speaker and words); ids made safe; what both builders gather
+of a file as they read its claims (:class:`FileItems`), and the file's data made of it.
 """
 
 from __future__ import annotations
@@ -118,6 +119,39 @@ def safe_id_of(raw: str) -> str:
     if ">>" not in raw and _PLAIN_ID.fullmatch(arrows_out):
         return arrows_out
     return safe_id(raw)
+
+
+class FileItems:
+    """What both readers of a file (node by node, column by column) gather as they read
+    its claims: the document's lines and the speakers named, in order."""
+
+    def __init__(
+        self, doc_id: str, text_lines: list[str], person_of: dict[str, str], names: dict[str, str]
+    ) -> None:
+        self.doc_id = doc_id
+        self.text_lines = text_lines
+        """The document's lines: every locution's text, then unasserted claims'."""
+        self.person_of, self.names = person_of, names
+        self.speakers: dict[str, tuple[dict[str, Any], str]] = {}
+        """Each speaker's entry and the node that first named it, in that order."""
+
+    def unanchored(self, node_id: str, text: str) -> dict[str, Any]:
+        """The attribution of an I node no locution asserts: its text joins the document,
+        held by its person."""
+        person = self.person_of.get(node_id)
+        if person is not None:
+            speaker = person_speaker(person)
+            name = self.names.get(person, f"Person {person}")
+        else:
+            speaker, name = UNATTRIBUTED, "Unattributed"
+        if speaker not in self.speakers:
+            # Whoever put an unattributed proposition forward is unrecorded: a group.
+            kind = "group" if speaker == UNATTRIBUTED else "person"
+            self.speakers[speaker] = (speaker_entry(speaker, name, kind), node_id)
+        quote = text.strip() or text
+        if quote.strip():
+            self.text_lines.append(text)
+        return attribution(speaker, self.doc_id, quote)
 
 
 def file_data(

@@ -93,25 +93,21 @@ def _one_each(starts: Sequence[str], ends: Sequence[str]) -> dict[str, str] | No
     return start_of if len(start_of) == len(ends) else None
 
 
-class _PlainFile:
+class _PlainFile(item.FileItems):
     """The columns of one plain file and the data made of them."""
 
     def __init__(
         self, body: dict[str, Any], nodes: NodeColumns, lines: NodeLines, prefix: str, doc_id: str
     ) -> None:
-        self.lines, self.prefix, self.doc_id = lines, prefix, doc_id
-        self.person_of, self.names = persons(body)
+        self.lines, self.prefix = lines, prefix
         names, types, texts = nodes.names, nodes.types, nodes.texts
         self.ids = {t: _of_type(names, types, t) for t in ("I", "L", "YA")}
         self.texts = {t: _of_type(texts, types, t) for t in ("I", "L", "YA")}
+        super().__init__(doc_id, list(self.texts["L"]), *persons(body))
         schemes = list(map(_SCHEMES.__contains__, types))
         self.schemes = list(compress(names, schemes))
         """The RA and CA nodes, in file order."""
         self.kinds = ["rebuts" if t == "CA" else "supports" for t in compress(types, schemes)]
-        self.speakers: dict[str, tuple[dict[str, Any], str]] = {}
-        """Each speaker's entry and the node that first named it, in that order."""
-        self.text_lines = list(self.texts["L"])
-        """The document's lines: every locution's text, then unasserted claims'."""
 
     def data(self, edges: _Edges) -> ImportedData | None:
         """The file's items, or ``None`` when its shape is not plain after all."""
@@ -122,7 +118,10 @@ class _PlainFile:
         relations = self._relations(edges, claim_of)
         if attributions is None or relations is None:
             return None
-        held = [found or [self._unanchored(index)] for index, found in enumerate(attributions)]
+        held = [
+            found or [self.unanchored(node_id, text)]
+            for node_id, text, found in zip(claim_nodes, self.texts["I"], attributions, strict=True)
+        ]
         return item.file_data(
             self.lines,
             self.doc_id,
@@ -156,24 +155,6 @@ class _PlainFile:
                 speakers[who.speaker] = (item.speaker_entry(who.speaker, who.name), locution)
             every.append([item.attribution(who.speaker, doc_id, who.quote, asks[ya])])
         return every
-
-    def _unanchored(self, index: int) -> dict[str, Any]:
-        """Claim ``index``, which no locution asserts: its text joins the document, held by
-        its person (as :meth:`arggraph.io.aif._Builder._unanchored`)."""
-        node_id, text = self.ids["I"][index], self.texts["I"][index]
-        person = self.person_of.get(node_id)
-        if person is not None:
-            speaker = item.person_speaker(person)
-            name = self.names.get(person, f"Person {person}")
-        else:
-            speaker, name = item.UNATTRIBUTED, "Unattributed"
-        if speaker not in self.speakers:
-            kind = "group" if speaker == item.UNATTRIBUTED else "person"
-            self.speakers[speaker] = (item.speaker_entry(speaker, name, kind), node_id)
-        quote = text.strip() or text
-        if quote.strip():
-            self.text_lines.append(text)
-        return item.attribution(speaker, self.doc_id, quote)
 
     def _relations(self, edges: _Edges, claim_of: dict[str, str]) -> list[dict[str, Any]] | None:
         """One relation per RA/CA node, in file order."""
