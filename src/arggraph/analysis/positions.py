@@ -37,7 +37,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from arggraph.analysis.holding import DocumentDates, Holding, holding
+from arggraph.analysis.holding import DocumentDates, Holding, holding, voiced_documents
 from arggraph.analysis.position_models import (
     Basis,
     ContradictingLink,
@@ -486,7 +486,7 @@ class _Index:
                 if counts is None:
                     counts = given[speaker] = [0, 0]
                 counts[which] += 1
-            documents.update(_voiced_documents(claim_held))
+            documents.update(voiced_documents(claim_held))
         by_lean: dict[Lean, list[SpeakerRef]] = {"yes": [], "no": [], "mixed": []}
         names = self.names
         for speaker in sorted(given, key=lambda s: (names[s], s)):
@@ -608,15 +608,6 @@ class _Index:
                 )
         found.sort(key=lambda link: link.relation)
         return found
-
-
-def _voiced_documents(held: Holding) -> list[str]:
-    """The documents of the claim's quotes by its named holders (its voices' quotes)."""
-    attributions = held.attributions
-    if len(attributions) == 1:  # most claims: its one quote is its named holder's
-        return held.documents
-    named = set(held.named)
-    return [a.document for a in attributions if a.speaker in named]
 
 
 def _kind(rel: Signed) -> LinkKind:

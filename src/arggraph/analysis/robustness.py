@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from arggraph.analysis.holding import DocumentDates, Holding, holding
+from arggraph.analysis.holding import DocumentDates, Holding, holding, voiced_documents
 from arggraph.analysis.positions import CruxStatus, WholeReading, whole_reading
 from arggraph.analysis.rank_moves import KEPT_MOVES, KeptMoves, Score, rank_moves
 from arggraph.analysis.rebuttals import attacked_answer, is_clash, rebuttal_in_time
@@ -231,13 +231,8 @@ class _Counts:
         which = _YES if answer == "yes" else _NO
         for speaker in held.named:
             given[speaker][which] += sign
-        if len(held.attributions) == 1:  # most claims: its one quote is its named holder's
-            documents[held.documents[0]] += sign
-            return
-        named = set(held.named)
-        for a in held.attributions:
-            if a.speaker in named:
-                documents[a.document] += sign
+        for document in voiced_documents(held):
+            documents[document] += sign
 
     def quoted_by_document(self, base: _Base) -> tuple[dict[str, list[str]], set[str]]:
         """Document -> the claims of this question's footprint it quotes, and the
@@ -271,16 +266,14 @@ class _Counts:
             answer = answers.get(claim_id)
             if answer is None:
                 continue
-            holding = held[claim_id]
-            if holding is None:
-                continue
+            claim_held = held[claim_id]
             which = _YES if answer == "yes" else _NO
-            for speaker in holding.named:
+            for speaker in claim_held.named:
                 now = touched.get(speaker)
                 if now is None:
                     now = touched[speaker] = list(given[speaker])
                 now[which] -= 1
-            voices += _voices(holding)
+            voices += len(voiced_documents(claim_held))
         sides = self.sides
         if touched:
             sides = list(sides)
@@ -339,14 +332,6 @@ class _Counts:
             cruxes += crux - self.status[k][0]
             answered += done - self.status[k][1]
         return Tally(sides[1], sides[2], sides[3], cruxes, answered, voiced)
-
-
-def _voices(held: Holding) -> int:
-    """The claim's quotes by its named holders: what it adds to its documents' voices."""
-    if len(held.attributions) == 1:
-        return 1 if held.named else 0
-    named = set(held.named)
-    return sum(1 for a in held.attributions if a.speaker in named)
 
 
 @dataclass
