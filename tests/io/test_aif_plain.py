@@ -12,10 +12,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arggraph.io.aif import _Builder, aif_data
+from arggraph.errors import FormatError
+from arggraph.io.aif import _Builder, aif_data, parse_aif
 from arggraph.io.aif_plain import plain_data
 from arggraph.io.aif_structure import NodeLines, node_columns, parse_body, read_structure
 from arggraph.io.formats import ImportedData
@@ -64,6 +66,12 @@ def test_a_plain_dialogue_file_is_read_alike() -> None:
 
 def test_files_with_undercuts_are_left_to_the_builder() -> None:
     assert _plain((DATA / "undercut.json").read_text(encoding="utf-8"), "") is None
+
+
+def test_a_node_type_that_is_not_a_string_is_told_not_raised() -> None:
+    text = json.dumps({"nodes": [{"nodeID": "1", "type": ["I"], "text": "x"}], "edges": []})
+    with pytest.raises(FormatError, match=r'node 1: unknown node type \["I"\]'):
+        parse_aif(text, source="x.json")
 
 
 _TYPES = st.sampled_from(["I", "I", "I", "L", "L", "YA", "RA", "CA", "MA", "TA"])

@@ -60,7 +60,11 @@ def plain_data(
     body: dict[str, Any], nodes: NodeColumns, lines: NodeLines, prefix: str, doc_id: str
 ) -> ImportedData | None:
     """The file's data when it is sound and plain (see the module), else ``None``."""
-    if not set(nodes.types) <= _PLAIN_TYPES or not all_hold(NODE_RULES, nodes):
+    try:  # a type JSON cannot hash (a list) breaks NODE_RULES: the builder tells it
+        plain_types = set(nodes.types) <= _PLAIN_TYPES
+    except TypeError:
+        return None
+    if not plain_types or not all_hold(NODE_RULES, nodes):
         return None
     raws = body.get("edges", [])
     type_of = dict(zip(nodes.names, nodes.types, strict=True))
