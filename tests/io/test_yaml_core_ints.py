@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import arggraph
+from arggraph.errors import InvalidGraphError
 from arggraph.io.yaml_dialect import Dumper, _load_plain, load_yaml, load_yaml_items
 
 CASES = [
@@ -37,3 +41,26 @@ def test_a_string_that_reads_as_an_integer_is_quoted_when_written(text: str) -> 
 
     written = yaml.dump({"a": text}, Dumper=Dumper)
     assert load_yaml(written) == {"a": text}
+
+
+@pytest.mark.parametrize(
+    ("tagged", "kind"),
+    [
+        ("!!int abc", "int"),
+        ("!!int 0b101", "int"),
+        ("!!float abc", "float"),
+        ("!!bool maybe", "bool"),
+        ("!!bool 12", "bool"),
+        ("!!timestamp x", "timestamp"),
+    ],
+)
+def test_a_value_its_explicit_tag_cannot_read_is_a_located_problem(
+    tmp_path: Path, tagged: str, kind: str
+) -> None:
+    graph = tmp_path / "graph.yaml"
+    graph.write_text(f"title: Test\nclaims:\n  - id: {tagged}\n", encoding="utf-8")
+    with pytest.raises(InvalidGraphError) as raised:
+        arggraph.load(graph)
+    [problem] = raised.value.problems
+    assert (problem.code, problem.line) == ("yaml-syntax", 3)
+    assert f"cannot be read as {kind}" in problem.message

@@ -31,9 +31,10 @@ _FLOAT = re.compile(
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_INT_TAG = "tag:yaml.org,2002:int"
 _RESOLVERS: tuple[tuple[str, re.Pattern[str], str | list[str]], ...] = (
     ("tag:yaml.org,2002:bool", _BOOL, "tTfF"),
-    ("tag:yaml.org,2002:int", _INT, "-+0123456789"),
+    (_INT_TAG, _INT, "-+0123456789"),
     ("tag:yaml.org,2002:float", _FLOAT, "-+0123456789.n"),
     ("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""]),
 )
@@ -49,6 +50,20 @@ class Loader(_BaseLoader):  # type: ignore[misc]
             _check_key(self.construct_object(key_node, deep=deep), key_node, seen)
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML's, with a scalar its explicit tag cannot read (``!!int abc``) reported
+        at its place instead of escaping as a bare ``ValueError`` or ``KeyError``."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, KeyError, AttributeError, TypeError):
+            if node.tag == _INT_TAG and _INT.match(node.value):
+                raise  # a well-formed integer too long for Python: parsing places it
+            raise YamlProblemError(
+                f"{node.value!r} cannot be read as {node.tag.rsplit(':', 1)[-1]}",
+                node.start_mark,
+                hint="remove the tag, or write a value of that type",
+            ) from None
+
 
 def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
     """A YAML 1.2 core-schema integer: ``012`` is twelve (PyYAML's 1.1 rule made it
@@ -63,7 +78,7 @@ def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
     return int(text, 10)
 
 
-Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+Loader.add_constructor(_INT_TAG, _construct_int)
 
 
 def _check_key(key: Any, key_node: yaml.Node, seen: dict[Any, yaml.Node]) -> None:
