@@ -7,7 +7,6 @@ with cycles and missing files reported.
 
 from __future__ import annotations
 
-import mmap
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -61,7 +60,7 @@ def read_text_file(path: Path, display: str) -> str:
             ]
         )
     try:
-        return _read_utf8(path, display)
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise InvalidGraphError(
             [
@@ -84,21 +83,7 @@ def read_text_file(path: Path, display: str) -> str:
                 )
             ]
         ) from None
-
-
-def _read_utf8(path: Path, display: str) -> str:
-    """The file's text, decoded straight from a memory map of it where the system allows:
-    no copy of its bytes is made (for a 60 MB graph file, 12k fewer pages)."""
-    with path.open("rb") as handle:
-        try:
-            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):  # an empty file, or one the system cannot map
-            return decode_utf8(handle.read(), display)
-        with mapped:
-            try:
-                return str(mapped, "utf-8-sig")
-            except UnicodeDecodeError:
-                return decode_utf8(mapped[:], display)  # raises, placing the first bad byte
+    return decode_utf8(raw, display)
 
 
 def decode_utf8(raw: bytes, display: str) -> str:
