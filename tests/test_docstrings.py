@@ -25,6 +25,7 @@ MODULES = [
     "arggraph.io.formats",
     "arggraph.io.sniff",
     "arggraph.io.yaml_dialect",
+    "arggraph.quotes",
     "arggraph.render.text",
 ]
 

@@ -13,7 +13,7 @@ Offsets are positions in the original text (Unicode code points, end exclusive).
 
 Example
 -------
->>> text = "He said: \u201cCompute\nstill matters\u201d \u2014 a lot."
+>>> text = "He said: \u201cCompute\\nstill matters\u201d \u2014 a lot."
 >>> m = find_quote(text, '"Compute still matters" - a lot')
 >>> (m.start, m.end)
 (9, 40)
