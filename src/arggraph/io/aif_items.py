@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -21,7 +20,6 @@ UNATTRIBUTED = "aif-unattributed"
 _QUESTIONING = re.compile(r"question", re.IGNORECASE)
 """YA illocutions that ask (Pure, Assertive, Rhetorical Questioning): the speaker holds nothing."""
 _SPEAKER_PREFIX = re.compile(r"^\s*(?P<name>[^\n]{1,100}?)\s+:\s+(?P<words>.+)$", re.DOTALL)
-_ID = itemgetter("id")
 
 
 class Said(NamedTuple):
@@ -206,11 +204,4 @@ def file_data(
             "relations": node_origins(lines, relation_nodes),
         },
         texts={doc_id: text},
-        _ids={  # what ``ImportedData.add`` would keep of each item: its id, if it has one
-            "documents": {doc_id},
-            "speakers": set(speakers),
-            "topics": set(),
-            "claims": set(claim_ids),
-            "relations": {i for i in map(_ID, relation_items) if i is not None},
-        },
     )

@@ -554,7 +554,15 @@ class ImportedData:
     texts: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)
     inputs: list[Path] = field(default_factory=list)
-    _ids: dict[str, set[str]] = field(default_factory=lambda: {s: set() for s in _SECTION_NAMES})
+    _ids: dict[str, set[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Remember the ids of the items given at construction, as ``add`` does for later
+        ones (an importer may hand over whole sections at once)."""
+        self._ids = {
+            s: {item["id"] for item in self.sections.get(s, ()) if item.get("id") is not None}
+            for s in _SECTION_NAMES
+        }
 
     def add(self, section: str, item: dict[str, Any], origin: Located) -> None:
         """Append ``item`` to ``section``, remembering where it came from."""
