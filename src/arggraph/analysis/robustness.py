@@ -122,16 +122,11 @@ class _Reading:
 
     def _is_crux(self, rel: Signed, answers: Mapping[str, Answer]) -> bool:
         held = self.held
-        source = held(rel.source)
-        if source is None or held(rel.target) is None:  # not kept
+        source, target = held(rel.source), held(rel.target)
+        if source is None or target is None:  # not kept
             return False
-        at = attacked_answer(rel, answers, self.base.by_key)
-        if at is None:
-            return False
-        target = held(at[0])
-        if target is None:
-            return False
-        return is_clash(answers.get(rel.source), at[1], source, target)
+        at = attacked_answer(rel, answers, self.base.by_key)  # the attacked claim is the target
+        return at is not None and is_clash(answers.get(rel.source), at[1], source, target)
 
 
 _YES, _NO = 0, 1
