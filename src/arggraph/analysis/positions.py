@@ -449,7 +449,7 @@ class _Index:
     ) -> Position:
         given = [c.answer for c in claims] or [r.implies for r in relations]
         yes, no = given.count("yes"), given.count("no")
-        lean: Lean = "mixed" if yes and no else "yes" if yes else "no"
+        lean = _lean(yes, no)
         s = self.speakers[speaker]
         if len(claims) > 1:
             claims.sort(key=lambda c: (c.answer != "yes", c.claim))
@@ -491,9 +491,7 @@ class _Index:
         names = self.names
         for speaker in sorted(given, key=lambda s: (names[s], s)):
             yes, no = given[speaker]
-            by_lean["mixed" if yes and no else "yes" if yes else "no"].append(
-                self.speaker_ref(speaker)
-            )
+            by_lean[_lean(yes, no)].append(self.speaker_ref(speaker))
         cruxes, answered = self.crux_counts(qid)
         return QuestionVoices(
             qid,
@@ -608,6 +606,11 @@ class _Index:
                 )
         found.sort(key=lambda link: link.relation)
         return found
+
+
+def _lean(yes: int, no: int) -> Lean:
+    """A speaker's lean from how many of their claims answer yes and no."""
+    return "mixed" if yes and no else "yes" if yes else "no"
 
 
 def _kind(rel: Signed) -> LinkKind:
