@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arggraph.errors import Problem
+from arggraph.grounding import ground_attribution
 from arggraph.model import ArgumentGraph, Attribution
-from arggraph.validation import ground_attribution, ground_quotes
+from arggraph.validation import ground_quotes
 
 _TEXTS = {
     "d0": "Claim 1 holds that x y.\nClaim 2 holds\u2014that   x y z. Claim 1 holds that x y.",

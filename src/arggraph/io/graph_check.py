@@ -17,9 +17,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from arggraph.errors import InvalidGraphError, PathPart, Problem
+from arggraph.grounding import ground_attribution
 from arggraph.io.graph_files import SourceFile, display_path, read_text_file, type_name
 from arggraph.model import ArgumentGraph, Attribution, GraphFile
-from arggraph.validation import all_problems, ground_attribution
+from arggraph.validation import all_problems
 
 SECTIONS = ("documents", "speakers", "topics", "claims", "relations")
 _METADATA = ("arggraph", "title", "description")
