@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arggraph.errors import FormatError
-from arggraph.io.aif import _Builder, aif_data, parse_aif
+from arggraph.io.aif import aif_data, parse_aif
+from arggraph.io.aif_nodes import NodeBuilder
 from arggraph.io.aif_plain import plain_data
 from arggraph.io.aif_structure import NodeLines, node_columns, parse_body, read_structure
 from arggraph.io.formats import ImportedData
@@ -27,7 +28,7 @@ DATA = Path(__file__).parent.parent / "data" / "aif"
 
 
 def _general(text: str, prefix: str) -> ImportedData:
-    return _Builder(read_structure(text, "x.json"), prefix, "x").build()
+    return NodeBuilder(read_structure(text, "x.json"), prefix, "x").build()
 
 
 def _plain(text: str, prefix: str) -> ImportedData | None:
