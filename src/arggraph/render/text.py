@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from arggraph.analysis.contestedness import ContestedReport, QuestionContest, TopicContest
 from arggraph.analysis.positions import Crux, Position, PositionsReport, QuestionPositions
-from arggraph.analysis.results import QuoteRef, shorten
+from arggraph.analysis.results import ClaimRef, QuoteRef, shorten
 
 _LEAN_WORDS = {"yes": "yes", "no": "no", "mixed": "both"}
 
@@ -84,12 +84,19 @@ def _crux_lines(crux: Crux) -> Iterator[str]:
     against = ", ".join(s.name for s in crux.against)
     verb = "undercut" if crux.kind == "undercuts" else "rebut"
     verb += "" if len(crux.by) > 1 else "s"
-    source = _quote(crux.source.quotes[0], 70) if crux.source.quotes else crux.source.statement
-    target = _quote(crux.target.quotes[0], 70) if crux.target.quotes else crux.target.statement
     state = "answered" if crux.answered else "unanswered"
     yield f"    {by} {verb} {against} ({state}):"
-    yield f"      {against}: {target}"
-    yield f"      {by}: {source}"
+    yield f"      {_said(crux.target, against)}"
+    yield f"      {_said(crux.source, by)}"
+
+
+def _said(claim: ClaimRef, holders: str) -> str:
+    """A claim's first quote under the name of the one who said it (not every holder's:
+    two holders of a claim rarely say it in the same words); its statement when unquoted."""
+    if not claim.quotes:
+        return f"{holders}: {claim.statement}"
+    quote = claim.quotes[0]
+    return f"{quote.speaker_name}: {_quote(quote, 70)}"
 
 
 def topics_lines(report: ContestedReport, *, full: bool = False) -> Iterator[str]:
