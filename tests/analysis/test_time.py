@@ -162,4 +162,4 @@ def test_the_deepseek_documents_in_order() -> None:
     import arggraph
 
     order = [d.id for d in timeline(arggraph.load(DEEPSEEK)).documents]
-    assert order == ["news", "podcast", "dunnmon", "chilson"]
+    assert order == ["chilson", "podcast", "news", "dunnmon"]  # earliest possible day first

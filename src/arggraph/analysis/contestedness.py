@@ -141,7 +141,7 @@ class ContestedReport(Result):
 
     def _summary(self) -> str:
         contested = [q for q in self.questions if q.contested]
-        top = f"; most contested: {shorten(contested[0].label, 60)!r}" if contested else ""
+        top = f"; most contested question: {shorten(contested[0].label, 60)!r}" if contested else ""
         return (
             f"{counted(len(self.topics), 'topic')}, {counted(len(self.questions), 'question')}, "
             f"{len(contested)} contested{top}"
@@ -378,12 +378,7 @@ def _topics(graph: ArgumentGraph, scored: list[QuestionContest]) -> list[TopicCo
         questions = by_topic[topic.id]  # already ranked, best first
         scores = [q.score for q in questions]
         score = round_score(scores[0] + sum(scores[1:]) / 2) if scores else 0.0
-        contested = [q for q in questions if q.contested]
-        reason = (
-            f"{len(contested)} of {len(questions)} questions contested; most: {contested[0].reason}"
-            if contested
-            else "No question of this topic has named voices on both sides."
-        )
+        reason = _topic_reason(questions)
         topics.append((score, topic, questions, reason))
     topics.sort(key=lambda t: (-t[0], t[1].label, t[1].id))
     return [
@@ -399,6 +394,26 @@ def _topics(graph: ArgumentGraph, scored: list[QuestionContest]) -> list[TopicCo
         )
         for rank, (score, topic, questions, reason) in enumerate(topics, start=1)
     ]
+
+
+def _topic_reason(questions: list[QuestionContest]) -> str:
+    """A topic in one line: how many of its questions are contested, and the most contested.
+
+    >>> q = QuestionContest.model_construct(contested=True, question="Q?", label="q", reason="r.")
+    >>> _topic_reason([q])
+    'Its one question is contested: “Q?” — r.'
+    """
+    contested = [q for q in questions if q.contested]
+    if not contested:
+        return "No question of this topic has named voices on both sides."
+    top = contested[0]
+    asked = f"“{top.question or top.label}” — {top.reason}"
+    if len(questions) == 1:
+        return f"Its one question is contested: {asked}"
+    return (
+        f"{len(contested)} of {len(questions)} questions contested; "
+        f"most contested question: {asked}"
+    )
 
 
 def _reason(q: QuestionVoices, contested: bool) -> str:

@@ -10,6 +10,11 @@ rules read it:
 - **not older**: documents ``A`` are not older than documents ``B`` unless the latest
   day of any of ``A`` falls before the earliest day of any of ``B`` (``A`` is then
   certainly older). Undated documents are never certainly older.
+- **order** (the timeline's): documents by the earliest day their date can mean, and
+  two documents whose spans share a day are in an *uncertain* order
+  (:func:`spans_overlap`): ``2025-02`` may come before or after ``2025-02-11``, so a
+  reader is told so instead of being shown a chronology the dates cannot support.
+  :func:`date_words` says how precise a date is (``2025-02 (month only)``).
 
 Example
 -------
@@ -67,6 +72,33 @@ def published_by(document_date: str | None, as_of: str) -> bool:
     return date_span(document_date)[1] <= date_span(as_of)[1]
 
 
+def date_words(date: str | None) -> str:
+    """A date as a reader should see it: how precise it is, or that there is none.
+
+    >>> date_words("2025-02-11"), date_words("2025-02"), date_words("2025"), date_words(None)
+    ('2025-02-11', '2025-02 (month only)', '2025 (year only)', 'undated')
+    """
+    if date is None:
+        return "undated"
+    date_span(date)  # refuse what is not a date
+    precision = {4: " (year only)", 7: " (month only)"}.get(len(date), "")
+    return date + precision
+
+
+def spans_overlap(first: str | None, second: str | None) -> bool:
+    """Whether two documents' dates share a day, so neither is surely the earlier.
+
+    An undated document overlaps every document: its place in any order is unknown.
+
+    >>> spans_overlap("2025-02", "2025-02-11"), spans_overlap("2025-02-11", "2025-02-28")
+    (True, False)
+    """
+    if first is None or second is None:
+        return True
+    (a_start, a_end), (b_start, b_end) = date_span(first), date_span(second)
+    return a_start <= b_end and b_start <= a_end
+
+
 def not_older(answer: Iterable[str | None], claim: Iterable[str | None]) -> bool:
     """Whether documents dated ``answer`` are not certainly older than those dated ``claim``."""
     ends = [date_span(d)[1] for d in answer if d is not None]
@@ -76,4 +108,4 @@ def not_older(answer: Iterable[str | None], claim: Iterable[str | None]) -> bool
     return max(ends) >= min(starts)
 
 
-__all__ = ["date_span", "not_older", "published_by"]
+__all__ = ["date_span", "date_words", "not_older", "published_by", "spans_overlap"]

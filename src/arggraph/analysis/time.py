@@ -7,10 +7,21 @@ quoted in them, and the relations between the claims that remain (an attributed
 relation only if its own document remains). Every analysis then runs on that graph
 unchanged: ``positions(as_of(graph, "2025-02-15"))``.
 
-:func:`timeline` orders the documents by when they are surely published (the last
-day of their date, then the first, then file order; undated ones last) and, for each
-question, replays the debate one document at a time: who answers for the first time,
-whose lean changes, and the question's contestedness rank and score after each.
+:func:`timeline` orders the documents by the earliest day their date can mean (then
+the last day, then file order; undated ones last) and, for each question, replays the
+debate one document at a time: who answers for the first time, whose lean changes,
+and the question's contestedness rank and score after each. Each document lists the
+others whose dates overlap its own (``uncertain_with``): their order is not known, and
+a reader must be told so.
+
+The two rules answer different questions and are kept apart on purpose. ``as_of``
+asks "what had surely appeared by this day?", so a month-only date waits for the
+month's end (nothing is counted before it surely existed). The timeline asks "in what
+order did the answers come?": ordering by the last day put an early-February podcast
+dated ``2025-02`` after an article of 11 February, a false chronology, whereas the
+earliest day keeps every certain order (a document that surely came first comes
+first) and the overlaps mark the rest. So a timeline step is ``as_of`` its date only
+where no date overlaps.
 
 Example
 -------
@@ -19,7 +30,7 @@ Example
 >>> [d.id for d in as_of(graph, "2025-02-27").documents]
 ['news']
 >>> [d.id for d in timeline(graph).documents]
-['news', 'podcast', 'dunnmon', 'chilson']
+['chilson', 'podcast', 'news', 'dunnmon']
 """
 
 from __future__ import annotations
@@ -30,7 +41,7 @@ from typing import Literal
 from pydantic import Field
 
 from arggraph.analysis.contestedness import contested_topics
-from arggraph.analysis.dates import date_span, published_by
+from arggraph.analysis.dates import date_span, published_by, spans_overlap
 from arggraph.analysis.positions import Lean, positions
 from arggraph.analysis.results import Result, counted
 from arggraph.model import ArgumentGraph, Claim, Document, Relation
@@ -105,11 +116,24 @@ def _relations_among(
 
 
 def document_order(graph: ArgumentGraph) -> list[Document]:
-    """Documents by when they are surely published; undated ones last, in file order."""
+    """Documents by the earliest day their date can mean, then the last; undated last.
+
+    Ties keep file order. Whenever one document surely came before another (its last
+    day is before the other's first), it comes first; where dates overlap the order
+    is a guess, which :func:`uncertain_order` names.
+    """
     dated = [(i, d) for i, d in enumerate(graph.documents) if d.date is not None]
     undated = [d for d in graph.documents if d.date is None]
-    dated.sort(key=lambda x: (*reversed(date_span(x[1].date or "")), x[0]))
+    dated.sort(key=lambda x: (*date_span(x[1].date or ""), x[0]))
     return [d for _, d in dated] + undated
+
+
+def uncertain_order(documents: list[Document]) -> dict[str, list[str]]:
+    """For each document, the others whose dates overlap its own (order unknown)."""
+    return {
+        d.id: [o.id for o in documents if o.id != d.id and spans_overlap(d.date, o.date)]
+        for d in documents
+    }
 
 
 VoiceEvent = Literal["first answer", "lean changed", "no longer answers"]
@@ -155,6 +179,10 @@ class DatedDocument(Result):
     id: str
     title: str
     date: str | None
+    uncertain_with: list[str] = Field(
+        default_factory=list,
+        description="documents whose dates overlap this one's: their order is not known",
+    )
 
 
 class Timeline(Result):
@@ -178,13 +206,15 @@ def timeline(graph: ArgumentGraph) -> Timeline:
     Returns
     -------
     Timeline
-        Documents in :func:`document_order`; each question (in topic order) has one
+        Documents in :func:`document_order`, each with the documents whose dates
+        overlap its own (:func:`uncertain_order`); each question (in topic order) has one
         step per document: the voices (speakers answering in their own claims) that
         answered for the first time or changed lean with it, the counts, and the
         question's rank and score once that document is in. The cost is one run of
         positions and contestedness per document.
     """
     order = document_order(graph)
+    uncertain = uncertain_order(order)
     steps: dict[str, list[TimelineStep]] = {}
     labels: dict[str, tuple[str, str | None]] = {}
     seen: dict[str, dict[str, tuple[str, Lean]]] = {}
@@ -232,7 +262,10 @@ def timeline(graph: ArgumentGraph) -> Timeline:
                 )
             )
     return Timeline(
-        documents=[DatedDocument(id=d.id, title=d.title, date=d.date) for d in order],
+        documents=[
+            DatedDocument(id=d.id, title=d.title, date=d.date, uncertain_with=uncertain[d.id])
+            for d in order
+        ],
         questions=[
             QuestionTimeline(id=q, label=labels[q][0], question=labels[q][1], steps=s)
             for q, s in steps.items()
@@ -250,4 +283,5 @@ __all__ = [
     "document_order",
     "restricted",
     "timeline",
+    "uncertain_order",
 ]

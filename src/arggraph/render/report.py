@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from arggraph.analysis.contestedness import ContestedReport, QuestionContest
+from arggraph.analysis.dates import date_words
 from arggraph.analysis.debate import DebateAnalysis, analyse
 from arggraph.analysis.objections import READER_STATUSES, STATUS_COUNT_WORDS, Statuses
 from arggraph.analysis.positions import Position, PositionsReport, QuestionPositions
@@ -92,6 +93,9 @@ quoted passage the page links to, with :data:`SOURCE_CONTEXT` characters either 
 
 SOURCE_CONTEXT = 300
 """Characters of text kept before and after a passage when sources are cut to passages."""
+
+UNCERTAIN_NAMED = 3
+"""A timeline step names at most this many dates it overlaps (its order is unknown)."""
 
 NAMES_LISTED = 30
 """At most this many members per camp, unaligned speakers and unrespected links are named."""
@@ -252,26 +256,52 @@ def _maps(graph: ArgumentGraph, contested: ContestedReport) -> list[tuple[str, s
     return [item for *_, item in sorted(maps)]
 
 
-def _summary(graph: ArgumentGraph, statuses: Statuses) -> list[tuple[str, int]]:
+def _summary(graph: ArgumentGraph, statuses: Statuses) -> list[dict[str, Any]]:
+    """The counts of the first line, each a group of (count, words) read as one phrase.
+
+    Speakers count the voices the report can count (people and organisations); groups a
+    text reports are counted apart, as the question sections treat them. Quotes count
+    as ``arggraph validate`` does: every claim quote and every relation quote.
+    """
     summary = graph_summary(graph)
     relation_ids = {r.id for r in graph.relations if r.id is not None}
     undercuts = sum(1 for r in graph.relations if r.target in relation_ids)
+    groups = sum(1 for s in graph.speakers if s.kind == "group")
+    relation_quotes = sum(1 for r in graph.relations if r.attribution is not None)
+    speakers = [_count(summary.speakers - groups, "speaker")]
+    if groups:
+        speakers.append(_count(groups, "reported group"))
     rows = [
-        ("documents", summary.documents),
-        ("speakers", summary.speakers),
-        ("topics", summary.topics),
-        ("claims", summary.claims),
-        ("quotes", summary.attributions),
-        ("supports", summary.supports),
-        ("rebuttals", summary.rebuts),
-        ("of them undercuts", undercuts),
+        _row(_count(summary.documents, "document")),
+        _row(*speakers),
+        _row(_count(summary.topics, "topic")),
+        _row(_count(summary.claims, "claim")),
+        _quotes_row(summary.attributions, relation_quotes),
+        _row(_count(summary.supports, "support")),
+        _row(_count(summary.rebuts, "rebuttal")),
+        _row((undercuts, "of them undercuts" if undercuts != 1 else "of them an undercut")),
     ]
     if statuses.by_claim:
         counts: dict[str, int] = defaultdict(int)
         for status in statuses.by_claim.values():
             counts[status.status] += 1
-        rows += [(STATUS_COUNT_WORDS[n], counts[n]) for n in READER_STATUSES if counts[n]]
+        rows += [_row((counts[n], STATUS_COUNT_WORDS[n])) for n in READER_STATUSES if counts[n]]
     return rows
+
+
+def _count(n: int, noun: str) -> tuple[int, str]:
+    """``n`` with ``noun`` in the singular or plural it needs."""
+    return n, noun if n == 1 else noun + "s"
+
+
+def _row(*parts: tuple[int, str], note: str = "") -> dict[str, Any]:
+    return {"parts": list(parts), "note": note}
+
+
+def _quotes_row(on_claims: int, on_relations: int) -> dict[str, Any]:
+    """All quotes, as validate counts them, and where they are when relations have some."""
+    note = f"({on_claims:,} on claims, {on_relations:,} on relations)" if on_relations else ""
+    return _row(_count(on_claims + on_relations, "quote"), note=note)
 
 
 # ---------------------------------------------------------------- sources
@@ -420,15 +450,23 @@ def _excerpts(segments: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _strips(debate: DebateAnalysis, shown: _Shown) -> dict[str, list[dict[str, Any]]]:
-    """Each shown question's timeline strip: per document in date order, the lineup so far."""
+    """Each shown question's timeline strip: per document in date order, the lineup so far.
+
+    Documents come by the earliest day their date can mean; a partial date shows how
+    precise it is ("2025-02 (month only)") and a step whose date overlaps another's
+    names those documents: their order is a guess (:mod:`arggraph.analysis.time`).
+    """
     if debate.timeline is None:
         return {}
     titles = {d.id: d.title for d in debate.graph.documents}
+    dates = {d.id: d.date for d in debate.timeline.documents}
+    uncertain = {d.id: _uncertain_words(d.uncertain_with, dates) for d in debate.timeline.documents}
     return {
         q.id: [
             {
                 "document": shorten(titles[step.document], 34),
-                "date": step.date or "undated",
+                "date": date_words(step.date),
+                "uncertain": uncertain.get(step.document, ""),
                 "lineup": f"{step.yes} yes · {step.no} no"
                 + (f" · {step.mixed} both" if step.mixed else ""),
                 "rank": f"contested, #{step.rank}" if step.contested else "not contested",
@@ -440,6 +478,19 @@ def _strips(debate: DebateAnalysis, shown: _Shown) -> dict[str, list[dict[str, A
         for q in debate.timeline.questions
         if q.id in shown.questions and any(step.yes or step.no or step.mixed for step in q.steps)
     }
+
+
+def _uncertain_words(others: list[str], dates: dict[str, str | None]) -> str:
+    """'' when a document's place is certain; else the dates of the documents it may
+    come before or after (each step shows its date, so the reader finds them)."""
+    if not others:
+        return ""
+    named = list(dict.fromkeys(dates[o] or "undated" for o in others))
+    shown = named[:UNCERTAIN_NAMED]
+    more = f" and {len(named) - len(shown):,} more dates" if len(named) > len(shown) else ""
+    return (
+        f"order not certain: may come before or after the documents dated {', '.join(shown)}{more}"
+    )
 
 
 def _topics(
@@ -559,7 +610,8 @@ def _why(q: QuestionContest) -> str:
     """Why the question ranks where it does, in a line: voices and sources."""
     both = f", {len(q.mixed)} both ways" if q.mixed else ""
     documents = f"{len(q.documents)} document{'s' if len(q.documents) != 1 else ''}"
-    return f"{len(q.yes)} say yes, {len(q.no)} no{both}; in {documents}"
+    says = "says" if len(q.yes) == 1 else "say"
+    return f"{len(q.yes)} {says} yes, {len(q.no)} no{both}; in {documents}"
 
 
 def _question(contest: QuestionContest, q: QuestionPositions, sources: _Sources) -> dict[str, Any]:
