@@ -8,6 +8,8 @@ import pytest
 
 import arggraph
 from arggraph import ArgumentGraph
+from arggraph.analysis.position_models import PositionsReport
+from arggraph.analysis.positions import positions
 from tests.conftest import DEEPSEEK
 
 pytestmark = pytest.mark.skipif(not DEEPSEEK.exists(), reason="graph not written yet")
@@ -111,3 +113,32 @@ def test_every_claim_has_a_topic_and_every_topic_claims(graph: ArgumentGraph) ->
 
 def test_shared_propositions_are_one_claim_with_several_holders(graph: ArgumentGraph) -> None:
     assert any(len(c.speakers) >= 2 for c in graph.claims)
+
+
+# --- Readings a careful reader of the seeds checks (reader audit, 2026-12-01) ---------
+
+
+@pytest.fixture(scope="module")
+def placed(graph: ArgumentGraph) -> PositionsReport:
+    return positions(graph)
+
+
+def lean_of(placed: PositionsReport, question: str, name: str) -> str | None:
+    """The named speaker's lean on a question, or None when they are not placed."""
+    found = [p.lean for p in placed.question(question).positions if name in p.name]
+    return found[0] if found else None
+
+
+def quotes_of(graph: ArgumentGraph, claim_id: str, speaker: str) -> list[str]:
+    return [a.quote for a in graph.claim(claim_id).attributions if a.speaker == speaker]
+
+
+def test_chorzempa_warns_against_ratcheting_up_controls(
+    graph: ArgumentGraph, placed: PositionsReport
+) -> None:
+    """news: his only forward-looking words are 'I worry that we will have a knee-jerk
+    response to ratchet up controls heavily'; his yes describes the 2023 fix."""
+    assert graph.claim("avoid-knee-jerk-tightening-of-controls").stances == {
+        "tighten-controls": "no"
+    }
+    assert lean_of(placed, "tighten-controls", "Chorzempa") == "mixed"
