@@ -142,3 +142,13 @@ def test_chorzempa_warns_against_ratcheting_up_controls(
         "tighten-controls": "no"
     }
     assert lean_of(placed, "tighten-controls", "Chorzempa") == "mixed"
+
+
+def test_karp_is_not_a_yes_on_controls_by_the_reporters_paraphrase(
+    graph: ArgumentGraph, placed: PositionsReport
+) -> None:
+    """news 9787-9866 'He expects a "huge policy discussion" ...' is the reporter's
+    sentence; Karp's own words prescribe running faster, not export controls."""
+    karp_quotes = [a.quote for _, a in graph.iter_attributions() if a.speaker == "karp"]
+    assert not [q for q in karp_quotes if q.startswith("He expects")]
+    assert lean_of(placed, "export-controls", "Karp") is None
