@@ -152,3 +152,12 @@ def test_karp_is_not_a_yes_on_controls_by_the_reporters_paraphrase(
     karp_quotes = [a.quote for _, a in graph.iter_attributions() if a.speaker == "karp"]
     assert not [q for q in karp_quotes if q.startswith("He expects")]
     assert lean_of(placed, "export-controls", "Karp") is None
+
+
+def test_export_controls_question_asks_keep_not_main_tool(placed: PositionsReport) -> None:
+    """Amodei (news 8170-8255, 'no silver bullet'), Dunnmon, McBride and Heim keep controls
+    as one tool beside out-innovating China: a 'main tool' question misplaced them."""
+    question = placed.question("export-controls").question or ""
+    assert "keep" in question
+    assert "main tool" not in question
+    assert lean_of(placed, "export-controls", "Amodei") == "yes"
