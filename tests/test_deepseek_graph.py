@@ -161,3 +161,9 @@ def test_export_controls_question_asks_keep_not_main_tool(placed: PositionsRepor
     assert "keep" in question
     assert "main tool" not in question
     assert lean_of(placed, "export-controls", "Amodei") == "yes"
+
+
+def test_dunnmon_does_not_say_compute_matters_less(placed: PositionsReport) -> None:
+    """dunnmon 12252-12303 calls chips 'the West's most important technological advantage
+    in AI'; his facts about running models on lesser chips answer no leadership question."""
+    assert lean_of(placed, "compute", "Dunnmon") is None
