@@ -167,3 +167,12 @@ def test_dunnmon_does_not_say_compute_matters_less(placed: PositionsReport) -> N
     """dunnmon 12252-12303 calls chips 'the West's most important technological advantage
     in AI'; his facts about running models on lesser chips answer no leadership question."""
     assert lean_of(placed, "compute", "Dunnmon") is None
+
+
+def test_dunnmon_does_not_answer_training_cost(
+    graph: ArgumentGraph, placed: PositionsReport
+) -> None:
+    """dunnmon 724-888 and 1037-1148 ('a tiny fraction of the cost', 'five percent of the
+    price') are about the price to users (889: 'at minimal expense'), not training cost."""
+    assert "dunnmon" not in graph.claim("deepseek-rivals-us-cheaply").speakers
+    assert lean_of(placed, "training-cost", "Dunnmon") is None
