@@ -176,3 +176,12 @@ def test_dunnmon_does_not_answer_training_cost(
     price') are about the price to users (889: 'at minimal expense'), not training cost."""
     assert "dunnmon" not in graph.claim("deepseek-rivals-us-cheaply").speakers
     assert lean_of(placed, "training-cost", "Dunnmon") is None
+
+
+def test_oxford_ethicist_is_a_reported_view_not_a_voice(
+    graph: ArgumentGraph, placed: PositionsReport
+) -> None:
+    """podcast 57520-57826: an unnamed ethicist's post, in the host's paraphrase."""
+    kinds = {s.id: s.kind for s in graph.speakers}
+    assert kinds["oxford-ethicist"] == "group"
+    assert placed.question("energy").voices("yes") == []
