@@ -185,3 +185,13 @@ def test_oxford_ethicist_is_a_reported_view_not_a_voice(
     kinds = {s.id: s.kind for s in graph.speakers}
     assert kinds["oxford-ethicist"] == "group"
     assert placed.question("energy").voices("yes") == []
+
+
+def test_security_quotes_keep_the_speakers_qualifications(graph: ArgumentGraph) -> None:
+    """podcast 50444-50733: Rosen's 'the app will collect personal information ... but
+    there's a lot of workarounds'; 52725-52865: Wagner's 'I'm not sure what the risk would
+    be ... but I'm sure there are other downstream consequences'."""
+    rosen = " ".join(quotes_of(graph, "deepseek-app-collects-data", "rosen"))
+    assert "but there's a lot of workarounds" in rosen
+    wagner = " ".join(quotes_of(graph, "users-aware-of-censorship", "wagner"))
+    assert "other downstream consequences" in wagner
