@@ -399,20 +399,24 @@ def _topics(graph: ArgumentGraph, scored: list[QuestionContest]) -> list[TopicCo
 def _topic_reason(questions: list[QuestionContest]) -> str:
     """A topic in one line: how many of its questions are contested, and the most contested.
 
+    A topic of one question says only that it is contested: the question's own line,
+    shown with it, gives the lineup.
+
     >>> q = QuestionContest.model_construct(contested=True, question="Q?", label="q", reason="r.")
     >>> _topic_reason([q])
-    'Its one question is contested: “Q?” — r.'
+    'Its one question is contested.'
+    >>> _topic_reason([q, q.model_copy(update={"contested": False})])
+    '1 of 2 questions contested; most contested question: “Q?” — r.'
     """
     contested = [q for q in questions if q.contested]
     if not contested:
         return "No question of this topic has named voices on both sides."
-    top = contested[0]
-    asked = f"“{top.question or top.label}” — {top.reason}"
     if len(questions) == 1:
-        return f"Its one question is contested: {asked}"
+        return "Its one question is contested."
+    top = contested[0]
     return (
         f"{len(contested)} of {len(questions)} questions contested; "
-        f"most contested question: {asked}"
+        f"most contested question: “{top.question or top.label}” — {top.reason}"
     )
 
 

@@ -94,9 +94,6 @@ quoted passage the page links to, with :data:`SOURCE_CONTEXT` characters either 
 SOURCE_CONTEXT = 300
 """Characters of text kept before and after a passage when sources are cut to passages."""
 
-UNCERTAIN_NAMED = 3
-"""A timeline step names at most this many dates it overlaps (its order is unknown)."""
-
 NAMES_LISTED = 30
 """At most this many members per camp, unaligned speakers and unrespected links are named."""
 
@@ -454,19 +451,19 @@ def _strips(debate: DebateAnalysis, shown: _Shown) -> dict[str, list[dict[str, A
 
     Documents come by the earliest day their date can mean; a partial date shows how
     precise it is ("2025-02 (month only)") and a step whose date overlaps another's
-    names those documents: their order is a guess (:mod:`arggraph.analysis.time`).
+    says its order is uncertain (:mod:`arggraph.analysis.time`): the dates shown let
+    the reader see which.
     """
     if debate.timeline is None:
         return {}
     titles = {d.id: d.title for d in debate.graph.documents}
-    dates = {d.id: d.date for d in debate.timeline.documents}
-    uncertain = {d.id: _uncertain_words(d.uncertain_with, dates) for d in debate.timeline.documents}
+    uncertain = {d.id for d in debate.timeline.documents if d.uncertain_with}
     return {
         q.id: [
             {
                 "document": shorten(titles[step.document], 34),
                 "date": date_words(step.date),
-                "uncertain": uncertain.get(step.document, ""),
+                "uncertain": step.document in uncertain,
                 "lineup": f"{step.yes} yes · {step.no} no"
                 + (f" · {step.mixed} both" if step.mixed else ""),
                 "rank": f"contested, #{step.rank}" if step.contested else "not contested",
@@ -478,19 +475,6 @@ def _strips(debate: DebateAnalysis, shown: _Shown) -> dict[str, list[dict[str, A
         for q in debate.timeline.questions
         if q.id in shown.questions and any(step.yes or step.no or step.mixed for step in q.steps)
     }
-
-
-def _uncertain_words(others: list[str], dates: dict[str, str | None]) -> str:
-    """'' when a document's place is certain; else the dates of the documents it may
-    come before or after (each step shows its date, so the reader finds them)."""
-    if not others:
-        return ""
-    named = list(dict.fromkeys(dates[o] or "undated" for o in others))
-    shown = named[:UNCERTAIN_NAMED]
-    more = f" and {len(named) - len(shown):,} more dates" if len(named) > len(shown) else ""
-    return (
-        f"order not certain: may come before or after the documents dated {', '.join(shown)}{more}"
-    )
 
 
 def _topics(
@@ -621,6 +605,7 @@ def _question(contest: QuestionContest, q: QuestionPositions, sources: _Sources)
         "question": q.question or q.label,
         "contested": contest.contested,
         "rank": contest.rank,
+        "score": contest.score,
         "reason": contest.reason,
         "positions": [_position(p, sources) for p in q.positions],
         "reported": [
