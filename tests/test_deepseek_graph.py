@@ -195,3 +195,12 @@ def test_security_quotes_keep_the_speakers_qualifications(graph: ArgumentGraph) 
     assert "but there's a lot of workarounds" in rosen
     wagner = " ".join(quotes_of(graph, "users-aware-of-censorship", "wagner"))
     assert "other downstream consequences" in wagner
+
+
+def test_hosts_closing_summary_is_not_counted_as_rosens_own_answer(
+    placed: PositionsReport,
+) -> None:
+    """podcast 72397-72629: 'But as you've all underscored, it's hardly the AI apocalypse,
+    and as we've discussed, the U.S. maintains a leading position' sums up the guests."""
+    assert lean_of(placed, "sputnik", "Rosen") is None
+    assert lean_of(placed, "china-gap", "Rosen") is None
