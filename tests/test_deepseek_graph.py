@@ -204,3 +204,11 @@ def test_hosts_closing_summary_is_not_counted_as_rosens_own_answer(
     and as we've discussed, the U.S. maintains a leading position' sums up the guests."""
     assert lean_of(placed, "sputnik", "Rosen") is None
     assert lean_of(placed, "china-gap", "Rosen") is None
+
+
+def test_a_threat_to_us_leadership_is_not_a_closed_gap(graph: ArgumentGraph) -> None:
+    """dunnmon 1162-1356 'DeepSeek poses a threat to U.S. leadership in AI' presupposes the
+    lead McBride affirms ('still comfortably in the lead'): no stance, no rebuttal."""
+    assert "china-gap" not in graph.claim("deepseek-threatens-us-ai-leadership").stances
+    pairs = {(r.source, r.target) for r in graph.relations}
+    assert ("us-comfortably-in-lead", "deepseek-threatens-us-ai-leadership") not in pairs
