@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -212,3 +215,17 @@ def test_a_threat_to_us_leadership_is_not_a_closed_gap(graph: ArgumentGraph) -> 
     assert "china-gap" not in graph.claim("deepseek-threatens-us-ai-leadership").stances
     pairs = {(r.source, r.target) for r in graph.relations}
     assert ("us-comfortably-in-lead", "deepseek-threatens-us-ai-leadership") not in pairs
+
+
+def test_knock_out_strawman_stays_unanswered_by_the_status_command() -> None:
+    """podcast 26482-26653: Heim states 'out of the game, we got it' only to reject it
+    ('Unfortunately, this is not true'); Dunnmon's point that trained models run on lesser
+    chips attacks where controls bite, not that rejection, so it answers nothing."""
+    result = subprocess.run(
+        [sys.executable, "-m", "arggraph", "status", "--json", str(DEEPSEEK)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    status = {c["claim"]: c["status"] for c in json.loads(result.stdout)["claims"]}
+    assert status["controls-will-knock-china-out"] == "objection unanswered"
