@@ -9,6 +9,7 @@ records the offsets (the finding itself is :mod:`arggraph.grounding`'s). Both re
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cached_property
@@ -39,25 +40,56 @@ def check_graph(graph: ArgumentGraph) -> None:
         raise InvalidGraphError(problems)
 
 
-def all_problems(graph: ArgumentGraph, *, check_quotes: bool = True) -> list[Problem]:
+def all_problems(
+    graph: ArgumentGraph, *, check_quotes: bool = True, references: bool = True
+) -> list[Problem]:
     """Every broken reference and structural rule in ``graph``, in section order, then
     (with ``check_quotes``) :func:`ground_quotes`'s misses; the columns both read (every
-    attribution, its document) are read once."""
+    attribution, its document) are read once.
+
+    ``references=False`` leaves out :func:`reference_problems` (a loader that checks ids
+    and references on another version of the graph, one with set-aside items patched in).
+    """
     ids = _Ids(graph)
-    return _graph_problems(graph, ids) + (
+    return _graph_problems(graph, ids, references=references) + (
         ground_attributions(graph, ids.attributions, ids.documents) if check_quotes else []
     )
 
 
-def _graph_problems(graph: ArgumentGraph, ids: _Ids) -> list[Problem]:
+def reference_problems(graph: ArgumentGraph) -> list[Problem]:
+    """Only the id rules: duplicate ids and references to ids that are not defined."""
+    ids = _Ids(graph)
+    return [*_id_problems(graph, ids)]
+
+
+def _graph_problems(graph: ArgumentGraph, ids: _Ids, *, references: bool) -> list[Problem]:
     return [
-        *_duplicate_ids(graph, ids),
-        *_shared_claim_relation_ids(ids),
-        *_duplicate_question_ids(graph),
-        *_unknown_references(graph, ids),
+        *(_id_problems(graph, ids) if references else ()),
         *_claim_rules(graph),
         *_relation_rules(graph, ids),
     ]
+
+
+def _id_problems(graph: ArgumentGraph, ids: _Ids) -> Iterator[Problem]:
+    yield from _duplicate_ids(graph, ids)
+    yield from _shared_claim_relation_ids(ids)
+    yield from _duplicate_question_ids(graph)
+    yield from _unknown_references(graph, ids)
+
+
+_UNKNOWN_REFERENCE = re.compile(
+    r" names unknown (claim or relation|claim|topic|question|speaker|document) '"
+)
+
+
+def unknown_reference_kind(problem: Problem) -> str | None:
+    """The kind of id an unknown-reference problem names (``"claim"``, ``"speaker"`` ...),
+    or ``None`` for any other problem; read back from the wording
+    :func:`_unknown_references` gives it."""
+    if problem.code != "unknown-id":
+        return None
+    found = _UNKNOWN_REFERENCE.search(problem.message)
+    return found.group(1) if found else None
 
 
 _T = TypeVar("_T")

@@ -2,23 +2,29 @@
 
 :func:`build_graph` merges the files' sections, sets aside items with type errors so
 the rest is still checked, reads document texts, finds every quote (also those of
-items set aside) and places each problem at its file, line and column.
+items set aside) and places each problem at its file, line and column. The ids and
+references of set-aside items are checked too (:mod:`arggraph.io.set_aside`), and
+references that a file which could not be read may define are summarised instead of
+listed (:mod:`arggraph.io.unread_files`). Both run only when there are problems.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from arggraph.errors import InvalidGraphError, PathPart, Problem
 from arggraph.grounding import ground_attribution
 from arggraph.io.graph_files import SourceFile, display_path, read_text_file, type_name
+from arggraph.io.set_aside import set_aside_reference_problems
+from arggraph.io.unread_files import BadSection, hold_back_references
 from arggraph.model import ArgumentGraph, Attribution, GraphFile
 from arggraph.validation import all_problems
 
@@ -61,10 +67,13 @@ class _Origin:
         return files[0].place(problem, path) if files else problem
 
 
-def _merge(files: Sequence[SourceFile]) -> tuple[dict[str, Any], _Origin, list[Problem]]:
+def _merge(
+    files: Sequence[SourceFile],
+) -> tuple[dict[str, Any], _Origin, list[Problem], list[BadSection]]:
     merged: dict[str, Any] = {s: [] for s in SECTIONS}
     origin = _Origin()
     problems: list[Problem] = []
+    bad_sections: list[BadSection] = []
     allowed = set(GraphFile.model_fields)
     for source in files:
         for key in source.data:
@@ -97,11 +106,12 @@ def _merge(files: Sequence[SourceFile]) -> tuple[dict[str, Any], _Origin, list[P
                         (section,),
                     )
                 )
+                bad_sections.append(BadSection(source, section, items))
                 continue
             if items:
                 origin.add(section, len(merged[section]), len(items), source)
                 merged[section] += items
-    return merged, origin, problems
+    return merged, origin, problems, bad_sections
 
 
 def _fields_hint(key: str, allowed: Iterable[str]) -> str:
@@ -120,8 +130,10 @@ _CODE_BY_PYDANTIC_TYPE = {
 
 
 def _pydantic_problems(exc: ValidationError) -> list[Problem]:
+    errors = exc.errors(include_url=False)
+    siblings = _field_names_by_parent(errors)
     problems = []
-    for error in exc.errors(include_url=False):
+    for error in errors:
         loc = tuple(error["loc"])
         kind = error["type"]
         code = _CODE_BY_PYDANTIC_TYPE.get(kind)
@@ -129,8 +141,23 @@ def _pydantic_problems(exc: ValidationError) -> list[Problem]:
             code = "wrong-type" if kind.endswith("_type") else "invalid-value"
         field_name = ".".join(str(p) for p in loc[2:]) or (str(loc[0]) if loc else "graph")
         message = _pydantic_message(error, field_name, code)
-        problems.append(Problem(message, code=code, path=loc, hint=_pydantic_hint(error, code)))
+        hint = _pydantic_hint(error, code, siblings.get(loc[:-1], {}))
+        problems.append(Problem(message, code=code, path=loc, hint=hint))
     return problems
+
+
+def _field_names_by_parent(
+    errors: Iterable[Any],
+) -> dict[tuple[PathPart, ...], dict[str, set[str]]]:
+    """Per item, the names of its unknown and of its missing fields (to pair a misspelling
+    with the field it was meant to be: ``statment`` and ``statement``)."""
+    names: dict[tuple[PathPart, ...], dict[str, set[str]]] = {}
+    for error in errors:
+        if error["type"] in _CODE_BY_PYDANTIC_TYPE and error["loc"]:
+            loc = tuple(error["loc"])
+            by_type = names.setdefault(loc[:-1], {"extra_forbidden": set(), "missing": set()})
+            by_type[error["type"]].add(str(loc[-1]))
+    return names
 
 
 def _pydantic_message(error: Any, field_name: str, code: str) -> str:
@@ -142,18 +169,83 @@ def _pydantic_message(error: Any, field_name: str, code: str) -> str:
     detail = error["msg"]
     if code == "wrong-type":
         return f"'{field_name}': {detail.lower()}, got {got}"
+    if error["type"] == "literal_error" and isinstance(error.get("input"), str):
+        return f"'{field_name}': {detail}, not '{error['input']}'"
     return f"'{field_name}': {detail}"
 
 
-def _pydantic_hint(error: Any, code: str) -> str | None:
+def _pydantic_hint(error: Any, code: str, siblings: dict[str, set[str]]) -> str | None:
+    name = str(error["loc"][-1]) if error["loc"] else ""
     if code == "unknown-field":
-        return "remove it or fix its spelling; docs/format.md lists the fields"
+        return _unknown_field_hint(tuple(error["loc"]), siblings.get("missing", set()))
     if code == "missing-field":
-        return f"add '{error['loc'][-1]}:'"
+        meant = _closest(name, siblings.get("extra_forbidden", set()))
+        if meant:
+            return f"add '{name}:'; is '{meant}' (an unknown field here) a misspelling of it?"
+        return f"add '{name}:'"
+    if error["type"] == "literal_error":
+        return _choice_hint(error)
     if error["type"] == "string_pattern_mismatch":
         return "ids use ASCII letters, digits and _ . : - and start with a letter or digit"
     if error["type"] == "string_type" and isinstance(error.get("input"), int | float | bool):
         return "put the value in quotes to make it text"
+    return None
+
+
+def _unknown_field_hint(loc: tuple[PathPart, ...], missing: set[str]) -> str:
+    """Did-you-mean for an unknown field: a missing field of the same item first, then
+    any field the item may have."""
+    name = str(loc[-1])
+    meant = _closest(name, missing)
+    if meant:
+        return f"did you mean '{meant}'? It is missing here: rename '{name}' to '{meant}'"
+    model = _model_at(loc)
+    if model is None:
+        return "remove it or fix its spelling; docs/format.md lists the fields"
+    return _fields_hint(name, model.model_fields)
+
+
+def _choice_hint(error: Any) -> str:
+    """For a value outside a fixed set (``kind: supprts``): the closest allowed value."""
+    allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+    given = error.get("input")
+    meant = _closest(str(given), set(allowed)) if isinstance(given, str) else None
+    choice = "write one of: " + ", ".join(allowed)
+    if len(error["loc"]) >= 2 and error["loc"][-2] == "stances":
+        choice += " (pro and con are read as yes and no); leave the question out if the claim "
+        choice += "does not answer it"
+    return f"did you mean '{meant}'? Otherwise {choice}" if meant else choice
+
+
+def _closest(name: str, candidates: Iterable[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _model_at(loc: Sequence[PathPart]) -> type[BaseModel] | None:
+    """The model whose field ``loc`` names (``Attribution`` for a claim's attribution)."""
+    model: type[BaseModel] = ArgumentGraph
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field_info = model.model_fields.get(str(part))
+        inner = _model_in(field_info.annotation) if field_info else None
+        if inner is None:
+            return None
+        model = inner
+    return model
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model inside a field's type (``list[Claim]``, ``Attribution | None``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
     return None
 
 
@@ -167,14 +259,21 @@ def _items_with_errors(problems: Iterable[Problem]) -> dict[str, set[int]]:
 
 
 def build_graph(
-    files: Sequence[SourceFile], *, check_quotes: bool = True
+    files: Sequence[SourceFile],
+    *,
+    check_quotes: bool = True,
+    read_problems: Sequence[Problem] = (),
 ) -> tuple[ArgumentGraph | None, list[Problem]]:
     """Merge parsed files into one graph and check it; return the graph and all problems.
 
-    Items with type errors are set aside so that the rest can still be checked, and
-    references to them are not reported a second time.
+    Items with type errors are set aside so that the rest can still be checked; their
+    sound ids and references are checked all the same (a duplicate id, an unknown
+    speaker), so one run reports all of an item's problems. ``read_problems`` are the
+    problems met reading ``files`` and their includes: references that a file which
+    could not be read may define are summarised in one note per file (the rule is
+    :mod:`arggraph.io.unread_files`'s), not listed one by one.
     """
-    merged, origin, problems = _merge(files)
+    merged, origin, problems, bad_sections = _merge(files)
     structural: list[Problem] = []
     kept: dict[str, list[int]] | None = None
     try:
@@ -193,13 +292,34 @@ def build_graph(
     problems += text_problems
     texts = {**more_texts, **texts}
     graph.attach_sources(texts, {**more_sources, **sources}, inputs=[f.path for f in files])
-    found = all_problems(graph, check_quotes=check_quotes)
-    dropped = _dropped_ids(merged, bad)
-    found = [p for p in found if not (p.code == "unknown-id" and p.id in dropped)]
-    problems += [origin.place(_remap(p, kept), files) for p in found]
+    if structural:
+        found = _problems_with_set_aside(graph, merged, bad, kept, check_quotes=check_quotes)
+    else:
+        found = all_problems(graph, check_quotes=check_quotes)
+    problems += [origin.place(p, files) for p in found]
     if check_quotes:
         problems += [origin.place(p, files) for p in _ground_set_aside(merged, bad, texts)]
+    if read_problems or bad_sections:
+        problems = hold_back_references(problems, files, read_problems, bad_sections)
     return graph, problems
+
+
+def _problems_with_set_aside(
+    graph: ArgumentGraph,
+    merged: dict[str, Any],
+    bad: dict[str, set[int]],
+    kept: dict[str, list[int]] | None,
+    *,
+    check_quotes: bool,
+) -> list[Problem]:
+    """The rules for ``graph`` (items with type errors left out), and the id and
+    reference rules for every item, set-aside ones included; paths into ``merged``."""
+    references = set_aside_reference_problems(merged, bad)
+    found = all_problems(graph, check_quotes=check_quotes, references=references is None)
+    if references is None:  # the set-aside items could not be patched: skip them
+        dropped = _dropped_ids(merged, bad)
+        found = [p for p in found if not (p.code == "unknown-id" and p.id in dropped)]
+    return [_remap(p, kept) for p in found] + (references or [])
 
 
 def _read_set_aside_texts(

@@ -74,7 +74,7 @@ def read_graph(
     roots = [Path(paths)] if isinstance(paths, str | os.PathLike) else [Path(p) for p in paths]
     with collector_paused():
         files, problems = read_with_includes(roots)
-        graph, more = build_graph(files, check_quotes=check_quotes)
+        graph, more = build_graph(files, check_quotes=check_quotes, read_problems=problems)
     problems += more
     if problems or graph is None:
         raise InvalidGraphError(sort_problems(problems))
