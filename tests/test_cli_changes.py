@@ -156,7 +156,9 @@ def test_timeline_json_of_the_deepseek_graph_gives_the_four_documents_in_order()
     result = run("timeline", DEEPSEEK, "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert [d["id"] for d in data["documents"]] == ["news", "podcast", "dunnmon", "chilson"]
+    order = [d["id"] for d in data["documents"]]
+    assert order == ["chilson", "podcast", "news", "dunnmon"]  # earliest possible day first
+    assert data["documents"][2]["uncertain_with"] == ["chilson", "podcast"]
 
 
 @pytest.mark.parametrize(

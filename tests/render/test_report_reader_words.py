@@ -158,3 +158,14 @@ def test_deepseek_header_counts_people_and_groups_apart(tmp_path: Path) -> None:
     assert f"{int(valid.group(1)):,} quotes (" in text
     assert re.search(r"\d of \d+ questions contested; most contested question: “", text)
     assert "questions contested; most:" not in text
+
+
+def test_the_timeline_command_says_which_order_the_dates_cannot_confirm(tmp_path: Path) -> None:
+    graph = tmp_path / "debate.json"
+    graph.write_text(json.dumps(small_debate()), encoding="utf-8")
+    result = run("timeline", graph)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Documents in order: brief (2025), pod (2025-02), news (2025-02-11)"
+    assert "order uncertain" in lines[1]
+    assert lines[2] == "  brief and pod, news; pod and news)"

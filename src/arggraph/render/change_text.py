@@ -118,9 +118,24 @@ def _relation(rel: RelationChange) -> str:
     )
 
 
+def _uncertain_order(t: Timeline) -> Iterator[str]:
+    """Which documents' order the dates cannot confirm (each overlapping pair once)."""
+    placed: set[str] = set()
+    pairs = []
+    for d in t.documents:
+        later = [o for o in d.uncertain_with if o not in placed]
+        placed.add(d.id)
+        if later:
+            pairs.append(f"{d.id} and {', '.join(later)}")
+    if pairs:
+        yield "  (earliest possible day first; overlapping dates leave the order uncertain for:"
+        yield "  " + "; ".join(pairs) + ")"
+
+
 def timeline_lines(t: Timeline) -> Iterator[str]:
     """The document order, then each question step by step."""
     yield "Documents in order: " + ", ".join(f"{d.id} ({d.date or 'undated'})" for d in t.documents)
+    yield from _uncertain_order(t)
     for q in t.questions:
         yield ""
         yield f"{q.label} [{q.id}]" + (f": {q.question}" if q.question else "")
