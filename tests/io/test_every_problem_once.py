@@ -97,6 +97,28 @@ def test_a_set_aside_relation_and_a_claim_with_a_bad_id_keep_their_references(
     assert len(lines) == 4  # the bad id, the unknown speaker, the bad kind, the unknown source
 
 
+def test_an_item_set_aside_does_not_shift_the_indices_other_messages_name(
+    write_files: WriteFiles,
+) -> None:
+    twice = SMALL_GRAPH + "  - {source: still-matters, target: matters-less, kind: rebuts}\n"
+    broken = twice.replace("relations:\n", "relations:\n  - {source: x, kind: rebutts}\n")
+    fixed = twice.replace("relations:\n", "relations:\n  - {source: x, target: y, kind: rebuts}\n")
+    folder = write_files(**{"bad.yaml": broken, "fixed.yaml": fixed, "talk.txt": TALK})
+    [expected] = [line for line in _problems(folder, "fixed.yaml") if "related twice" in line]
+    assert "(also relations[1])" in expected
+    [found] = [line for line in _problems(folder, "bad.yaml") if "related twice" in line]
+    assert found == expected.replace("fixed.yaml", "bad.yaml")
+
+
+def test_a_bad_date_is_told_how_to_write_a_date(write_files: WriteFiles) -> None:
+    graph = SMALL_GRAPH.replace("    path: talk.txt\n", "    path: talk.txt\n    date: 2025/01\n")
+    folder = write_files(**{"g.yaml": graph, "talk.txt": TALK})
+    [line] = _problems(folder, "g.yaml")
+    assert line.startswith("g.yaml:8:11: error[invalid-value] 'date'")
+    assert "2025-02-11" in line
+    assert "ids use" not in line
+
+
 def test_a_misspelt_field_is_named_as_the_missing_one(write_files: WriteFiles) -> None:
     graph = (
         SMALL_GRAPH.replace("statement: Compute still matters.", "statment: Compute still matters.")

@@ -25,7 +25,7 @@ from arggraph.grounding import ground_attribution
 from arggraph.io.graph_files import SourceFile, display_path, read_text_file, type_name
 from arggraph.io.set_aside import set_aside_reference_problems
 from arggraph.io.unread_files import BadSection, hold_back_references
-from arggraph.model import ArgumentGraph, Attribution, GraphFile
+from arggraph.model import ID_PATTERN, ArgumentGraph, Attribution, GraphFile
 from arggraph.validation import all_problems
 
 SECTIONS = ("documents", "speakers", "topics", "claims", "relations")
@@ -186,7 +186,11 @@ def _pydantic_hint(error: Any, code: str, siblings: dict[str, set[str]]) -> str 
     if error["type"] == "literal_error":
         return _choice_hint(error)
     if error["type"] == "string_pattern_mismatch":
-        return "ids use ASCII letters, digits and _ . : - and start with a letter or digit"
+        if error.get("ctx", {}).get("pattern") == ID_PATTERN:
+            return "ids use ASCII letters, digits and _ . : - and start with a letter or digit"
+        if error["loc"] and error["loc"][-1] == "date":
+            return "write the date as 2025, 2025-02 or 2025-02-11"
+        return None
     if error["type"] == "string_type" and isinstance(error.get("input"), int | float | bool):
         return "put the value in quotes to make it text"
     return None
@@ -413,11 +417,27 @@ def _validate_without(
 
 
 def _remap(problem: Problem, kept: dict[str, list[int]] | None) -> Problem:
-    """Translate a path into the filtered graph back into the merged lists."""
+    """Translate a path into the filtered graph back into the merged lists, and the
+    items a message names by index (``first as claims[1]``) too."""
     path = problem.path
-    if kept is None or len(path) < 2 or path[0] not in kept or not isinstance(path[1], int):
+    if kept is None:
         return problem
-    return replace(problem, path=(path[0], kept[str(path[0])][path[1]], *path[2:]))
+    message = problem.message
+    if problem.code in _CODES_NAMING_ITEMS:
+        message = _INDEX_IN_MESSAGE.sub(lambda m: _merged_index(m, kept), message)
+    if len(path) < 2 or path[0] not in kept or not isinstance(path[1], int):
+        return replace(problem, message=message)
+    return replace(problem, message=message, path=(path[0], kept[str(path[0])][path[1]], *path[2:]))
+
+
+_CODES_NAMING_ITEMS = frozenset({"duplicate-id", "duplicate-relation", "contradictory-relation"})
+_INDEX_IN_MESSAGE = re.compile(r"\b(" + "|".join(SECTIONS) + r")\[(\d+)\]")
+
+
+def _merged_index(found: re.Match[str], kept: dict[str, list[int]]) -> str:
+    section, index = found.group(1), int(found.group(2))
+    indices = kept[section]
+    return f"{section}[{indices[index]}]" if index < len(indices) else found.group(0)
 
 
 def _dropped_ids(merged: dict[str, Any], bad: dict[str, set[int]]) -> set[str]:
