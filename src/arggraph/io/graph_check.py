@@ -318,7 +318,7 @@ def _problems_with_set_aside(
 ) -> list[Problem]:
     """The rules for ``graph`` (items with type errors left out), and the id and
     reference rules for every item, set-aside ones included; paths into ``merged``."""
-    references = set_aside_reference_problems(merged, bad)
+    references = set_aside_reference_problems(merged, bad, graph, kept) if kept else None
     found = all_problems(graph, check_quotes=check_quotes, references=references is None)
     if references is None:  # the set-aside items could not be patched: skip them
         dropped = _dropped_ids(merged, bad)

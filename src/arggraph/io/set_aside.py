@@ -61,47 +61,64 @@ class _Placeholders:
 
 
 def set_aside_reference_problems(
-    merged: dict[str, Any], bad: dict[str, set[int]]
+    merged: dict[str, Any],
+    bad: dict[str, set[int]],
+    graph: ArgumentGraph,
+    kept: dict[str, list[int]],
 ) -> list[Problem] | None:
     """Id and reference problems of the whole graph, set-aside items included.
 
     ``merged`` holds every item as read, ``bad`` the indices of those with type
-    errors. Paths point into ``merged``. ``None`` when the items cannot be patched
-    into a graph (the caller then checks the graph without them).
+    errors, ``graph`` the graph without them and ``kept`` the merged index of each of
+    its items. Paths point into ``merged``. ``None`` when the items cannot be patched
+    (the caller then checks the graph without them).
     """
     placeholders = _Placeholders()
-    data = {key: value for key, value in merged.items()}
     unusable_ids: set[str] = set()
-    for section, indices in bad.items():
-        if not indices:
-            continue
-        items = data[section] = list(merged[section])
-        for index in indices:
-            raw = items[index]
-            patched = _patched_item(section, raw, placeholders)
-            if patched is None:
-                return None
-            items[index] = patched
-            if _id_replaced(raw, patched, placeholders):
-                unusable_ids.add(raw["id"])
-    try:
-        graph = ArgumentGraph.model_validate(data, context={"unchecked": True})
-    except ValidationError:
-        return None
+    sections: dict[str, list[Any]] = {}
+    for section, model in _MODELS.items():
+        items: list[Any] = list(getattr(graph, section))
+        if bad[section]:
+            items = _merged_order(items, kept[section], len(merged[section]))
+            for index in bad[section]:
+                raw = merged[section][index]
+                patched = _patched_item(model, raw, placeholders)
+                if patched is None:
+                    return None
+                items[index] = patched
+                if _id_replaced(raw, patched, placeholders):
+                    unusable_ids.add(raw["id"])
+        sections[section] = items
+    # The kept items are validated already: only the patched ones were validated here.
+    whole = ArgumentGraph.model_construct(
+        documents=sections["documents"],
+        speakers=sections["speakers"],
+        topics=sections["topics"],
+        claims=sections["claims"],
+        relations=sections["relations"],
+    )
     return [
         _shown(problem, placeholders)
-        for problem in reference_problems(graph)
+        for problem in reference_problems(whole)
         if not placeholders.owns(problem.id)
         and not (problem.code == "unknown-id" and problem.id in unusable_ids)
     ]
 
 
-def _id_replaced(raw: Any, patched: dict[str, Any], placeholders: _Placeholders) -> bool:
+def _merged_order(items: Sequence[Any], positions: Sequence[int], size: int) -> list[Any]:
+    """``items`` placed at their merged ``positions`` in a list of ``size`` (gaps ``None``)."""
+    placed: list[Any] = [None] * size
+    for position, item in zip(positions, items, strict=True):
+        placed[position] = item
+    return placed
+
+
+def _id_replaced(raw: Any, patched: BaseModel, placeholders: _Placeholders) -> bool:
     """Whether ``raw``'s id (text, but not a valid id) had to be replaced by a placeholder."""
     return (
         isinstance(raw, dict)
         and isinstance(raw.get("id"), str)
-        and placeholders.owns(patched.get("id"))
+        and placeholders.owns(getattr(patched, "id", None))
     )
 
 
@@ -117,28 +134,28 @@ def _shown(problem: Problem, placeholders: _Placeholders) -> Problem:
     )
 
 
-def _patched_item(section: str, raw: Any, placeholders: _Placeholders) -> dict[str, Any] | None:
+def _patched_item(
+    model: type[BaseModel], raw: Any, placeholders: _Placeholders
+) -> BaseModel | None:
     """``raw`` with every invalid part replaced, or a bare item keeping only its id."""
-    patched = _patch_until_valid(_MODELS[section], raw, placeholders)
+    patched = _patch_until_valid(model, raw, placeholders)
     if patched is None:
         bare = {"id": raw["id"]} if isinstance(raw, dict) and "id" in raw else {}
-        patched = _patch_until_valid(_MODELS[section], bare, placeholders)
+        patched = _patch_until_valid(model, bare, placeholders)
     return patched
 
 
 def _patch_until_valid(
     model: type[BaseModel], raw: Any, placeholders: _Placeholders
-) -> dict[str, Any] | None:
+) -> BaseModel | None:
     if not isinstance(raw, dict):
         return None
     item = copy.deepcopy(raw)
     for _ in range(_PATCH_ROUNDS):
         try:
-            model.model_validate(item)
+            return model.model_validate(item)
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
-        else:
-            return item
         patched = [_patch(item, tuple(e["loc"]), e["type"], placeholders) for e in errors]
         if not all(patched):
             return None
