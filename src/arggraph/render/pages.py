@@ -243,6 +243,9 @@ def _entry(view: GraphView, names: dict[str, str], with_overview: bool) -> dict[
     if view.kind == "graph" and with_overview:
         label = "Every claim on one map (slow to open at this size)"
     note = f"{counts['claims']:,} claims, {counts['relations']:,} relations"
+    if view.members_note:  # its own claims, then what the page draws with their context
+        drawn = f"{counts['claims']:,} claims and {counts['relations']:,} relations drawn"
+        note = f"{view.members_note} \u00b7 {drawn}"
     return {
         "href": names[view.key],
         "label": label,

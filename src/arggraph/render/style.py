@@ -80,6 +80,12 @@ LINE_HEIGHT = 20
 BOX_CHARS = 27
 """Characters per line in a box, to estimate its height (vis-network wraps the text)."""
 
+NARROW_BOX_WIDTH = 150
+"""Width of a box when a map is drawn for a phone (two columns in about 340 pixels)."""
+
+NARROW_BOX_CHARS = 15
+"""Characters per line in a narrow box (130 px of text at 8.5 px a character)."""
+
 CENTRAL_LABELS = 12
 """The whole-graph view opens with this many claims labelled: those with most relations."""
 

@@ -13,7 +13,15 @@ from collections import defaultdict
 from typing import Any
 
 from arggraph.render import style
-from arggraph.render.layout import Layout, disk_layout, layered_layout, place_junctions
+from arggraph.render.layout import (
+    MAP_SHAPES,
+    NARROW,
+    Layout,
+    disk_layout,
+    map_trees,
+    place_junctions,
+    place_map,
+)
 from arggraph.render.view_context import ViewContext
 from arggraph.render.view_data import GraphView, ViewKind
 
@@ -104,6 +112,7 @@ def build_view(
     precompute_above: int,
     questions: list[str] | None = None,
     context: bool = True,
+    members_note: str = "",
 ) -> GraphView:
     """One view of ``members`` (file order): with context claims unless the view is too
     large, every relation among the drawn claims, nodes laid out, details and menus."""
@@ -133,8 +142,9 @@ def build_view(
         nodes = [ctx.claim_node(c, c not in member_set) for c in order]
     nodes.extend(junctions)
     regions: list[dict[str, Any]] = []
+    alternatives: list[dict[str, Any]] = []
     if layout != "physics":
-        placed = _place(ctx, layout, nodes, relations)
+        placed, alternatives = _place(ctx, layout, nodes, relations)
         regions = placed.regions
         if layout == "precomputed":
             for edge in edges:
@@ -167,12 +177,14 @@ def build_view(
         relations=table,
         facets=_facets(ctx, order),
         regions=regions,
+        alternatives=alternatives,
         precomputed=layout == "precomputed",
         layout_note=_layout_note(layout, len(nodes), precompute_above)
         + (NO_CONTEXT_NOTE if no_context else "")
         + (style.SOLID_REBUTTALS_NOTE if len(edges) > style.SOLID_REBUTTALS_ABOVE else ""),
         layout=layout,
         shared=ctx.shared,
+        members_note=members_note,
     )
 
 
@@ -202,21 +214,29 @@ def _degrees(ctx: ViewContext, relations: list[str]) -> dict[str, int]:
 
 def _place(
     ctx: ViewContext, layout: style.LayoutKind, nodes: list[dict[str, Any]], relations: list[str]
-) -> Layout:
-    """Compute positions into ``nodes`` (``x``, ``y``); return the layout's regions."""
+) -> tuple[Layout, list[dict[str, Any]]]:
+    """Compute positions into ``nodes`` (``x``, ``y``); return the layout's regions and,
+    for an argument map, the map in its narrower shapes (``box``, ``xy`` in node order,
+    ``regions``), from which the page picks the one its screen shows whole."""
     claims = [n for n in nodes if n["kind"] == "claim"]
+    alternatives: list[dict[str, Any]] = []
     if layout == "layered":
         links = [
             (ctx.relations[k].source, end)
             for k in relations
             if (end := ctx.end_claim[k]) is not None
         ]
-        placed = layered_layout(
-            [n["id"] for n in claims],
-            {n["id"]: n["answer"] for n in claims if n["answer"]},
-            links,
-            {n["id"]: n.pop("height") for n in claims},
+        trees = map_trees(
+            [n["id"] for n in claims], {n["id"]: n["answer"] for n in claims if n["answer"]}, links
         )
+        heights = {n["id"]: n.pop("height") for n in claims}
+        narrow = {n["id"]: n.pop("narrow_height") for n in claims}
+        placed = place_map(trees, heights, MAP_SHAPES[0])
+        for shape in MAP_SHAPES[1:]:
+            other = place_map(trees, narrow if shape is NARROW else heights, shape)
+            _place_junctions(ctx, nodes, other)
+            xy = [list(other.positions[n["id"]]) for n in nodes]
+            alternatives.append({"box": shape.box, "xy": xy, "regions": other.regions})
     else:
         neighbours: dict[str, list[str]] = defaultdict(list)
         for key in relations:
@@ -232,6 +252,14 @@ def _place(
             [(ctx.topics[t].label if t else "No topic", m) for t, m in groups.items()],
             neighbours,
         )
+    _place_junctions(ctx, nodes, placed)
+    for node in nodes:
+        node["x"], node["y"] = placed.positions[node["id"]]
+    return placed, alternatives
+
+
+def _place_junctions(ctx: ViewContext, nodes: list[dict[str, Any]], placed: Layout) -> None:
+    """Put each junction node of ``nodes`` at the middle of its relation in ``placed``."""
     ends = {}
     for node in nodes:
         if node["kind"] == "junction":
@@ -239,9 +267,6 @@ def _place(
             target = "@" + rel.target if rel.target in ctx.relations else rel.target
             ends[node["id"]] = (rel.source, target)
     place_junctions(placed.positions, ends)
-    for node in nodes:
-        node["x"], node["y"] = placed.positions[node["id"]]
-    return placed
 
 
 # ---------------------------------------------------------------- public builders

@@ -54,7 +54,8 @@ class GraphView:
     relation (source, target, kind, undercut, note, who draws it) for the page's
     filters and tooltips; ``facets`` the topics, speakers and documents in the view,
     sorted by label, for the filter menus; ``regions`` what is drawn behind the graph
-    (a band per answer column, or a disk per topic); ``layout`` how positions are made.
+    (a region per answer and per what is beneath it, or a disk per topic); ``layout``
+    how positions are made.
     """
 
     key: str
@@ -70,8 +71,14 @@ class GraphView:
     statements: dict[str, str]
     facets: dict[str, list[list[str]]]
     regions: list[dict[str, Any]] = field(default_factory=list)
+    alternatives: list[dict[str, Any]] = field(default_factory=list)
+    """An argument map in its narrower shapes (box width, positions in node order,
+    regions): the page opens the widest that its canvas shows whole, readable."""
     precomputed: bool = False
     layout_note: str = ""
+    members_note: str = ""
+    """What the view's own claims are, counted ("4 claims held"); the index says it
+    beside the claims drawn, which add the context claims."""
     layout: style.LayoutKind = "physics"
     shared: SharedText = field(default_factory=lambda: SharedText(), repr=False, compare=False)
     details_href: str | None = None
@@ -249,6 +256,7 @@ class GraphView:
             "relations": self.relations,
             "facets": self.facets,
             "regions": self.regions,
+            **({"alternatives": self.alternatives} if self.alternatives else {}),
             "precomputed": self.precomputed,
             "layout": self.layout,
             "counts": self.counts,

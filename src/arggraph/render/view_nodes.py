@@ -3,7 +3,8 @@
 A network view (whole graph, speaker, document) draws a claim as its topic's shape,
 filled by its status, labelled with the start of its statement; an argument map
 (topic, question) draws it as a box holding the whole statement, its answer and its
-speakers, with a height estimated for the layered layout.
+speakers, with a height estimated for the layered layout (at the usual box width, and
+at the narrow one a phone gets).
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class ClaimLook:
     statement_lines: int
     names: str
     names_lines: int
+    narrow_lines: int
     fill: str
     box_fill: str
     topics: list[str]
@@ -104,6 +106,8 @@ def claim_look(ctx: ViewContext, claim: Claim) -> ClaimLook:
         statement_lines=len(wrapped_lines(statement, style.BOX_CHARS)),
         names=names,
         names_lines=len(wrapped_lines(names, style.BOX_CHARS)),
+        narrow_lines=len(wrapped_lines(statement, style.NARROW_BOX_CHARS))
+        + len(wrapped_lines(names, style.NARROW_BOX_CHARS)),
         fill=style.status_fill(label, strength),
         box_fill=style.status_fill(label, strength, box=True),
         topics=list(claim.topics),
@@ -122,6 +126,7 @@ def box_node(ctx: ViewContext, claim: Claim, guest: bool, questions: list[str]) 
     parts = [p for p in (answer_line, made.statement, made.names) if p]
     lines = len(wrapped_lines(answer_line, style.BOX_CHARS))
     lines += made.statement_lines + made.names_lines
+    narrow = len(wrapped_lines(answer_line, style.NARROW_BOX_CHARS)) + made.narrow_lines
     return {
         "id": claim.id,
         "kind": "claim",
@@ -135,6 +140,7 @@ def box_node(ctx: ViewContext, claim: Claim, guest: bool, questions: list[str]) 
         "guest": guest,
         "answer": answer,
         "height": lines * style.LINE_HEIGHT + 22,
+        "narrow_height": narrow * style.LINE_HEIGHT + 22,
         "topics": made.topics,
         "speakers": made.speakers,
         "documents": made.documents,

@@ -136,6 +136,7 @@ def _topic(ctx: ViewContext, topic_id: str, precompute_above: int) -> GraphView:
         members=members,
         precompute_above=precompute_above,
         questions=[topic_id, *(q.id for q in topic.questions)],
+        members_note=_claims(len(members), "on the topic"),
     )
 
 
@@ -196,6 +197,7 @@ def _question(ctx: ViewContext, question_id: str, precompute_above: int) -> Grap
         precompute_above=precompute_above,
         questions=[question_id],
         context=False,
+        members_note=_claims(len(answering), "answer it", "answers it"),
     )
 
 
@@ -225,6 +227,7 @@ def _speaker(ctx: ViewContext, speaker_id: str, precompute_above: int) -> GraphV
         + f"{len(members)} claims held by {speaker.name}.",
         members=members,
         precompute_above=precompute_above,
+        members_note=_claims(len(members), "held"),
     )
 
 
@@ -253,7 +256,15 @@ def _document(ctx: ViewContext, document_id: str, precompute_above: int) -> Grap
         description=f"{len(members)} claims quoted from {document.title}.",
         members=members,
         precompute_above=precompute_above,
+        members_note=_claims(len(members), "quoted"),
     )
+
+
+def _claims(count: int, plural: str, singular: str | None = None) -> str:
+    """``"4 claims held"``, ``"1 claim held"``: what a view's own claims are, counted."""
+    if count == 1:
+        return f"1 claim {singular or plural}"
+    return f"{count:,} claims {plural}"
 
 
 @dataclass(frozen=True)

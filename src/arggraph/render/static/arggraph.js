@@ -9,7 +9,7 @@
    * loaded on first use with a <script> tag (works from file://, where fetch does not). */
   var loaded = { claims: {}, statements: {}, files: {} };
   var DIM = { background: "#eeeeee", border: "#dddddd" };
-  var READABLE = 0.7; /* an argument map opens no smaller than this: its 16 px text shows at 11 px or more */
+  var READABLE = 0.75; /* an argument map opens in a shape it shows whole at this zoom or more: 16 px text at 12 px */
   var LABEL_ALL = 0.7; /* the whole graph labels every claim from this zoom on */
 
   function make(tag, className, text) {
@@ -181,17 +181,47 @@
     network.moveTo({ scale: network.getScale() * 0.9, animation: false });
   }
 
-  /* An argument map opens at its top, as wide as the canvas allows but readable:
-   * a map wider than the canvas at READABLE opens on its left (yes) column. */
-  function mapCamera(regions, box) {
+  /* The left, right and top of a map's bands. */
+  function bandExtent(regions) {
     var bands = (regions || []).filter(function (r) { return r.kind === "band"; });
     if (!bands.length) return null;
-    var left = Math.min.apply(null, bands.map(function (b) { return b.x; }));
-    var right = Math.max.apply(null, bands.map(function (b) { return b.x + b.w; }));
-    var top = Math.min.apply(null, bands.map(function (b) { return b.y; }));
-    var scale = Math.max(READABLE, Math.min(1, (box.width - 16) / (right - left)));
-    var x = Math.min((left + right) / 2, left + box.width / 2 / scale);
-    return { position: { x: x, y: top + box.height / 2 / scale - 8 / scale }, scale: scale };
+    return {
+      left: Math.min.apply(null, bands.map(function (b) { return b.x; })),
+      right: Math.max.apply(null, bands.map(function (b) { return b.x + b.w; })),
+      top: Math.min.apply(null, bands.map(function (b) { return b.y; })),
+    };
+  }
+
+  /* An argument map comes in several shapes, widest first (two boxes a row per column,
+   * one, narrow boxes): take the first the canvas shows whole at READABLE or more, else
+   * the narrowest. Written into the data before the network exists (no second drawing). */
+  function chooseMapShape(data, box) {
+    var shapes = data.alternatives || [];
+    var extent = bandExtent(data.regions);
+    if (!shapes.length || !extent || (box.width - 16) / (extent.right - extent.left) >= READABLE) return;
+    var chosen = shapes[shapes.length - 1];
+    for (var i = 0; i < shapes.length - 1; i++) {
+      var e = bandExtent(shapes[i].regions);
+      if ((box.width - 16) / (e.right - e.left) >= READABLE) { chosen = shapes[i]; break; }
+    }
+    data.nodes.forEach(function (node, n) {
+      node.x = chosen.xy[n][0];
+      node.y = chosen.xy[n][1];
+      if (node.kind === "claim") node.widthConstraint = { minimum: chosen.box, maximum: chosen.box };
+    });
+    data.regions = chosen.regions;
+    data.box = chosen.box;
+  }
+
+  /* An argument map opens at its top, both sides whole: as wide as the canvas, at most
+   * zoom 1 (its shape was chosen so that this is READABLE or more on any screen of
+   * 330 px and wider). */
+  function mapCamera(regions, box) {
+    var extent = bandExtent(regions);
+    if (!extent) return null;
+    var scale = Math.min(1, (box.width - 16) / (extent.right - extent.left));
+    var x = (extent.left + extent.right) / 2;
+    return { position: { x: x, y: extent.top + box.height / 2 / scale - 8 / scale }, scale: scale };
   }
 
   /* Where a map with positions given opens: an argument map at its top (mapCamera),
@@ -199,6 +229,7 @@
   function openingCamera(data, canvas) {
     var box = canvas.getBoundingClientRect();
     if (data.layout === "layered") {
+      chooseMapShape(data, box);
       var map = mapCamera(data.regions, box);
       if (map) return map;
     }
@@ -376,10 +407,16 @@
         ctx.fillStyle = r.fill;
         ctx.fillRect(r.x, r.y, r.w, r.h);
         ctx.fillStyle = r.ink;
+        ctx.textAlign = "left";
+        if (r.lines) { /* what is beneath an answer: a thin rule, a smaller label */
+          ctx.fillRect(r.x, r.y, r.w, 2);
+          ctx.font = "16px system-ui, sans-serif";
+          for (var l = 0; l < r.lines.length; l++) ctx.fillText(r.lines[l], r.x + 14, r.y + 22 + 20 * l);
+          continue;
+        }
         ctx.fillRect(r.x, r.y, r.w, 6);
         ctx.font = "bold 22px system-ui, sans-serif";
-        ctx.textAlign = "left";
-        ctx.fillText(r.label, r.x + 14, r.y + 36);
+        ctx.fillText(r.label, r.x + 14, r.y + 32);
         continue;
       }
       ctx.beginPath();
