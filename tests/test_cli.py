@@ -87,7 +87,7 @@ def test_every_command_has_help(command: str) -> None:
 def test_info_counts_per_document_speaker_topic(small_graph: Path) -> None:
     result = run("info", small_graph)
     assert result.returncode == 0, result.stderr
-    assert "1 documents, 2 speakers, 1 topics, 2 claims (2 attributions), 0 supports, 1 rebuts" in (
+    assert "1 document, 2 speakers, 1 topic, 2 claims (2 attributions), 0 supports, 1 rebuttal" in (
         result.stdout
     )
     assert "Lennart Heim" in result.stdout
@@ -220,7 +220,7 @@ def test_topics_unknown_topic_is_a_usage_error(small_graph: Path) -> None:
 def test_alignment_shows_opponents(small_graph: Path) -> None:
     result = run("alignment", small_graph)
     assert result.returncode == 0, result.stderr
-    assert "-1.00  Lauren Wagner / Lennart Heim: 0 supports, 1 rebuttals" in result.stdout
+    assert "-1.00  Lauren Wagner / Lennart Heim: 0 supports, 1 rebuttal," in result.stdout
     data = json.loads(run("alignment", "--json", small_graph).stdout)
     assert {c["id"] for c in data["camps"]["camps"]} == {"camp-1", "camp-2"}
 
@@ -439,6 +439,6 @@ def test_claims_ranks_the_rebutted_claim_and_names_its_rebutter(small_graph: Pat
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("1. [matters-less] Compute matters less.  score ")
-    assert lines[1] == "   rebutted by Lennart Heim (still-matters; unanswered)"
+    assert lines[1] == "   rebutted by claim still-matters of Lennart Heim (unanswered)"
     data = json.loads(run("claims", "--json", small_graph).stdout)
     assert [c["claim"]["id"] for c in data["claims"]] == ["matters-less", "still-matters"]

@@ -23,7 +23,9 @@ from arggraph.cli.common import (
 from arggraph.render.text import positions_lines, topics_lines
 
 if TYPE_CHECKING:
+    from arggraph.analysis.contested import Rebuttal
     from arggraph.cli.common import Subcommands
+    from arggraph.model import ArgumentGraph
 
 
 def register(commands: Subcommands) -> None:
@@ -179,21 +181,44 @@ def cmd_claims(args: argparse.Namespace) -> int:
     """``arggraph claims``: claims ranked by contestedness, with who rebuts them."""
     from arggraph.analysis.contested import contested_claims
 
-    report = contested_claims(_load(args))
+    graph = _load(args)
+    report = contested_claims(graph)
     if args.json:
         _print_json(report)
         return EXIT_OK
+    drawn_by = _link_drawers(graph)
     for item in report.claims[: args.top]:
         statement = _clip(item.claim.statement, 90)
         print(f"{item.rank}. [{item.claim.id}] {statement}  score {item.score:g}")
         for rebuttal in item.rebuttals:
-            names = ", ".join(s.name for s in rebuttal.by) or "nobody named"
-            answered = "answered" if rebuttal.answered else "unanswered"
-            print(f"   rebutted by {names} ({rebuttal.source}; {answered})")
+            print("   " + _rebuttal_words(rebuttal, drawn_by.get(rebuttal.relation)))
         if item.supports:
             backers = sorted({s.name for sup in item.supports for s in sup.by})
-            print(f"   supported by {', '.join(backers) or 'nobody named'}")
+            print(f"   supported by claims of {', '.join(backers) or 'nobody named'}")
     return EXIT_OK
+
+
+def _link_drawers(graph: ArgumentGraph) -> dict[str, str]:
+    """Who draws each attributed relation, by relation key (the others are the analyst's)."""
+    names = {s.id: s.name for s in graph.speakers}
+    return {
+        r.key: names.get(r.attribution.speaker, r.attribution.speaker)
+        for r in graph.relations
+        if r.attribution is not None
+    }
+
+
+def _rebuttal_words(rebuttal: Rebuttal, drawer: str | None) -> str:
+    """A rebuttal as the claim that rebuts and who holds it, not as who argued against.
+
+    The holders of the rebutting claim need not have aimed it at this claim (the analyst
+    may have drawn the link), so they are named as holders; a speaker who draws the link
+    in their own words is named for that.
+    """
+    holders = ", ".join(s.name for s in rebuttal.by) or "nobody named"
+    drawn = f"; drawn by {drawer}" if drawer else ""
+    answered = "answered" if rebuttal.answered else "unanswered"
+    return f"rebutted by claim {rebuttal.source} of {holders} ({answered}{drawn})"
 
 
 def cmd_alignment(args: argparse.Namespace) -> int:
@@ -241,9 +266,9 @@ def cmd_alignment(args: argparse.Namespace) -> int:
     for pair in sorted(alignment.pairs, key=lambda p: (-p.score, p.first, p.second)):
         print(
             f"  {pair.score:+.2f}  {names[pair.first]} / {names[pair.second]}: "
-            f"{len(pair.supports)} supports, {len(pair.rebuts)} rebuttals, "
-            f"{len(pair.shared_claims)} shared claims, "
-            f"{len(pair.same_side_of)} claims argued on the same side, "
+            f"{_count(len(pair.supports), 'support')}, {_count(len(pair.rebuts), 'rebuttal')}, "
+            f"{_count(len(pair.shared_claims), 'shared claim')}, "
+            f"{_count(len(pair.same_side_of), 'claim')} argued on the same side, "
             f"{len(pair.opposite_sides_of)} on opposite sides"
         )
     return EXIT_OK
@@ -260,7 +285,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             _print_json(readers)
             return EXIT_OK
         print(
-            f"{len(readers.claims)} claims: {readers.objection_unanswered} "
+            f"{_count(len(readers.claims), 'claim')}: {readers.objection_unanswered} "
             f"{STATUS_COUNT_WORDS['objection unanswered']}, {readers.objection_answered} "
             f"{STATUS_COUNT_WORDS['objection answered']}, {readers.unchallenged} "
             "unchallenged (stated rebuttals and undercuts only)"

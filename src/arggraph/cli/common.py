@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from arggraph.errors import _count as _count  # one plural rule for every message
 from arggraph.io.formats import FORMATS
 from arggraph.io.yaml_json import read_graph
 from arggraph.model import ArgumentGraph
@@ -69,10 +70,6 @@ def _print_json(model: BaseModel) -> None:
 
 def _clip(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _formats_epilog(names: list[str]) -> str:

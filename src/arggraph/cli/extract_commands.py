@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from arggraph.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
+    _count,
     _progress_bar,
     _similarity,
 )
@@ -111,9 +112,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     else:
         write_graph(graph, args.output)
         print(
-            f"wrote {args.output}: {len(graph.claims)} draft claims, "
-            f"{len(graph.relations)} draft relations, {len(graph.topics)} topics, "
-            f"{len(graph.speakers)} speakers ({embedder.name})",
+            f"wrote {args.output}: {_count(len(graph.claims), 'draft claim')}, "
+            f"{_count(len(graph.relations), 'draft relation')}, "
+            f"{_count(len(graph.topics), 'topic')}, "
+            f"{_count(len(graph.speakers), 'speaker')} ({embedder.name})",
             file=sys.stderr,
         )
     return EXIT_OK
@@ -197,9 +199,9 @@ def _extract_into(args: argparse.Namespace) -> int:
     path = write_review(review, args.output, inputs=[*graph.input_paths, args.paths[0]])
     kinds = [p.kind for p in review.proposals]
     print(
-        f"wrote {path}: {len(review.claims)} drafted claims, "
-        f"{kinds.count('merge')} merges, {kinds.count('supports')} supports, "
-        f"{kinds.count('rebuts')} rebuts, {kinds.count('new')} new to review "
+        f"wrote {path}: {_count(len(review.claims), 'drafted claim')}, "
+        f"{_count(kinds.count('merge'), 'merge')}, {_count(kinds.count('supports'), 'support')}, "
+        f"{_count(kinds.count('rebuts'), 'rebuttal')}, {kinds.count('new')} new to review "
         f"('arggraph review {path} -o queue.html')",
         file=sys.stderr,
     )
@@ -225,8 +227,9 @@ def cmd_apply(args: argparse.Namespace) -> int:
     result = apply_patch(graph, patch, base_dir=args.patch.resolve().parent)
     path = write_graph(result, args.output)
     print(
-        f"wrote {path}: {len(patch.claims)} claims, {len(patch.attributions)} attributions, "
-        f"{len(patch.relations)} relations added",
+        f"wrote {path}: {_count(len(patch.claims), 'claim')}, "
+        f"{_count(len(patch.attributions), 'attribution')}, "
+        f"{_count(len(patch.relations), 'relation')} added",
         file=sys.stderr,
     )
     return EXIT_OK

@@ -13,6 +13,7 @@ from arggraph.cli.common import (
     EXIT_PARTIAL,
     _add_graph_args,
     _clip,
+    _count,
     _formats_epilog,
     _load,
     _print_json,
@@ -127,11 +128,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
             1 for r in graph.relations if r.attribution
         )
         names = ", ".join(str(p) for p in args.graph)
-        print(
-            f"valid: {names}: {len(graph.documents)} documents, {len(graph.speakers)} speakers, "
-            f"{len(graph.topics)} topics, {len(graph.claims)} claims, "
-            f"{len(graph.relations)} relations; all {quotes} quotes found in their documents"
+        counts = ", ".join(
+            _count(n, noun)
+            for n, noun in [
+                (len(graph.documents), "document"),
+                (len(graph.speakers), "speaker"),
+                (len(graph.topics), "topic"),
+                (len(graph.claims), "claim"),
+                (len(graph.relations), "relation"),
+            ]
         )
+        found = (
+            "the 1 quote found in its document"
+            if quotes == 1
+            else f"all {quotes} quotes found in their documents"
+        )
+        print(f"valid: {names}: {counts}; {found}")
     return EXIT_OK
 
 
@@ -144,9 +156,10 @@ def cmd_info(args: argparse.Namespace) -> int:
     out = sys.stdout
     print(summary.title or "(untitled graph)", file=out)
     print(
-        f"{summary.documents} documents, {summary.speakers} speakers, {summary.topics} topics, "
-        f"{summary.claims} claims ({summary.attributions} attributions), "
-        f"{summary.supports} supports, {summary.rebuts} rebuts",
+        f"{_count(summary.documents, 'document')}, {_count(summary.speakers, 'speaker')}, "
+        f"{_count(summary.topics, 'topic')}, {_count(summary.claims, 'claim')} "
+        f"({_count(summary.attributions, 'attribution')}), "
+        f"{_count(summary.supports, 'support')}, {_count(summary.rebuts, 'rebuttal')}",
         file=out,
     )
     for heading, rows in (
@@ -215,8 +228,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         write_graph(graph, args.output)
         print(
-            f"wrote {args.output}: {len(graph.claims)} claims, {len(graph.relations)} relations, "
-            f"{len(graph.topics)} topics from {len(graph.documents)} documents",
+            f"wrote {args.output}: {_count(len(graph.claims), 'claim')}, "
+            f"{_count(len(graph.relations), 'relation')}, {_count(len(graph.topics), 'topic')} "
+            f"from {_count(len(graph.documents), 'document')}",
             file=sys.stderr,
         )
     if log.partial:

@@ -1,0 +1,75 @@
+"""The new-user audit of 2026-12-01, as a user meets it: the CLI run as a subprocess."""
+
+from __future__ import annotations
+
+from tests.conftest import SMALL_GRAPH, TALK, WriteFiles
+from tests.test_cli import run
+
+# Heim's claim rebuts Wagner's; an analyst's link (no attribution) adds a third speaker's
+# claim in support of Wagner's, though that speaker never took up the question.
+LINKED_GRAPH = SMALL_GRAPH.replace(
+    "speakers:\n",
+    "speakers:\n  - {id: karp, name: Alex Karp}\n",
+).replace(
+    "relations:\n",
+    "  - id: cheap-rivals\n"
+    "    statement: Rivals are cheap.\n"
+    "    topics: [compute]\n"
+    "    attributions:\n"
+    "      - {speaker: karp, document: talk, quote: Efficiency means}\n"
+    "relations:\n"
+    "  - {source: cheap-rivals, target: matters-less, kind: supports}\n",
+)
+
+
+def test_claims_names_holders_of_a_linked_claim_as_such(write_files: WriteFiles) -> None:
+    folder = write_files(**{"g.yaml": LINKED_GRAPH, "talk.txt": TALK})
+    result = run("claims", "g.yaml", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "   supported by claims of Alex Karp" in lines
+    assert "   supported by Alex Karp" not in lines
+    assert "   rebutted by claim still-matters of Lennart Heim (unanswered)" in lines
+
+
+ONE_OF_EACH = (
+    SMALL_GRAPH.replace("  - {id: wagner, name: Lauren Wagner}\n", "")
+    .replace(
+        "  - id: matters-less\n"
+        "    statement: Compute matters less.\n"
+        "    topics: [compute]\n"
+        "    attributions:\n"
+        """      - {speaker: wagner, document: talk, quote: '"compute matters less" now'}\n""",
+        "",
+    )
+    .replace("relations:\n  - {source: still-matters, target: matters-less, kind: rebuts}\n", "")
+)
+
+
+def test_validate_counts_one_of_each_in_the_singular(write_files: WriteFiles) -> None:
+    folder = write_files(**{"g.yaml": ONE_OF_EACH, "talk.txt": TALK})
+    result = run("validate", "g.yaml", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "valid: g.yaml: 1 document, 1 speaker, 1 topic, 1 claim, 0 relations; "
+        "the 1 quote found in its document"
+    )
+
+
+def test_alignment_counts_one_shared_claim_in_the_singular(write_files: WriteFiles) -> None:
+    both_hold = SMALL_GRAPH.replace(
+        "relations:\n",
+        "  - id: both\n"
+        "    statement: Both say so.\n"
+        "    topics: [compute]\n"
+        "    attributions:\n"
+        "      - {speaker: heim, document: talk, quote: compute still matters}\n"
+        "      - {speaker: wagner, document: talk, quote: Efficiency means}\n"
+        "relations:\n",
+    )
+    folder = write_files(**{"g.yaml": both_hold, "talk.txt": TALK})
+    result = run("alignment", "g.yaml", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    pair = next(line for line in result.stdout.splitlines() if "Wagner / Lennart Heim" in line)
+    assert "1 shared claim," in pair
+    assert "1 shared claims" not in pair
