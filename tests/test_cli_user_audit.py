@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from tests.conftest import SMALL_GRAPH, TALK, WriteFiles
 from tests.test_cli import run
 
@@ -73,3 +77,25 @@ def test_alignment_counts_one_shared_claim_in_the_singular(write_files: WriteFil
     pair = next(line for line in result.stdout.splitlines() if "Wagner / Lennart Heim" in line)
     assert "1 shared claim," in pair
     assert "1 shared claims" not in pair
+
+
+def test_render_is_reachable_right_after_import_and_loads_only_when_used() -> None:
+    code = (
+        "import sys, arggraph\n"
+        "assert 'arggraph.render' not in sys.modules, 'import arggraph loaded render'\n"
+        "print(arggraph.render.topic_view.__name__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (result.returncode, result.stdout.strip()) == (0, "topic_view"), result.stderr
+
+
+def test_help_lists_every_exit_code_and_export_format() -> None:
+    assert "5 partial import" in " ".join(run("--help").stdout.split())
+    assert "Parquet" in run("export", "--help").stdout
+
+
+def test_a_malformed_as_of_date_is_a_usage_error(small_graph: Path) -> None:
+    result = run("info", small_graph, "--as-of", "2025-13")
+    assert result.returncode == 2
+    assert "'2025-13' is not a date" in result.stderr
+    assert run("info", small_graph, "--as-of", "2025-02").returncode == 0

@@ -65,6 +65,7 @@ from arggraph.model import (
 from arggraph.quotes import find_quote
 
 if TYPE_CHECKING:
+    from arggraph import render as render
     from arggraph.render.notebook import show
     from arggraph.render.pyvis_export import to_pyvis
 
@@ -151,7 +152,16 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``show`` and ``to_pyvis``, imported when first used: pages and pyvis load slowly."""
+    """``show``, ``to_pyvis`` and ``render``, imported when first used: pages load slowly.
+
+    ``arggraph.render`` (views and pages) is a subpackage; importing it here on first
+    use makes ``arggraph.render.topic_view(...)`` work right after ``import arggraph``
+    without making every ``import arggraph`` pay for pyvis and Jinja.
+    """
+    if name == "render":
+        import arggraph.render
+
+        return arggraph.render
     if name == "show":
         from arggraph.render.notebook import show
 

@@ -7,7 +7,8 @@ Exit codes
 ----------
 0  success (for ``validate``: the graph is valid)
 1  the input has problems; each is printed as ``file:line:col: error[code] ... (hint: ...)``
-2  the command line is wrong (unknown command or option, missing argument)
+2  the command line is wrong (unknown command or option, missing argument, a bad option
+   value such as ``--as-of 2025-13`` or ``--top 0``)
 3  an output could not be written (it would overwrite an input, or the disk refused)
 4  an analysis refused to run (e.g. too large for an exponential method)
 5  ``import`` wrote a partial graph: some files had problems and were left out (each
@@ -100,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="arggraph",
         description="Grounded argument graphs: check, summarise, analyse and render them.",
         epilog="Exit codes: 0 ok, 1 invalid input, 2 usage, 3 output refused, 4 analysis "
-        "refused, 70 internal error. 'arggraph COMMAND --help' for each command.",
+        "refused, 5 partial import (some files left out), 70 internal error. "
+        "'arggraph COMMAND --help' for each command.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--version", action="version", version=f"arggraph {__version__}")

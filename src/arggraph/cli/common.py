@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from arggraph.errors import ArgGraphError
 from arggraph.errors import _count as _count  # one plural rule for every message
 from arggraph.io.formats import FORMATS
 from arggraph.io.yaml_json import read_graph
@@ -33,6 +34,7 @@ def _add_graph_args(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--as-of",
+        type=_date,
         metavar="DATE",
         help="use only the documents published by DATE (YYYY, YYYY-MM or YYYY-MM-DD; a "
         "partial date counts as its last day; undated documents are left out)",
@@ -48,6 +50,17 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return value
+
+
+def _date(text: str) -> str:
+    """A date ``as_of`` accepts, checked while parsing: a bad one is a usage error (exit 2)."""
+    from arggraph.analysis.dates import date_span
+
+    try:
+        date_span(text)
+    except ArgGraphError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

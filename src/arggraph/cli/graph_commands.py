@@ -60,7 +60,8 @@ def register(commands: Subcommands) -> None:
 
     export = commands.add_parser(
         "export",
-        help="write the graph in another format (JSON, YAML, GraphML, AIF, Argdown, node-link)",
+        help="write the graph in another format (JSON, YAML, GraphML, AIF, Argdown, node-link, "
+        "Parquet)",
         description="Write the whole graph in another format. JSON and YAML are arggraph's "
         "own format (quote offsets filled in); the others are listed with what they keep "
         "and lose in docs/formats.md.",
