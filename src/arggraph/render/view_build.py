@@ -89,7 +89,8 @@ def _layout_note(layout: style.LayoutKind, n_nodes: int, precompute_above: int) 
     """The sentence under the map saying how it is laid out and how to move around it."""
     if layout == "layered":
         return (
-            "Answers on top (yes left, no right), what supports and rebuts them beneath. "
+            "Each answer heads its column (yes left, no right), what supports and rebuts it "
+            "beneath, from either side. "
             "Drag to pan, scroll or pinch to zoom; Fit shows it all."
         )
     if layout == "precomputed":
