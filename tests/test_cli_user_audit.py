@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SMALL_GRAPH, TALK, WriteFiles
 from tests.test_cli import run
 
@@ -99,3 +101,26 @@ def test_a_malformed_as_of_date_is_a_usage_error(small_graph: Path) -> None:
     assert result.returncode == 2
     assert "'2025-13' is not a date" in result.stderr
     assert run("info", small_graph, "--as-of", "2025-02").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "indented",
+    [
+        pytest.param(SMALL_GRAPH.replace("\n  ", "\n\t"), id="every-line-with-a-tab"),
+        pytest.param(SMALL_GRAPH.replace("\n    path:", "\n\tpath:"), id="one-line-with-a-tab"),
+    ],
+)
+def test_a_tab_used_for_indentation_is_named(write_files: WriteFiles, indented: str) -> None:
+    folder = write_files(**{"g.yaml": indented, "talk.txt": TALK})
+    result = run("validate", "g.yaml", cwd=folder)
+    assert result.returncode == 1
+    assert "error[yaml-syntax]" in result.stderr
+    assert "a tab is used for indentation here; YAML needs spaces" in result.stderr
+
+
+def test_other_yaml_syntax_errors_keep_the_quoting_hint(write_files: WriteFiles) -> None:
+    folder = write_files(**{"g.yaml": SMALL_GRAPH.replace("[compute]", "[compute", 1)})
+    result = run("validate", "g.yaml", cwd=folder)
+    assert result.returncode == 1
+    assert "tab" not in result.stderr
+    assert "check indentation and quoting" in result.stderr

@@ -37,9 +37,8 @@ def parse_data(text: str, *, fmt: str, source: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = f"not valid YAML: {exc.problem or exc.context}"
-        hint = "check indentation and quoting here; text with ': ' or '#' needs quotes"
         raise InvalidGraphError(
-            [_yaml_problem(message, mark, source, "yaml-syntax", hint)]
+            [_yaml_problem(message, mark, source, "yaml-syntax", _syntax_hint(text, mark))]
         ) from None
     except yaml.YAMLError as exc:
         raise InvalidGraphError(
@@ -246,6 +245,23 @@ def json_nesting_problem(text: str, source: str, *, limit: int = MAX_JSON_NESTIN
         column=where[1],
         hint=f"arggraph reads JSON nested at most {limit} levels; no graph needs more",
     )
+
+
+def _syntax_hint(text: str, mark: Any) -> str:
+    """The fix for a YAML syntax error: a tab where indentation belongs, or quoting.
+
+    PyYAML says "cannot start any token" or "a tab character that violates
+    indentation" when a line is indented with a tab; neither says YAML needs spaces.
+    """
+    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        return "a tab is used for indentation here; YAML needs spaces, so replace each tab"
+    return "check indentation and quoting here; text with ': ' or '#' needs quotes"
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at 0-based ``line`` and ``column`` of ``text``, or '' past its end."""
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _yaml_problem(message: str, mark: Any, source: str, code: str, hint: str) -> Problem:
