@@ -229,3 +229,11 @@ def test_knock_out_strawman_stays_unanswered_by_the_status_command() -> None:
     )
     status = {c["claim"]: c["status"] for c in json.loads(result.stdout)["claims"]}
     assert status["controls-will-knock-china-out"] == "objection unanswered"
+
+
+def test_liangs_gap_answer_shows_it_predates_v3_and_r1(graph: ArgumentGraph) -> None:
+    """chilson 2008-2173 is quoted from 'an interview in July', before V3 and R1: the
+    statement must say so, or it reads as DeepSeek's CEO denying parity after R1."""
+    claim = graph.claim("liang-gap-is-originality-not-imitation")
+    assert "July" in claim.statement
+    assert "before" in claim.statement
