@@ -573,8 +573,9 @@ def _starts_of_word(normal: str, word: str) -> list[int]:
 def nearest_passage(text: str, quote: str) -> NearMiss | None:
     """The passage of ``text`` most like ``quote``, to explain a miss; ``None`` if nothing is alike.
 
-    Aligns the words of the quote on the longest run of words it shares with the text,
-    then reports that window and the first words where quote and text part.
+    Anchors the quote's words on the longest run of words it shares with the text, then
+    aligns them word by word around it (difflib's opcodes), so a word inserted or changed
+    inside the quote neither shifts the passage nor hides the real difference.
     """
     norm = _document_index(text).norm
     text_words = [(m.start(), m.end()) for m in _WORD.finditer(norm.text)]
@@ -587,21 +588,86 @@ def nearest_passage(text: str, quote: str) -> NearMiss | None:
     block = matcher.find_longest_match(0, len(probe), 0, len(words))
     if block.size == 0:
         return None
-    first = max(0, block.b - block.a)
-    last = min(len(words), first + len(quote_words)) - 1
+    first, last, ops = _aligned_window(probe, words, block.b - block.a)
+    last = min(len(words) - 1, last + len(quote_words) - len(probe))
     window = words[first : last + 1]
     if len(quote_words) <= _NEAR_WORDS:
         similarity = difflib.SequenceMatcher(None, " ".join(quote_words), " ".join(window)).ratio()
     else:  # word by word: a character diff of a huge quote would take hours
         same = sum(q == t for q, t in zip(quote_words, window, strict=False))
         similarity = same / len(quote_words)
-    quote_part, text_part = _first_difference(quote_words, window)
+    difference = _first_changed(probe, words[first:], ops)
+    quote_part, text_part = difference or _first_difference(quote_words, window)
     start, end = norm.span(text_words[first][0], text_words[last][1])
     return NearMiss(start, end, text[start:end], round(similarity, 3), quote_part, text_part)
 
 
+_Opcode = tuple[str, int, int, int, int]
+
+
+def _aligned_window(
+    probe: list[str], words: list[str], anchor: int
+) -> tuple[int, int, list[_Opcode]]:
+    """The text words ``probe`` aligns on near ``anchor`` (its first word's rough place).
+
+    Returns the first and last text word of the passage and the word-level opcodes
+    from the passage's first word on; text words before or after the quote are not
+    part of the passage.
+    """
+    slack = 8 + len(probe) // 4
+    low = max(0, anchor - slack)
+    high = min(len(words), anchor + len(probe) + slack)
+    matcher = difflib.SequenceMatcher(None, probe, words[low:high], autojunk=False)
+    ops: list[_Opcode] = [(str(t), i1, i2, j1, j2) for t, i1, i2, j1, j2 in matcher.get_opcodes()]
+    if ops and ops[0][0] == "insert":
+        ops = ops[1:]
+    if ops and ops[-1][0] == "insert":
+        ops = ops[:-1]
+    if not ops:
+        return anchor, anchor + len(probe) - 1, []
+    ops = _trimmed_ends(ops)
+    first = low + ops[0][3]
+    last = max(first, low + ops[-1][4] - 1)
+    shift = ops[0][3]
+    return first, last, [(tag, i1, i2, j1 - shift, j2 - shift) for tag, i1, i2, j1, j2 in ops]
+
+
+def _trimmed_ends(ops: list[_Opcode]) -> list[_Opcode]:
+    """Opcodes whose first and last change take no more text words than quote words.
+
+    A quote's last word that differs ("AI" for "AI,") would otherwise take every text
+    word up to the end of the aligned region into the passage.
+    """
+    tag, i1, i2, j1, j2 = ops[0]
+    if tag != "equal":
+        ops = [(tag, i1, i2, max(j1, j2 - max(i2 - i1, 1)), j2), *ops[1:]]
+    tag, i1, i2, j1, j2 = ops[-1]
+    if tag != "equal":
+        ops = [*ops[:-1], (tag, i1, i2, j1, min(j2, j1 + max(i2 - i1, 1)))]
+    return ops
+
+
+def _first_changed(
+    quote_words: list[str], text_words: list[str], ops: list[_Opcode]
+) -> tuple[str, str] | None:
+    """The first words that differ, one excerpt of each, from aligned opcodes.
+
+    A word added or dropped is shown with the word before it, so neither side is empty.
+    """
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        before = 1 if (i1 == i2 or j1 == j2) and i1 > 0 and j1 > 0 else 0
+        after = 1
+        return (
+            " ".join(quote_words[i1 - before : min(i2, i1 + 4) + after]),
+            " ".join(text_words[j1 - before : min(j2, j1 + 4) + after]),
+        )
+    return None
+
+
 def _first_difference(quote_words: list[str], window: list[str]) -> tuple[str, str]:
-    """A few words from where quote and window first part, one excerpt of each."""
+    """Where quote and window first part, word by word: past the aligned first words."""
     for i, (q, t) in enumerate(zip(quote_words, window, strict=False)):
         if q != t:
             return " ".join(quote_words[i : i + 4]), " ".join(window[i : i + 4])
