@@ -16,7 +16,12 @@ EXPECTED = {
     "load_deepseek.py": ["compute matters less", "rebutted by:", "Lennart Heim", "Keegan McBride"],
     "contested_topics.py": ["1. ", "score", "yes: ", "direct clashes"],
     "positions.py": ["Does compute matter less", "no  Lennart Heim", "no  Keegan McBride"],
-    "microtext_corpus.py": ["5 texts", "  1. "],
+    "microtext_corpus.py": [
+        "5 texts",
+        "rank  score  question",
+        "Every score is 0: one group speaker stands for all",
+        "rank  score  rebuttals  claim",
+    ],
     "draw_topic.py": ["compute.html"],
 }
 
