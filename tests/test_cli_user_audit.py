@@ -124,3 +124,29 @@ def test_other_yaml_syntax_errors_keep_the_quoting_hint(write_files: WriteFiles)
     assert result.returncode == 1
     assert "tab" not in result.stderr
     assert "check indentation and quoting" in result.stderr
+
+
+def test_a_mistyped_graph_path_offers_the_file_nearby(small_graph: Path) -> None:
+    folder = small_graph.parent
+    (folder / "deepseek.yaml").write_text(small_graph.read_text(encoding="utf-8"))
+    result = run("validate", "deepsek.yaml", cwd=folder)
+    assert result.returncode == 1
+    assert "deepsek.yaml: error[unreadable-file] file not found" in result.stderr
+    assert "did you mean 'deepseek.yaml'?" in result.stderr
+    assert "starts at the working folder" in result.stderr
+
+
+def test_a_binary_file_is_called_binary_not_mis_encoded(write_files: WriteFiles) -> None:
+    folder = write_files(**{"g.yaml": b"\x7fELF\x02\x01\x01\x00\x00\x00\xd0\xff\x00\x00"})
+    result = run("validate", "g.yaml", cwd=folder)
+    assert result.returncode == 1
+    assert "error[not-utf8]" in result.stderr
+    assert "looks like a binary file" in result.stderr
+    assert "iconv" not in result.stderr
+
+
+def test_a_latin1_text_is_still_told_to_re_save_as_utf8(write_files: WriteFiles) -> None:
+    folder = write_files(**{"g.yaml": "title: Caf\u00e9\n".encode("latin-1")})
+    result = run("validate", "g.yaml", cwd=folder)
+    assert result.returncode == 1
+    assert "iconv -f latin1 -t utf-8" in result.stderr

@@ -7,6 +7,7 @@ with cycles and missing files reported.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,7 +69,7 @@ def read_text_file(path: Path, display: str) -> str:
                     "file not found",
                     code="unreadable-file",
                     file=display,
-                    hint="check the path; relative paths start at the file that names them",
+                    hint=_missing_file_hint(path),
                 )
             ]
         ) from None
@@ -101,10 +102,37 @@ def decode_utf8(raw: bytes, display: str) -> str:
                     file=display,
                     line=line,
                     column=column,
-                    hint="re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
+                    hint=_not_utf8_hint(raw),
                 )
             ]
         ) from None
+
+
+def _missing_file_hint(path: Path) -> str:
+    """Check the path, with a did-you-mean for a file of a like name in the same folder.
+
+    The path may come from the command line (relative to the working folder) or from a
+    graph file (relative to that file), so the hint names both.
+    """
+    hint = (
+        "check the path: one on the command line starts at the working folder, one in a "
+        "graph file at that file's folder"
+    )
+    try:
+        names = [p.name for p in path.parent.iterdir() if p.is_file()]
+    except OSError:
+        return hint
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
+    if close:
+        return f"did you mean {display_path(path.parent / close[0])!r}? or " + hint
+    return hint
+
+
+def _not_utf8_hint(raw: bytes) -> str:
+    """How to fix a file that is not UTF-8: re-save a text, or name the text, not a binary."""
+    if b"\0" in raw[:8192]:
+        return "this looks like a binary file (it has NUL bytes), not text; name a text file"
+    return "re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
 
 
 def graph_format_of(path: Path) -> str:
