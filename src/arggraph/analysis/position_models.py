@@ -53,7 +53,12 @@ class Position(Result):
     basis: Basis = Field(description="'own claims', or 'relations' when only relations place it")
     yes: int = Field(description="claims (or relations) answering yes")
     no: int = Field(description="claims (or relations) answering no")
-    claims: list[PositionClaim] = Field(description="the speaker's own claims that answer it")
+    claims: list[PositionClaim] = Field(
+        description=(
+            "the speaker's own claims that answer it, most direct first: those in a crux"
+            " between opposite answers, then those in another crux, then the rest"
+        )
+    )
     relations: list[PositionRelation] = Field(description="for basis 'relations' only")
 
 
@@ -69,16 +74,22 @@ class ReportedView(Result):
 
 
 class Crux(Result):
-    """A rebuttal across answers: who said what against whom, in both their words."""
+    """A rebuttal across answers to the question: who said what against whom, in both
+    their words, each side named by its holders on that side of the question
+    (:func:`~arggraph.analysis.rebuttals.clash_sides`)."""
 
     relation: str
     kind: Literal["rebuts", "undercuts"]
-    source: ClaimRef = Field(description="the rebutting claim, with its quotes")
+    source: ClaimRef = Field(description="the rebutting claim, with the quotes of ``by``")
     source_answer: Answer | None = Field(description="its answer, or None (an objection)")
-    target: ClaimRef = Field(description="the rebutted claim, with its quotes")
+    target: ClaimRef = Field(description="the rebutted claim, with the quotes of ``against``")
     target_answer: Answer
-    by: list[SpeakerRef] = Field(description="holders of the rebutting claim")
-    against: list[SpeakerRef] = Field(description="holders of the rebutted claim")
+    by: list[SpeakerRef] = Field(
+        description="named holders of the rebutting claim who do not give the attacked answer only"
+    )
+    against: list[SpeakerRef] = Field(
+        description="named holders of the rebutted claim who give the attacked answer"
+    )
     documents: list[str] = Field(description="documents either end is quoted from")
     answered: bool = Field(
         description="the rebutting claim is itself rebutted, from a document not older than its own"

@@ -17,9 +17,20 @@ A topic asks a yes/no question and may have sub-questions; a claim answers one i
   as a voice.
 
 A *crux* is a rebuttal (or undercut) between two claims that do not give the same
-answer, where at least one named speaker holds each end and nobody holds both: the
-place two people actually clash. ``contradicting`` lists the links that cut across
-the camps (a rebuttal inside a camp, a support from one answer to the other).
+answer, where nobody holds both ends and the two sides disagree on *this* question
+(:func:`~arggraph.analysis.rebuttals.clash_sides`): ``against`` names the target's
+holders whose own claims give the attacked answer, ``by`` the source's holders whose
+own claims do not give that answer only; a crux needs a named speaker on each side.
+A rebuttal between two speakers who both answer yes is no crux (it is a quarrel about
+something else), and a holder who answers nothing is named on neither side of an
+undercut. Every crux counts, several against one claim too: each is an argument of
+its own, with its own quotes, answered or not on its own.
+
+A position lists its claims most direct answer first: claims at one end of a crux
+between two opposite answers to the question, then claims at one end of another crux
+(an objection, an undercut), then the rest; yes before no, then by id, within each.
+``contradicting`` lists the links that cut across the camps (a rebuttal inside a
+camp, a support from one answer to the other).
 
 Example
 -------
@@ -55,7 +66,7 @@ from arggraph.analysis.rebuttals import (
     OTHER_ANSWER,
     attacked_answer,
     attacks_by_answering_claim,
-    is_clash,
+    clash_sides,
     rebuttal_in_time,
     relations_read_by_key,
 )
@@ -118,6 +129,17 @@ def positions(
 
 CruxStatus = tuple[bool, bool]
 """(a crux, an answered crux) of one rebuttal of a question's answer."""
+
+
+class _Clash(NamedTuple):
+    """A rebuttal of a question's answer that is a crux, with its two sides."""
+
+    rel: Signed
+    target: str
+    target_answer: Answer
+    source_answer: Answer | None
+    by: list[str]
+    against: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,10 +254,10 @@ class _Index:
         self.dates = DocumentDates({d.id: d.date for d in graph.documents})
         self._quotes: dict[str, dict[str, list[QuoteRef]]] = {}
         self._claim_refs: dict[str, ClaimRef] = {}
-        self._named_refs: dict[str, list[SpeakerRef]] = {}
         self._speaker_refs: dict[str, SpeakerRef] = {}
         self._answering: dict[str, list[Signed]] = {}
         self._answered_by: dict[str, list[str]] = {}
+        self._given: dict[str, dict[str, list[int]]] = {}
         self.crux_status: dict[str, list[CruxStatus]] | None = {} if keep_status else None
         """Kept for :class:`WholeReading` only: question id -> its :data:`CruxStatus` list."""
         self._links = links
@@ -278,23 +300,23 @@ class _Index:
                     same.append(quote)
         return found
 
-    def claim_ref(self, claim_id: str) -> ClaimRef:
-        """The claim with its named holders' quotes only (not a group's, not others')."""
-        found = self._claim_refs.get(claim_id)
+    def claim_ref(self, claim_id: str, speakers: list[str]) -> ClaimRef:
+        """The claim with these named holders' quotes only (not a group's, not others'):
+        built once per claim for all its named holders, apart for a part of them."""
+        every = speakers == self.named(claim_id)
+        found = self._claim_refs.get(claim_id) if every else None
         if found is None:
-            by, named = self.quotes_by(claim_id), self.named(claim_id)
-            quotes = list(by[named[0]]) if len(named) == 1 else [q for s in named for q in by[s]]
+            by = self.quotes_by(claim_id)
+            quotes = (
+                list(by[speakers[0]])
+                if len(speakers) == 1
+                else [q for s in speakers for q in by[s]]
+            )
             statement = self.claims[claim_id].statement
             found = built(ClaimRef, id=claim_id, statement=statement, quotes=quotes)
-            self._claim_refs[claim_id] = found
+            if every:
+                self._claim_refs[claim_id] = found
         return found
-
-    def named_refs(self, claim_id: str) -> list[SpeakerRef]:
-        """The claim's named holders as references (a list of its own, for one result)."""
-        found = self._named_refs.get(claim_id)
-        if found is None:
-            found = self._named_refs[claim_id] = [self.speaker_ref(s) for s in self.named(claim_id)]
-        return list(found)
 
     def answering(self, claim_id: str) -> list[Signed]:
         """The rebuttals of the claim that come in time, read once."""
@@ -379,8 +401,10 @@ class _Index:
                         )
                     )
         by_relation = self._relation_leans(answers, own)
-        found = [self._position(s, claims, []) for s, claims in own.items()]
-        found += [self._position(s, [], rels) for s, rels in by_relation.items()]
+        clashes = self._clashes(qid, answers)
+        directness = _directness(clashes)
+        found = [self._position(s, claims, [], directness) for s, claims in own.items()]
+        found += [self._position(s, [], rels, directness) for s, rels in by_relation.items()]
         found.sort(key=lambda p: (_LEAN_ORDER[p.lean], p.basis != "own claims", p.name, p.speaker))
         leans = {p.speaker: p.lean for p in found}
         reported.sort(key=lambda r: (r.name, r.claim))
@@ -393,7 +417,7 @@ class _Index:
             question=text,
             positions=found,
             reported=reported,
-            cruxes=self._cruxes(qid, answers),
+            cruxes=self._cruxes(clashes),
             contradicting=self._contradicting(answers, leans),
             claims=sorted(answers),
         )
@@ -445,14 +469,24 @@ class _Index:
         return found
 
     def _position(
-        self, speaker: str, claims: list[PositionClaim], relations: list[PositionRelation]
+        self,
+        speaker: str,
+        claims: list[PositionClaim],
+        relations: list[PositionRelation],
+        directness: dict[tuple[str, str], int],
     ) -> Position:
         given = [c.answer for c in claims] or [r.implies for r in relations]
         yes, no = given.count("yes"), given.count("no")
         lean = _lean(yes, no)
         s = self.speakers[speaker]
         if len(claims) > 1:
-            claims.sort(key=lambda c: (c.answer != "yes", c.claim))
+            claims.sort(
+                key=lambda c: (
+                    directness.get((speaker, c.claim), _INDIRECT),
+                    c.answer != "yes",
+                    c.claim,
+                )
+            )
         if len(relations) > 1:
             relations.sort(key=lambda r: r.relation)
         return built(
@@ -473,20 +507,13 @@ class _Index:
     ) -> QuestionVoices:
         """The question's :class:`QuestionVoices`: what :meth:`question` places, counted."""
         answers = self.answers.get(qid, {})
-        given: dict[str, list[int]] = {}
+        given = self.given(qid, answers)
         documents: set[str] = set()
         held = self.held
-        for claim_id, answer in answers.items():
+        for claim_id in answers:
             claim_held = held[claim_id]
-            if not claim_held.named:
-                continue
-            which = answer != "yes"
-            for speaker in claim_held.named:
-                counts = given.get(speaker)
-                if counts is None:
-                    counts = given[speaker] = [0, 0]
-                counts[which] += 1
-            documents.update(voiced_documents(claim_held))
+            if claim_held.named:
+                documents.update(voiced_documents(claim_held))
         by_lean: dict[Lean, list[SpeakerRef]] = {"yes": [], "no": [], "mixed": []}
         names = self.names
         for speaker in sorted(given, key=lambda s: (names[s], s)):
@@ -506,19 +533,34 @@ class _Index:
             answered,
         )
 
+    def given(self, qid: str, answers: dict[str, Answer]) -> dict[str, list[int]]:
+        """Named speaker -> [own claims answering yes, answering no] on the question,
+        counted once per question (the voices and the crux test read it)."""
+        found = self._given.get(qid)
+        if found is None:
+            found = self._given[qid] = {}
+            held = self.held
+            for claim_id, answer in answers.items():
+                which = answer != "yes"
+                for speaker in held[claim_id].named:
+                    counts = found.get(speaker)
+                    if counts is None:
+                        counts = found[speaker] = [0, 0]
+                    counts[which] += 1
+        return found
+
     def crux_counts(self, qid: str) -> tuple[int, int]:
         """The question's cruxes, and how many of them are answered (in time)."""
         clashes = self._clashes(qid, self.answers.get(qid, {}))
-        return len(clashes), sum(1 for rel, _, _, _ in clashes if self.answering(rel.source))
+        return len(clashes), sum(1 for c in clashes if self.answering(c.rel.source))
 
-    def _clashes(
-        self, qid: str, answers: dict[str, Answer]
-    ) -> list[tuple[Signed, str, Answer, Answer | None]]:
-        """The rebuttals of the question's answers that are cruxes, as (rebuttal, target,
-        target's answer, source's answer); keeps every rebuttal's :data:`CruxStatus` when
-        the index keeps them, in the order of ``answers`` then ``attacks_at``."""
+    def _clashes(self, qid: str, answers: dict[str, Answer]) -> list[_Clash]:
+        """The rebuttals of the question's answers that are cruxes, with their sides;
+        keeps every rebuttal's :data:`CruxStatus` when the index keeps them, in the
+        order of ``answers`` then ``attacks_at``."""
         found = []
         held, attacks_at, by_key = self.held, self.attacks_at, self.by_key
+        given = self.given(qid, answers)
         status: list[CruxStatus] | None = None
         if self.crux_status is not None:
             status = self.crux_status[qid] = []
@@ -532,19 +574,28 @@ class _Index:
                 target, target_answer = at
                 source = rel.source
                 source_answer = answers.get(source)
-                if not is_clash(source_answer, target_answer, held[source], held[target]):
+                sides = clash_sides(
+                    source_answer,
+                    target_answer,
+                    held[source],
+                    held[target],
+                    given,
+                    undercut=rel.undercut_of is not None,
+                )
+                if sides is None:
                     if status is not None:
                         status.append((False, False))
                     continue
                 if status is not None:
                     status.append((True, bool(self.answering(source))))
-                found.append((rel, target, target_answer, source_answer))
+                found.append(_make(_Clash, (rel, target, target_answer, source_answer, *sides)))
         return found
 
-    def _cruxes(self, qid: str, answers: dict[str, Answer]) -> list[Crux]:
+    def _cruxes(self, clashes: list[_Clash]) -> list[Crux]:
+        """The cruxes, each side named by its speakers on it, in their own words."""
         found = []
-        held = self.held
-        for rel, target, target_answer, source_answer in self._clashes(qid, answers):
+        held, speaker_ref = self.held, self.speaker_ref
+        for rel, target, target_answer, source_answer, by, against in clashes:
             source = rel.source
             answered_by = self.answered_by(source)
             found.append(
@@ -552,12 +603,12 @@ class _Index:
                     Crux,
                     relation=rel.relation,
                     kind="undercuts" if rel.undercut_of else "rebuts",
-                    source=self.claim_ref(source),
+                    source=self.claim_ref(source, by),
                     source_answer=source_answer,
-                    target=self.claim_ref(target),
+                    target=self.claim_ref(target, against),
                     target_answer=target_answer,
-                    by=self.named_refs(source),
-                    against=self.named_refs(target),
+                    by=[speaker_ref(s) for s in by],
+                    against=[speaker_ref(s) for s in against],
                     documents=sorted({*held[source].documents, *held[target].documents}),
                     answered=bool(answered_by),
                     answered_by=list(answered_by),
@@ -606,6 +657,30 @@ class _Index:
                 )
         found.sort(key=lambda link: link.relation)
         return found
+
+
+_make = tuple.__new__  # _Clash(...) runs a Python __new__: twice the time
+
+_DIRECT, _IN_A_CRUX, _INDIRECT = 0, 1, 2
+"""How directly a speaker's claim answers a question, the order of a position's claims."""
+
+
+def _directness(clashes: Iterable[_Clash]) -> dict[tuple[str, str], int]:
+    """(speaker, claim) -> :data:`_DIRECT` for a claim at the speaker's end of a crux
+    between two opposite answers to the question, :data:`_IN_A_CRUX` at their end of
+    another crux (an objection, an undercut); others are :data:`_INDIRECT`."""
+    found: dict[tuple[str, str], int] = {}
+    for clash in clashes:
+        level = (
+            _DIRECT if clash.source_answer is not None and not clash.rel.undercut_of else _IN_A_CRUX
+        )
+        for speaker, claim_id in [
+            *((s, clash.rel.source) for s in clash.by),
+            *((s, clash.target) for s in clash.against),
+        ]:
+            if found.get((speaker, claim_id), _INDIRECT) > level:
+                found[speaker, claim_id] = level
+    return found
 
 
 def _lean(yes: int, no: int) -> Lean:

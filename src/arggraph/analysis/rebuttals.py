@@ -10,17 +10,22 @@ up by key.
 
 Example
 -------
+Heim's objection (no answer of its own) to McBride's yes-claim is a clash while Heim
+answers no on the question, and none once his own claims answer yes only:
+
 >>> from arggraph.analysis.holding import Holding
 >>> heim = Holding(attributions=[], holders=["heim"], named=["heim"], documents=["d"])
 >>> mcbride = Holding(attributions=[], holders=["mcbride"], named=["mcbride"], documents=["d"])
->>> is_clash("no", "yes", heim, mcbride), is_clash("no", "no", heim, mcbride)
-(True, False)
+>>> clash_sides(None, "yes", heim, mcbride, {"heim": [0, 1], "mcbride": [1, 0]})
+(['heim'], ['mcbride'])
+>>> is_clash(None, "yes", heim, mcbride, {"heim": [2, 0], "mcbride": [1, 0]})
+False
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 
 from arggraph.analysis.holding import DocumentDates, Holding
 from arggraph.analysis.signed import Signed
@@ -72,17 +77,85 @@ def attacked_answer(
     return rel.target, end if attacked.kind == "supports" else OTHER_ANSWER[end]
 
 
+SpeakerAnswers = Mapping[str, Sequence[int]]
+"""Named speaker -> [their claims answering yes, their claims answering no] on one
+question, as :func:`~arggraph.analysis.positions.positions` counts them (a speaker
+absent from it answers nothing there)."""
+
+_NO_ANSWER = (0, 0)
+
+
+def clash_sides(
+    source_answer: Answer | None,
+    target_answer: Answer,
+    source: Holding,
+    target: Holding,
+    given: SpeakerAnswers,
+    *,
+    undercut: bool = False,
+) -> tuple[list[str], list[str]] | None:
+    """The two sides of a rebuttal that is a crux on a question, ``(by, against)``;
+    None when it is none.
+
+    A crux is a rebuttal where two people disagree on *this* question: the ends do not
+    give the same answer, nobody holds both, and each side keeps a named speaker:
+
+    - ``against``: the target's named holders whose own claims give the attacked
+      answer (``target_answer``) on the question (alone or beside the other answer);
+    - ``by``: the source's named holders whose own claims do not give the attacked
+      answer only: they give the other answer, both, or none (then the rebuttal is
+      their only word on the question, and it goes against that answer).
+
+    So a rebuttal between two speakers who both answer yes (a quarrel about something
+    else) is no crux, and the holder of an undercut claim who answers nothing on the
+    question is named on neither side. Only the holders of a source that answers
+    nothing and of an undercut target (which answers another question, or none) can
+    be left off: :func:`reads_sides` tells which rebuttals read ``given`` (``undercut``:
+    the target is an undercut's, so it does not give ``target_answer`` itself). ``by``
+    and ``against`` may be the holdings' own lists: not to be mutated.
+    """
+    if source_answer == target_answer or not source.named or not target.named:
+        return None
+    if not set(source.holders).isdisjoint(target.holders):
+        return None
+    attacked = 0 if target_answer == "yes" else 1
+    if undercut:
+        against = [s for s in target.named if given.get(s, _NO_ANSWER)[attacked]]
+        if not against:
+            return None
+    else:  # the target gives the attacked answer: its holders all do
+        against = target.named
+    if source_answer is not None:  # its holders all give the other answer: all on that side
+        return source.named, against
+    by = [s for s in source.named if not _gives_only(given.get(s, _NO_ANSWER), attacked)]
+    return (by, against) if by else None
+
+
 def is_clash(
-    source_answer: Answer | None, target_answer: Answer, source: Holding, target: Holding
+    source_answer: Answer | None,
+    target_answer: Answer,
+    source: Holding,
+    target: Holding,
+    given: SpeakerAnswers,
+    *,
+    undercut: bool = False,
 ) -> bool:
-    """Whether a rebuttal is a crux: the ends do not give the same answer, named
-    speakers hold each, and nobody holds both."""
-    return (
-        source_answer != target_answer
-        and bool(source.named)
-        and bool(target.named)
-        and set(source.holders).isdisjoint(target.holders)
-    )
+    """Whether a rebuttal is a crux on the question (:func:`clash_sides` finds sides)."""
+    sides = clash_sides(source_answer, target_answer, source, target, given, undercut=undercut)
+    return sides is not None
+
+
+def reads_sides(source_answer: Answer | None, undercut: bool) -> tuple[bool, bool]:
+    """Whether :func:`clash_sides` reads the source's, and the target's, holders' answers
+    for a rebuttal whose source gives ``source_answer``: a source's holders who give the
+    other answer, and a rebutted answer's holders, are on their side whatever else they
+    say (the leave-one-out runs judge again only the rebuttals a side change can flip)."""
+    return source_answer is None, undercut
+
+
+def _gives_only(counts: Sequence[int], answer: int) -> bool:
+    """Whether a speaker's claims on the question give this answer (0 yes, 1 no) only."""
+    return counts[answer] > 0 and counts[1 - answer] == 0
 
 
 def rebuttal_in_time(
@@ -119,9 +192,12 @@ def _documents(held: Holding | None) -> list[str]:
 
 __all__ = [
     "OTHER_ANSWER",
+    "SpeakerAnswers",
     "attacked_answer",
     "attacks_by_answering_claim",
+    "clash_sides",
     "is_clash",
+    "reads_sides",
     "rebuttal_in_time",
     "relations_read_by_key",
 ]

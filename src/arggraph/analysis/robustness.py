@@ -23,15 +23,21 @@ question's new ranks (:func:`rank_moves`, re-exported here with :class:`KeptMove
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import ChainMap, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from arggraph.analysis.holding import DocumentDates, Holding, holding, voiced_documents
 from arggraph.analysis.positions import CruxStatus, WholeReading, whole_reading
 from arggraph.analysis.rank_moves import KEPT_MOVES, KeptMoves, Score, rank_moves
-from arggraph.analysis.rebuttals import attacked_answer, is_clash, rebuttal_in_time
+from arggraph.analysis.rebuttals import (
+    SpeakerAnswers,
+    attacked_answer,
+    is_clash,
+    reads_sides,
+    rebuttal_in_time,
+)
 from arggraph.analysis.signed import Signed
 from arggraph.model import Answer, ArgumentGraph, Claim, Relation
 
@@ -114,19 +120,24 @@ class _Reading:
             self._answering[claim_id] = found
         return found
 
-    def crux_status(self, claim_id: str, rel: Signed, answers: Mapping[str, Answer]) -> CruxStatus:
-        """Whether ``rel`` (listed under the answering ``claim_id``) is a crux, and an
-        answered one."""
-        crux = self._is_crux(rel, answers)
+    def crux_status(
+        self, rel: Signed, answers: Mapping[str, Answer], given: SpeakerAnswers
+    ) -> CruxStatus:
+        """Whether ``rel`` (a rebuttal of one of ``answers``) is a crux, and an answered
+        one, where ``given`` counts each speaker's own answers to the question."""
+        crux = self._is_crux(rel, answers, given)
         return crux, crux and self.answered(rel.source)
 
-    def _is_crux(self, rel: Signed, answers: Mapping[str, Answer]) -> bool:
+    def _is_crux(self, rel: Signed, answers: Mapping[str, Answer], given: SpeakerAnswers) -> bool:
         held = self.held
         source, target = held(rel.source), held(rel.target)
         if source is None or target is None:  # not kept
             return False
         at = attacked_answer(rel, answers, self.base.by_key)  # the attacked claim is the target
-        return at is not None and is_clash(answers.get(rel.source), at[1], source, target)
+        undercut = rel.undercut_of is not None
+        return at is not None and is_clash(
+            answers.get(rel.source), at[1], source, target, given, undercut=undercut
+        )
 
 
 _YES, _NO = 0, 1
@@ -163,6 +174,28 @@ class _Counts:
     cruxes: int = 0
     """Cruxes on the whole graph (the ``status`` that are cruxes)."""
     answered: int = 0
+    _by_speaker: dict[str, list[int]] | None = None
+
+    def held_by(self, base: _Base, speakers: Iterable[str]) -> set[int]:
+        """The rebuttals whose crux test reads the side of one of ``speakers``
+        (:func:`~arggraph.analysis.rebuttals.reads_sides`: a holder of a source that
+        answers nothing, or of an undercut target, on the whole graph), listed per
+        speaker the first time one of them changes side."""
+        if self._by_speaker is None:
+            self._by_speaker = defaultdict(list)
+            held, answers = base.held, self.answers
+            for k, (_, rel) in enumerate(self.rels):
+                source_side, target_side = reads_sides(
+                    answers.get(rel.source), rel.undercut_of is not None
+                )
+                if source_side:
+                    for speaker in held[rel.source].named:
+                        self._by_speaker[speaker].append(k)
+                if target_side:
+                    for speaker in held[rel.target].named:
+                        self._by_speaker[speaker].append(k)
+        by_speaker = self._by_speaker
+        return {k for s in speakers for k in by_speaker.get(s, ())}
 
     @classmethod
     def of(
@@ -195,7 +228,7 @@ class _Counts:
                 k = len(rels)
                 rels.append((claim_id, rel))
                 if not known:
-                    status.append(reading.crux_status(claim_id, rel, answers))
+                    status.append(reading.crux_status(rel, answers, given))
                 source, target = rel.source, rel.target
                 depends[claim_id].append(k)
                 if source != claim_id:
@@ -250,9 +283,13 @@ class _Counts:
         (it is quoted in that document alone): the common case, read without holdings.
 
         Dropping claims makes no crux and answers none: only the cruxes that read a
-        dropped claim are looked at again, and only by which claims drop. ``whole`` must
-        be the whole graph's reading (nothing left out): the dropped claims' holdings
-        and the answers of the cruxes are read there, as they were before the drop.
+        dropped claim are looked at again, by which claims drop; but a speaker whose
+        side on the question changes (who no longer gives the attacked answer only, or
+        gives it no more) may make or unmake one, so the rebuttals whose test reads
+        their side are judged again by the crux test. ``whole`` must be the whole graph's
+        reading (nothing left out): the claims that stay are held there as before the
+        drop (a footprint claim the document quotes drops), and the dropped claims'
+        holdings and the answers of the cruxes are read there too.
         """
         answers, given, held = self.answers, self.given, whole.base.held
         touched: dict[str, list[int]] = {}
@@ -270,30 +307,48 @@ class _Counts:
                 now[which] -= 1
             voices += len(voiced_documents(claim_held))
         sides = self.sides
+        moved: list[str] = []
         if touched:
             sides = list(sides)
             for speaker, now in touched.items():
-                sides[_side(given[speaker])] -= 1
-                sides[_side(now)] += 1
+                before, after = _side(given[speaker]), _side(now)
+                sides[before] -= 1
+                sides[after] += 1
+                if before != after:
+                    moved.append(speaker)
         voiced = len(self.documents)
         if voices and self.documents.get(document) == voices:
             voiced -= 1
         cruxes, answered = self.cruxes, self.answered
         dropped = set(gone)
+        resided = self.held_by(whole.base, moved) if moved else set()
         for k in {k for c in gone for k in self.depends.get(c, ())}:
             crux, done = self.status[k]
-            if not crux:
-                continue
+            if not crux or k in resided:
+                continue  # dropping claims makes no crux; a side change is judged below
             claim_id, rel = self.rels[k]
             if claim_id in dropped or rel.source in dropped or rel.target in dropped:
                 cruxes -= 1
                 answered -= done
             elif done and dropped.issuperset(whole.answering_sources(rel.source)):
                 answered -= 1
+        if resided:
+            regiven = ChainMap(touched, given)
+            for k in resided:
+                crux, done = self.status[k]
+                claim_id, rel = self.rels[k]
+                is_crux = not (
+                    claim_id in dropped or rel.source in dropped or rel.target in dropped
+                ) and whole._is_crux(rel, answers, regiven)
+                is_done = is_crux and not dropped.issuperset(whole.answering_sources(rel.source))
+                cruxes += is_crux - crux
+                answered += is_done - done
         return Tally(sides[1], sides[2], sides[3], cruxes, answered, voiced)
 
     def without(self, reading: _Reading, changed: list[str]) -> Tally:
-        """The tally with ``reading``'s document left out, whose claims here are ``changed``."""
+        """The tally with ``reading``'s document left out, whose claims here are ``changed``:
+        the rebuttals that read them are judged again, and those with an end held by a
+        speaker whose side on the question changes."""
         base = reading.base
         given: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         documents: dict[str, int] = defaultdict(int)
@@ -308,19 +363,27 @@ class _Counts:
                         answers = dict(self.answers)
                     del answers[claim_id]
         sides = list(self.sides)
+        now_given: dict[str, list[int]] = {}
+        moved: list[str] = []
         for speaker, delta in given.items():
             old = self.given.get(speaker, [0, 0])
-            sides[_side(old)] -= 1
-            sides[_side([old[0] + delta[0], old[1] + delta[1]])] += 1
+            now = now_given[speaker] = [old[0] + delta[0], old[1] + delta[1]]
+            before, after = _side(old), _side(now)
+            sides[before] -= 1
+            sides[after] += 1
+            if before != after:
+                moved.append(speaker)
         voiced = len(self.documents)
         for document, change in documents.items():
-            before = self.documents.get(document, 0)
-            voiced += (before + change > 0) - (before > 0)
+            before_count = self.documents.get(document, 0)
+            voiced += (before_count + change > 0) - (before_count > 0)
         cruxes, answered = self.cruxes, self.answered
-        for k in {k for c in changed for k in self.depends.get(c, ())}:
+        regiven = ChainMap(now_given, self.given)
+        resided = self.held_by(base, moved) if moved else set()
+        for k in {k for c in changed for k in self.depends.get(c, ())} | resided:
             claim_id, rel = self.rels[k]
             crux, done = (
-                reading.crux_status(claim_id, rel, answers)
+                reading.crux_status(rel, answers, regiven)
                 if claim_id in answers
                 else (False, False)
             )
