@@ -58,24 +58,26 @@ def test_two_speakers_who_both_answer_yes_do_not_clash(tmp_path: Path) -> None:
 
 
 def test_an_undercut_names_only_the_holders_on_the_attacked_side(tmp_path: Path) -> None:
-    """Chilson holds the undercut claim but answers nothing on compute: not '(yes)'."""
+    """Chilson says 'cheap' in his essay, never beside 'less', and answers nothing on
+    compute: not named '(yes)'. McBride answers nothing either but draws the step (he
+    says 'cheap' in the talk that says 'less'): he is on the yes side."""
+    cheap = claim(
+        "cheap",
+        "karp,mcbride",
+        topics="compute,costs",
+        stances={"costs": "yes"},
+        statement="DeepSeek rivals US models cheaply.",
+    )
+    cheap["attributions"].append(
+        {"speaker": "chilson", "document": "essay", "quote": cheap["statement"]}
+    )
     graph = graph_of(
-        [
-            claim(
-                "cheap",
-                "chilson,karp",
-                topics="compute,costs",
-                stances={"costs": "yes"},
-                statement="DeepSeek rivals US models cheaply.",
-            ),
-            claim("less", "karp", stance="yes"),
-            claim("access", "heim", stance="no"),
-        ],
+        [cheap, claim("less", "karp", stance="yes"), claim("access", "heim", stance="no")],
         ["r1: cheap supports less", "access rebuts r1"],
     )
     (crux,) = compute_question(tmp_path, graph)["cruxes"]
-    assert [s["name"] for s in crux["against"]] == ["Karp"]
-    assert [q["speaker"] for q in crux["target"]["quotes"]] == ["karp"]
+    assert [s["name"] for s in crux["against"]] == ["Karp", "Keegan McBride"]
+    assert [q["speaker"] for q in crux["target"]["quotes"]] == ["karp", "mcbride"]
     assert [s["name"] for s in crux["by"]] == ["Lennart Heim"]
 
 

@@ -22,9 +22,9 @@ answer, where nobody holds both ends and the two sides disagree on *this* questi
 holders whose own claims give the attacked answer, ``by`` the source's holders whose
 own claims do not give that answer only; a crux needs a named speaker on each side.
 A rebuttal between two speakers who both answer yes is no crux (it is a quarrel about
-something else), and a holder who answers nothing is named on neither side of an
-undercut. Every crux counts, several against one claim too: each is an argument of
-its own, with its own quotes, answered or not on its own.
+something else), and a holder of an undercut's target who answers nothing is named
+only if they draw the step it attacks. Every crux counts, several against one claim
+too: each is an argument of its own, with its own quotes, answered or not on its own.
 
 A position lists its claims most direct answer first: claims at one end of a crux
 between two opposite answers to the question, then claims at one end of another crux
@@ -69,6 +69,7 @@ from arggraph.analysis.rebuttals import (
     clash_sides,
     rebuttal_in_time,
     relations_read_by_key,
+    step_drawers,
 )
 from arggraph.analysis.results import ClaimRef, QuoteRef, SpeakerRef, built
 from arggraph.analysis.signed import Signed, signed_links
@@ -580,7 +581,7 @@ class _Index:
                     held[source],
                     held[target],
                     given,
-                    undercut=rel.undercut_of is not None,
+                    drawn=None if rel.undercut_of is None else step_drawers(rel, by_key, held.get),
                 )
                 if sides is None:
                     if status is not None:

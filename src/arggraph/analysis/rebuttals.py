@@ -92,7 +92,7 @@ def clash_sides(
     target: Holding,
     given: SpeakerAnswers,
     *,
-    undercut: bool = False,
+    drawn: Container[str] | None = None,
 ) -> tuple[list[str], list[str]] | None:
     """The two sides of a rebuttal that is a crux on a question, ``(by, against)``;
     None when it is none.
@@ -102,6 +102,9 @@ def clash_sides(
 
     - ``against``: the target's named holders whose own claims give the attacked
       answer (``target_answer``) on the question (alone or beside the other answer);
+      for an undercut of "x supports y", whose target x does not give that answer
+      itself, also x's holders who answer nothing but draw that step (``drawn``,
+      :func:`step_drawers`: as positions places a speaker by a relation);
     - ``by``: the source's named holders whose own claims do not give the attacked
       answer only: they give the other answer, both, or none (then the rebuttal is
       their only word on the question, and it goes against that answer).
@@ -110,17 +113,21 @@ def clash_sides(
     else) is no crux, and the holder of an undercut claim who answers nothing on the
     question is named on neither side. Only the holders of a source that answers
     nothing and of an undercut target (which answers another question, or none) can
-    be left off: :func:`reads_sides` tells which rebuttals read ``given`` (``undercut``:
-    the target is an undercut's, so it does not give ``target_answer`` itself). ``by``
-    and ``against`` may be the holdings' own lists: not to be mutated.
+    be left off: :func:`reads_sides` tells which rebuttals read ``given`` (``drawn`` is
+    None but for an undercut). ``by`` and ``against`` may be the holdings' own lists:
+    not to be mutated.
     """
     if source_answer == target_answer or not source.named or not target.named:
         return None
     if not set(source.holders).isdisjoint(target.holders):
         return None
     attacked = 0 if target_answer == "yes" else 1
-    if undercut:
-        against = [s for s in target.named if given.get(s, _NO_ANSWER)[attacked]]
+    if drawn is not None:
+        against = [
+            s
+            for s in target.named
+            if (counts := given.get(s, _NO_ANSWER))[attacked] or (not any(counts) and s in drawn)
+        ]
         if not against:
             return None
     else:  # the target gives the attacked answer: its holders all do
@@ -138,11 +145,27 @@ def is_clash(
     target: Holding,
     given: SpeakerAnswers,
     *,
-    undercut: bool = False,
+    drawn: Container[str] | None = None,
 ) -> bool:
     """Whether a rebuttal is a crux on the question (:func:`clash_sides` finds sides)."""
-    sides = clash_sides(source_answer, target_answer, source, target, given, undercut=undercut)
-    return sides is not None
+    return clash_sides(source_answer, target_answer, source, target, given, drawn=drawn) is not None
+
+
+def step_drawers(
+    rel: Signed, by_key: Mapping[str, Relation], held: Callable[[str], Holding | None]
+) -> set[str]:
+    """Who draws the step "x -> y" an undercut attacks: the speaker its attribution
+    names, and those who quote x in a document that also quotes y (as ``held`` reads
+    them); empty for a step not looked up or an end left out."""
+    step = by_key.get(rel.undercut_of) if rel.undercut_of is not None else None
+    if step is None:
+        return set()
+    found = {step.attribution.speaker} if step.attribution is not None else set()
+    x, y = held(step.source), held(step.target)
+    if x is not None and y is not None:
+        documents = set(y.documents)
+        found.update(a.speaker for a in x.attributions if a.document in documents)
+    return found
 
 
 def reads_sides(source_answer: Answer | None, undercut: bool) -> tuple[bool, bool]:
@@ -200,4 +223,5 @@ __all__ = [
     "reads_sides",
     "rebuttal_in_time",
     "relations_read_by_key",
+    "step_drawers",
 ]

@@ -37,6 +37,7 @@ from arggraph.analysis.rebuttals import (
     is_clash,
     reads_sides,
     rebuttal_in_time,
+    step_drawers,
 )
 from arggraph.analysis.signed import Signed
 from arggraph.model import Answer, ArgumentGraph, Claim, Relation
@@ -134,10 +135,10 @@ class _Reading:
         if source is None or target is None:  # not kept
             return False
         at = attacked_answer(rel, answers, self.base.by_key)  # the attacked claim is the target
-        undercut = rel.undercut_of is not None
-        return at is not None and is_clash(
-            answers.get(rel.source), at[1], source, target, given, undercut=undercut
-        )
+        if at is None:
+            return False
+        drawn = None if rel.undercut_of is None else step_drawers(rel, self.base.by_key, held)
+        return is_clash(answers.get(rel.source), at[1], source, target, given, drawn=drawn)
 
 
 _YES, _NO = 0, 1
