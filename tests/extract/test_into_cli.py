@@ -77,7 +77,7 @@ def folder(tmp_path: Path) -> Path:
 def test_extract_into_proposes_a_merge_with_its_evidence(folder: Path) -> None:
     result = run("extract", "new.txt", "--into", "graph.yaml", "-o", "review.json", cwd=folder)
     assert result.returncode == 0, result.stderr
-    assert "1 merges" in result.stderr
+    assert "1 merge," in result.stderr
     review = json.loads((folder / "review.json").read_text(encoding="utf-8"))
     assert review["arggraph_review"] == 1
     assert review["document"]["id"] == "new"

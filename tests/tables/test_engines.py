@@ -84,7 +84,7 @@ def test_duckdb_grounding_is_the_loaders(tables_of: TablesOf) -> None:
         for j, a in enumerate(c.attributions)
         if not a.implicit
     } | {("relation", r.key, 0): r.attribution.end for r in graph.relations if r.attribution}
-    assert len(found) == len(ends) == 295
+    assert len(found) == len(ends) == 298
     assert all(g.at_given for g in found)
     assert {(g.owner_kind, g.owner_id, g.attribution): g.given_end for g in found} == ends
 
