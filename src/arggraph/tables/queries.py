@@ -123,13 +123,15 @@ VIEWS: tuple[tuple[str, str], ...] = (
     # positions._Index.attacks_at and rebuttals.attacked_answer: the answer each rebuttal attacks
     (
         "attacks",
-        """SELECT st.question_id, s.relation, s.source, s.target, st.answer AS target_answer
+        """SELECT st.question_id, s.relation, s.source, s.target, st.answer AS target_answer,
+                  s.undercut_of
            FROM signed s JOIN stances st ON st.claim_id = s.target
            WHERE s.sign < 0 AND s.undercut_of IS NULL
            UNION ALL
            SELECT st.question_id, s.relation, s.source, s.target,
                   CASE WHEN a.kind = 'supports' THEN st.answer
-                       WHEN st.answer = 'yes' THEN 'no' ELSE 'yes' END
+                       WHEN st.answer = 'yes' THEN 'no' ELSE 'yes' END,
+                  s.undercut_of
            FROM signed s
            JOIN plain_relations a ON a.key = s.undercut_of
            JOIN stances st ON st.claim_id = a.target
@@ -143,7 +145,42 @@ VIEWS: tuple[tuple[str, str], ...] = (
            JOIN claim_holders h2 ON h2.pair = concat(t.target, ' ', h1.speaker)""",
     ),
     ("named_claims", "SELECT DISTINCT claim_id FROM named_holders"),
-    # positions._Index._cruxes: across answers, named holders at both ends, none shared
+    # rebuttals.clash_sides, `by`: a named holder of the source whose own claims do not
+    # give the attacked answer only (read when the source answers nothing itself)
+    (
+        "sides_by",
+        """SELECT DISTINCT t.question_id, t.relation
+           FROM attacks t
+           JOIN named_holders n ON n.claim_id = t.source
+           LEFT JOIN own_positions o
+             ON o.question_id = t.question_id AND o.speaker = n.speaker
+           WHERE NOT (
+             CASE WHEN t.target_answer = 'yes' THEN COALESCE(o.yes_count, 0)
+                  ELSE COALESCE(o.no_count, 0) END > 0
+             AND CASE WHEN t.target_answer = 'yes' THEN COALESCE(o.no_count, 0)
+                      ELSE COALESCE(o.yes_count, 0) END = 0)""",
+    ),
+    # rebuttals.clash_sides, `against` for an undercut of x -> y: a named holder of x who
+    # gives the attacked answer, or answers nothing and draws the step (step_drawers)
+    (
+        "sides_against_undercut",
+        """SELECT DISTINCT t.question_id, t.relation
+           FROM attacks t
+           JOIN named_holders n ON n.claim_id = t.target
+           LEFT JOIN own_positions o
+             ON o.question_id = t.question_id AND o.speaker = n.speaker
+           LEFT JOIN plain_relations step
+             ON step.key = t.undercut_of AND step.speaker = n.speaker
+           LEFT JOIN drawn_where_quoted quoted
+             ON quoted.key = t.undercut_of AND quoted.speaker = n.speaker
+           WHERE t.undercut_of IS NOT NULL AND (
+             CASE WHEN t.target_answer = 'yes' THEN COALESCE(o.yes_count, 0)
+                  ELSE COALESCE(o.no_count, 0) END > 0
+             OR (COALESCE(o.yes_count, 0) = 0 AND COALESCE(o.no_count, 0) = 0
+                 AND (step.key IS NOT NULL OR quoted.key IS NOT NULL)))""",
+    ),
+    # positions._Index._cruxes (rebuttals.clash_sides): across answers, a named holder on
+    # each side of this question, none shared
     (
         "cruxes",
         """SELECT t.question_id, t.relation, t.source, t.target,
@@ -156,8 +193,15 @@ VIEWS: tuple[tuple[str, str], ...] = (
             AND source_answer.question_id = t.question_id
            LEFT JOIN shared_holders shared ON shared.relation = t.relation
            LEFT JOIN answered_claims answered ON answered.claim_id = t.source
+           LEFT JOIN sides_by by_side
+             ON by_side.relation = t.relation AND by_side.question_id = t.question_id
+           LEFT JOIN sides_against_undercut against_side
+             ON against_side.relation = t.relation
+            AND against_side.question_id = t.question_id
            WHERE (source_answer.answer IS NULL OR source_answer.answer <> t.target_answer)
-             AND shared.relation IS NULL""",
+             AND shared.relation IS NULL
+             AND (source_answer.answer IS NOT NULL OR by_side.relation IS NOT NULL)
+             AND (t.undercut_of IS NULL OR against_side.relation IS NOT NULL)""",
     ),
     # contestedness._score: the documents the voices answer in
     (
