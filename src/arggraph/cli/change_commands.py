@@ -51,8 +51,9 @@ def register(commands: Subcommands) -> None:
     timeline = commands.add_parser(
         "timeline",
         help="how each question's positions and contestedness evolved, document by document",
-        description="Order the documents by date (a partial date counts as its last day; "
-        "undated documents last) and, for each question, replay the debate one document at "
+        description="Order the documents by the earliest day their date can mean (where "
+        "dates overlap, the order is marked uncertain; undated documents last) and, for "
+        "each question, replay the debate one document at "
         "a time: who answers for the first time, whose lean changes, and the question's "
         "contestedness rank after each document. --json is documented in docs/analysis.md.",
     )
