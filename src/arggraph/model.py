@@ -348,8 +348,15 @@ class ArgumentGraph(GraphContent):
         title = " ".join((self.title or "").split())
         if len(title) > 60:
             title = title[:59] + "…"
-        counts = ", ".join(
-            f"{n} {noun if n == 1 else noun + 's'}"
+        counts = self.counts_text()
+        return f"<ArgumentGraph {title!r}: {counts}>" if title else f"<ArgumentGraph: {counts}>"
+
+    def counts_text(self) -> str:
+        """How much the graph holds, in words: ``"4 documents, 1 speaker, ..."``."""
+        from arggraph.errors import _count
+
+        return ", ".join(
+            _count(n, noun)
             for n, noun in [
                 (len(self.documents), "document"),
                 (len(self.speakers), "speaker"),
@@ -358,7 +365,6 @@ class ArgumentGraph(GraphContent):
                 (len(self.relations), "relation"),
             ]
         )
-        return f"<ArgumentGraph {title!r}: {counts}>" if title else f"<ArgumentGraph: {counts}>"
 
     __str__ = __repr__
 

@@ -129,16 +129,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             1 for r in graph.relations if r.attribution
         )
         names = ", ".join(str(p) for p in args.graph)
-        counts = ", ".join(
-            _count(n, noun)
-            for n, noun in [
-                (len(graph.documents), "document"),
-                (len(graph.speakers), "speaker"),
-                (len(graph.topics), "topic"),
-                (len(graph.claims), "claim"),
-                (len(graph.relations), "relation"),
-            ]
-        )
+        counts = graph.counts_text()
         found = (
             "the 1 quote found in its document"
             if quotes == 1
